@@ -1,0 +1,98 @@
+// Lint rules for the whole workspace. The module-boundary matrix is the architecture as a rule:
+//   type:app       → infra, contracts            (never another app)
+//   type:infra     → infra, contracts
+//   type:contracts → contracts only              (plain TypeScript: no Nest, TypeORM or kafkajs)
+//   type:testing   → infra, contracts, testing   (and only test files may import it)
+//   scope:<service> → its own scope and shared;  scope:shared → shared only
+import nx from '@nx/eslint-plugin';
+import js from '@eslint/js';
+import prettier from 'eslint-config-prettier';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+const typeConstraints = [
+  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:infra', 'type:contracts'] },
+  { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:infra', 'type:contracts'] },
+  { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'] },
+  { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:infra', 'type:contracts', 'type:testing'] },
+  { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:infra', 'type:contracts'] },
+];
+const scopeConstraints = [
+  { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+  ...['cities', 'partnerships', 'commissions', 'notifications', 'gateway'].map((scope) => ({
+    sourceTag: `scope:${scope}`,
+    onlyDependOnLibsWithTags: [`scope:${scope}`, 'scope:shared'],
+  })),
+];
+// Contracts stay framework-free, so any team can depend on them without our stack.
+const contractsBannedExternals = {
+  sourceTag: 'type:contracts',
+  bannedExternalImports: ['@nestjs/*', 'typeorm', 'kafkajs', 'pg', 'class-validator', 'class-transformer'],
+};
+
+const boundaries = (allowTesting) => [
+  'error',
+  {
+    enforceBuildableLibDependency: false,
+    allow: [],
+    depConstraints: [
+      ...typeConstraints.map((rule) =>
+        allowTesting && rule.sourceTag !== 'type:contracts'
+          ? { ...rule, onlyDependOnLibsWithTags: [...rule.onlyDependOnLibsWithTags, 'type:testing'] }
+          : rule,
+      ),
+      ...scopeConstraints,
+      contractsBannedExternals,
+    ],
+  },
+];
+
+const testFiles = ['**/*.spec.ts', '**/*.int-spec.ts', '**/test/**/*.ts', 'benchmarks/**/*.ts'];
+
+export default tseslint.config(
+  { ignores: ['**/node_modules', '**/dist', '.local', '.nx', 'coverage', 'examples/**/node_modules'] },
+  js.configs.recommended,
+  ...nx.configs['flat/base'],
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    files: ['**/*.ts'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@nx/enforce-module-boundaries': boundaries(false),
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-imports': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // Nest modules and DTOs are classes by design.
+      '@typescript-eslint/no-extraneous-class': 'off',
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'CallExpression[callee.object.name=/^(it|describe|test)$/][callee.property.name=/^(only|skip)$/]',
+          message: 'No .only or .skip: every test runs.',
+        },
+      ],
+    },
+  },
+  {
+    files: testFiles,
+    rules: {
+      '@nx/enforce-module-boundaries': boundaries(true),
+      '@typescript-eslint/unbound-method': 'off',
+      '@typescript-eslint/require-await': 'off',
+    },
+  },
+  {
+    files: ['**/*.mjs', '**/*.cjs', '**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      parserOptions: { projectService: false, project: null },
+      globals: { ...globals.node },
+    },
+    rules: { ...tseslint.configs.disableTypeChecked.rules, '@typescript-eslint/no-require-imports': 'off' },
+  },
+  prettier,
+);

@@ -1,0 +1,60 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+type MigrationClass = new () => MigrationInterface;
+
+/**
+ * The messaging tables in a service's own schema: the outbox (events waiting for the relay), the
+ * per-aggregate sequence that orders them, and the inbox (event ids a consumer group has applied).
+ * Every app lists these first among its migrations.
+ */
+export function messagingMigrations(schema: string): MigrationClass[] {
+  const s = `"${schema}"`;
+  class CreateMessagingTables1764288000000 implements MigrationInterface {
+    readonly name = 'CreateMessagingTables1764288000000';
+
+    async up(runner: QueryRunner): Promise<void> {
+      await runner.query(`
+        create table ${s}.outbox (
+          id bigint generated always as identity primary key,
+          event_id uuid not null unique,
+          topic text not null,
+          event_type text not null,
+          aggregate_id text not null,
+          sequence bigint not null,
+          headers jsonb not null,
+          -- json, not jsonb: the relay sends these bytes as they are, without a parse and re-encode.
+          payload json not null,
+          created_at timestamptz not null default clock_timestamp(),
+          published_at timestamptz
+        )`);
+      await runner.query(
+        `create index outbox_unpublished_idx on ${s}.outbox (id) where published_at is null`,
+      );
+      await runner.query(
+        `create index outbox_published_at_idx on ${s}.outbox (published_at) where published_at is not null`,
+      );
+      await runner.query(`
+        create table ${s}.outbox_sequence (
+          topic text not null,
+          aggregate_id text not null,
+          last_sequence bigint not null,
+          primary key (topic, aggregate_id)
+        )`);
+      await runner.query(`
+        create table ${s}.inbox (
+          consumer_group text not null,
+          event_id uuid not null,
+          event_type text not null,
+          processed_at timestamptz not null default now(),
+          primary key (consumer_group, event_id)
+        )`);
+    }
+
+    async down(runner: QueryRunner): Promise<void> {
+      await runner.query(`drop table ${s}.inbox`);
+      await runner.query(`drop table ${s}.outbox_sequence`);
+      await runner.query(`drop table ${s}.outbox`);
+    }
+  }
+  return [CreateMessagingTables1764288000000];
+}

@@ -1,0 +1,11 @@
+export { SnakeNamingStrategy } from './naming-strategy';
+export { createServiceDataSource, runMigrations, type ServiceDataSourceOptions } from './service-data-source';
+export { provisionServiceDatabase, serviceDatabaseUrl, type ServiceDatabaseSpec } from './provision';
+export {
+  TransactionRunner,
+  sqlState,
+  type Tx,
+  type TransactionOptions,
+  type IsolationLevel,
+} from './transaction';
+export { PersistenceModule } from './nest/persistence.module';

@@ -1,0 +1,11 @@
+export { ServiceConfig } from './config/common-config';
+export { ConfigError, loadConfig } from './config/load-config';
+export { HealthModule } from './health/health.module';
+export { ReadinessChecks, type ReadinessCheck } from './health/readiness';
+export { LoggingModule, requestIdOf } from './logging/logging.module';
+export {
+  createServiceApp,
+  runService,
+  strictValidationPipe,
+  type ServiceAppOptions,
+} from './bootstrap/run-service';

@@ -1,0 +1,10 @@
+export { eventually, type EventuallyOptions } from './eventually';
+export { createTestDatabase, type TestDatabase } from './infrastructure/test-database';
+export { testAdminDatabaseUrl, testKafkaBrokers } from './infrastructure/test-environment';
+export {
+  createTestKafka,
+  createTestTopicPrefix,
+  TopicRecorder,
+  type RecordedMessage,
+} from './infrastructure/test-kafka';
+export { DisposablePostgres } from './infrastructure/disposable-postgres';

@@ -1,0 +1,31 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '../../../..');
+
+interface InfraAddresses {
+  kafkaBrokers: string;
+  databaseUrl: string;
+}
+
+function infra(command: 'up' | 'env'): string {
+  const result = spawnSync(process.execPath, [path.join(ROOT, 'tools/infra/cli.mjs'), command], {
+    encoding: 'utf8',
+    stdio: command === 'up' ? ['ignore', 'inherit', 'inherit'] : ['ignore', 'pipe', 'inherit'],
+  });
+  if (result.status !== 0)
+    throw new Error(`the test infrastructure is not available (infra ${command} failed)`);
+  return result.stdout;
+}
+
+/**
+ * Once per jest run: bring Kafka and PostgreSQL up through the repository's own scripts (a no-op when
+ * they already run, or when KAFKA_BROKERS / DATABASE_URL point elsewhere) and tell every worker where
+ * they are. Workers inherit this process's environment.
+ */
+export default function globalSetup(): void {
+  infra('up');
+  const addresses = JSON.parse(infra('env')) as InfraAddresses;
+  process.env.C2C_TEST_KAFKA_BROKERS = addresses.kafkaBrokers;
+  process.env.C2C_TEST_ADMIN_DATABASE_URL = addresses.databaseUrl;
+}

@@ -1,0 +1,151 @@
+#!/usr/bin/env node
+// npm run infra:up | infra:down | infra:status | infra:logs — the local Kafka and PostgreSQL.
+import fs from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { KAFKA_VERSION, infraAddresses } from './config.mjs';
+import {
+  fetchKafkaArtifacts,
+  kafkaLogFile,
+  kafkaPrerequisites,
+  kafkaResponds,
+  localKafkaPid,
+  startLocalKafka,
+  stopLocalKafka,
+} from './kafka.mjs';
+import {
+  instanceUrl,
+  localPostgresPid,
+  postgresInstance,
+  postgresLogFile,
+  postgresPrerequisites,
+  postgresResponds,
+  startLocalPostgres,
+  stopLocalPostgres,
+} from './postgres.mjs';
+import { InfraError } from './process.mjs';
+
+const log = (message) => console.log(`[infra] ${message}`);
+const reachable = (check) =>
+  check().then(
+    () => true,
+    () => false,
+  );
+
+export async function up() {
+  const { kafkaBrokers, databaseUrl, kafkaExternal, postgresExternal } = infraAddresses();
+  const kafkaRunning =
+    kafkaExternal || localKafkaPid() ? await reachable(() => kafkaResponds(kafkaBrokers)) : false;
+  const postgresRunning =
+    postgresExternal || localPostgresPid() ? await reachable(() => postgresResponds(databaseUrl)) : false;
+
+  if (kafkaExternal && !kafkaRunning)
+    throw new InfraError(`KAFKA_BROKERS=${kafkaBrokers} is set but no broker answers there`);
+  if (postgresExternal && !postgresRunning)
+    throw new InfraError(`DATABASE_URL is set but PostgreSQL does not answer at ${redact(databaseUrl)}`);
+
+  const missing = [
+    ...(kafkaRunning ? [] : kafkaPrerequisites()),
+    ...(postgresRunning ? [] : postgresPrerequisites()),
+  ];
+  if (missing.length > 0) {
+    throw new InfraError(
+      [
+        `cannot start the local infrastructure; missing: ${missing.join(', ')}.`,
+        'Either:',
+        '  - install it (Debian: apt-get install openjdk-17-jre-headless maven postgresql), or',
+        '  - run the services in Docker: docker compose up -d kafka postgres, then set the variables below, or',
+        '  - point at running services: KAFKA_BROKERS=host:9092 DATABASE_URL=postgres://user:pass@host:5432/db',
+      ].join('\n'),
+    );
+  }
+
+  if (kafkaRunning)
+    log(`Kafka already up at ${kafkaBrokers}${kafkaExternal ? ' (KAFKA_BROKERS)' : ''}; nothing to do`);
+  else {
+    fetchKafkaArtifacts(log);
+    await startLocalKafka(log);
+    log(`Kafka ${KAFKA_VERSION} ready at ${kafkaBrokers}`);
+  }
+  if (postgresRunning)
+    log(
+      `PostgreSQL already up at ${redact(databaseUrl)}${postgresExternal ? ' (DATABASE_URL)' : ''}; nothing to do`,
+    );
+  else {
+    await startLocalPostgres(log);
+    log(`PostgreSQL ready at ${redact(databaseUrl)}`);
+  }
+}
+
+export async function down() {
+  const kafka = await stopLocalKafka();
+  log(kafka ? 'Kafka stopped' : 'Kafka was not started here; nothing to stop');
+  const postgres = stopLocalPostgres();
+  log(postgres ? 'PostgreSQL stopped' : 'PostgreSQL was not started here; nothing to stop');
+}
+
+async function status() {
+  const { kafkaBrokers, databaseUrl, kafkaExternal, postgresExternal } = infraAddresses();
+  const kafkaUp = await reachable(() => kafkaResponds(kafkaBrokers));
+  const kafkaOrigin = kafkaExternal ? 'external (KAFKA_BROKERS)' : `local, pid ${localKafkaPid() ?? '-'}`;
+  console.log(
+    `kafka      ${kafkaUp ? 'up  ' : 'down'}  ${kafkaBrokers}  ${kafkaExternal ? 'version unknown' : `Apache Kafka ${KAFKA_VERSION}`}  ${kafkaOrigin}`,
+  );
+  const version = await postgresResponds(databaseUrl).catch(() => null);
+  const postgresOrigin = postgresExternal
+    ? 'external (DATABASE_URL)'
+    : `local, pid ${localPostgresPid() ?? '-'}`;
+  console.log(
+    `postgres   ${version ? 'up  ' : 'down'}  ${redact(databaseUrl)}  ${version ? `PostgreSQL ${version}` : 'version unknown'}  ${postgresOrigin}`,
+  );
+  return kafkaUp && Boolean(version);
+}
+
+function logs(follow) {
+  const files = [kafkaLogFile(), postgresLogFile()].filter((file) => fs.existsSync(file));
+  if (files.length === 0) return log('no local logs yet: the local services have not run here');
+  spawnSync('tail', [follow ? '-F' : '-n', ...(follow ? [] : ['60']), ...files], { stdio: 'inherit' });
+}
+
+export function redact(url) {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = '***';
+  return parsed.toString();
+}
+
+async function main(command) {
+  switch (command) {
+    case 'up':
+      return up();
+    case 'down':
+      return down();
+    case 'status':
+      process.exitCode = (await status()) ? 0 : 1;
+      return;
+    case 'postgres-instance': {
+      // For fault tests: a disposable cluster of their own that they stop and start at will.
+      const [, , , action, dir, port] = process.argv;
+      const instance = postgresInstance(dir, Number(port));
+      if (action === 'start') await startLocalPostgres(() => undefined, instance);
+      else if (action === 'stop') stopLocalPostgres(instance);
+      else throw new InfraError('usage: postgres-instance start|stop <dir> <port>');
+      process.stdout.write(`${JSON.stringify({ url: instanceUrl(instance) })}\n`);
+      return;
+    }
+    case 'env':
+      // For the test harness: where the services are, as JSON.
+      process.stdout.write(`${JSON.stringify(infraAddresses())}\n`);
+      return;
+    case 'logs':
+      return logs(process.argv.includes('-f') || process.argv.includes('--follow'));
+    default:
+      throw new InfraError(`unknown command "${command ?? ''}"; use up, down, status, logs or env`);
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main(process.argv[2]).catch((error) => {
+    if (error instanceof InfraError) console.error(`[infra] ${error.message}`);
+    else console.error(`[infra] unexpected failure: ${error?.stack ?? error}`);
+    process.exitCode = 1;
+  });
+}
