@@ -24,6 +24,8 @@ export class AppModule {
         }),
         MessagingModule.forRoot({
           service: 'cities',
+          schema: CITIES_SCHEMA,
+          databaseUrl: config.DATABASE_URL,
           brokers: config.KAFKA_BROKERS.split(','),
           topicPrefix: config.KAFKA_TOPIC_PREFIX,
         }),

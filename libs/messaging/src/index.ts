@@ -1,5 +1,23 @@
 export { createKafka, topicName, type KafkaConnectionOptions } from './kafka/kafka-client';
 export { ensureTopics, type TopicSpec } from './kafka/topics';
 export { KafkaReadiness } from './kafka/kafka-readiness';
+export { messagingMigrations, outboxChannel } from './migrations/messaging-tables.migration';
+export { childTraceparent, MessageContexts, type MessageContext } from './context/message-context';
+export { Outbox, OutboxContractError, type OutboxAddOptions } from './outbox/outbox';
+export { OutboxRelay, type RelayBacklog, type RelayOptions } from './relay/outbox-relay';
+export {
+  EventConsumer,
+  type ConsumedRecord,
+  type EventConsumerOptions,
+  type EventHandlerFn,
+  type RecordOutcome,
+} from './consumer/event-consumer';
+export { DLQ_HEADERS, type DeadLetterReason } from './consumer/dead-letter';
+export {
+  DEFAULT_RETRY_POLICY,
+  isTransientInfrastructureError,
+  type RetryPolicy,
+} from './consumer/failure-policy';
+export { DeadLetters, type DeadLetter } from './dead-letters/dead-letters';
+export { HandlesEvent } from './nest/handles-event.decorator';
 export { MessagingModule, MESSAGING_OPTIONS, type MessagingModuleOptions } from './nest/messaging.module';
-export { messagingMigrations } from './migrations/messaging-tables.migration';

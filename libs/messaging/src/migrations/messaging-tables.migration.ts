@@ -2,6 +2,9 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 
 type MigrationClass = new () => MigrationInterface;
 
+/** The LISTEN/NOTIFY channel on which a schema's outbox announces new rows. */
+export const outboxChannel = (schema: string): string => `c2c_outbox_${schema}`;
+
 /**
  * The messaging tables in a service's own schema: the outbox (events waiting for the relay), the
  * per-aggregate sequence that orders them, and the inbox (event ids a consumer group has applied).
@@ -33,6 +36,16 @@ export function messagingMigrations(schema: string): MigrationClass[] {
       await runner.query(
         `create index outbox_published_at_idx on ${s}.outbox (published_at) where published_at is not null`,
       );
+      // Wakes the relay at commit (NOTIFY is delivered then, and once per transaction).
+      await runner.query(`
+        create function ${s}.outbox_notify() returns trigger language plpgsql as $$
+        begin
+          perform pg_notify('${outboxChannel(schema)}', '');
+          return null;
+        end $$`);
+      await runner.query(`
+        create trigger outbox_notify after insert on ${s}.outbox
+        for each statement execute function ${s}.outbox_notify()`);
       await runner.query(`
         create table ${s}.outbox_sequence (
           topic text not null,
@@ -54,6 +67,7 @@ export function messagingMigrations(schema: string): MigrationClass[] {
       await runner.query(`drop table ${s}.inbox`);
       await runner.query(`drop table ${s}.outbox_sequence`);
       await runner.query(`drop table ${s}.outbox`);
+      await runner.query(`drop function ${s}.outbox_notify()`);
     }
   }
   return [CreateMessagingTables1764288000000];

@@ -1,54 +1,113 @@
 import {
+  BeforeApplicationShutdown,
   DynamicModule,
   Injectable,
   Logger,
+  MiddlewareConsumer,
   Module,
-  OnApplicationShutdown,
-  OnModuleInit,
+  NestModule,
+  OnApplicationBootstrap,
 } from '@nestjs/common';
+import { DiscoveryModule, DiscoveryService, MetadataScanner } from '@nestjs/core';
 import { ReadinessChecks } from '@c2c/platform';
+import { TransactionRunner } from '@c2c/persistence';
 import { Kafka } from 'kafkajs';
+import { DataSource } from 'typeorm';
+import { EventConsumer } from '../consumer/event-consumer';
+import { RetryPolicy } from '../consumer/failure-policy';
+import { DeadLetters } from '../dead-letters/dead-letters';
 import { createKafka } from '../kafka/kafka-client';
 import { KafkaReadiness } from '../kafka/kafka-readiness';
+import { Outbox } from '../outbox/outbox';
+import { OutboxRelay } from '../relay/outbox-relay';
+import { handledEventType } from './handles-event.decorator';
+import { MessageContextMiddleware } from './message-context.middleware';
 
 export interface MessagingModuleOptions {
-  /** The service's name: its client id, consumer group and CloudEvents source (`/c2c/<service>`). */
+  /** The service's name: its Kafka client id, its consumer group and its events' source. */
   service: string;
   brokers: string[];
+  /** The service's schema: outbox and inbox live there. */
+  schema: string;
+  /** The service's database URL, for the relay's own session (LISTEN and leader lock). */
+  databaseUrl: string;
   /** Prepended to every topic name; empty in production. */
   topicPrefix?: string;
+  /** Run the outbox relay in this process (default true). */
+  relay?: boolean;
+  retry?: Partial<RetryPolicy>;
+  /** The consumer group; defaults to the service name. */
+  groupId?: string;
 }
 
 export const MESSAGING_OPTIONS = Symbol('MessagingOptions');
 
+/** Starts what the service declared once every module is ready, and stops it before the database goes. */
 @Injectable()
-class KafkaLifecycle implements OnModuleInit, OnApplicationShutdown {
+class MessagingRuntime implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('messaging');
   private readonly readiness: KafkaReadiness;
+  private consumerStarted = false;
 
   constructor(
     kafka: Kafka,
-    private readonly checks: ReadinessChecks,
+    checks: ReadinessChecks,
+    private readonly options: MessagingModuleOptions,
+    private readonly relay: OutboxRelay,
+    private readonly consumer: EventConsumer,
+    private readonly discovery: DiscoveryService,
+    private readonly scanner: MetadataScanner,
   ) {
     this.readiness = new KafkaReadiness(kafka);
+    checks.register('kafka', () => this.readiness.check());
   }
 
-  onModuleInit(): void {
-    this.checks.register('kafka', () => this.readiness.check());
+  async onApplicationBootstrap(): Promise<void> {
+    let handlers = 0;
+    for (const wrapper of this.discovery.getProviders()) {
+      const instance = wrapper.instance as Record<string, unknown> | undefined;
+      if (!instance || typeof instance !== 'object') continue;
+      for (const name of this.scanner.getAllMethodNames(Object.getPrototypeOf(instance) as object)) {
+        const method = instance[name];
+        const type = handledEventType(method);
+        if (type && typeof method === 'function') {
+          this.consumer.on(type, (method as (...args: unknown[]) => Promise<void>).bind(instance));
+          handlers++;
+        }
+      }
+    }
+    if (handlers > 0) {
+      await this.consumer.start();
+      this.consumerStarted = true;
+      this.logger.log(`consuming ${this.consumer.topics().join(', ')} with ${handlers} handler(s)`);
+    }
+    if (this.options.relay !== false) await this.relay.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.relay.stop();
+    if (this.consumerStarted) await this.consumer.stop();
     await this.readiness.close();
   }
 }
 
-/** The service's connection to Kafka, and the broker as part of its readiness. */
+/**
+ * Everything a service needs to publish and consume events: the `Outbox` for its writes, the relay,
+ * the `@HandlesEvent` consumer, dead letters, the broker in readiness, and message context per request.
+ */
 @Module({})
-export class MessagingModule {
+export class MessagingModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(MessageContextMiddleware).forRoutes('*');
+  }
+
   static forRoot(options: MessagingModuleOptions): DynamicModule {
     const logger = new Logger('kafka');
+    const groupId = options.groupId ?? options.service;
     return {
       module: MessagingModule,
       global: true,
+      imports: [DiscoveryModule],
       providers: [
         { provide: MESSAGING_OPTIONS, useValue: options },
         {
@@ -58,13 +117,52 @@ export class MessagingModule {
               logger[level === 'info' ? 'log' : level]({ ...extra, msg: message }),
             ),
         },
+        { provide: Outbox, useFactory: () => new Outbox(options.schema) },
         {
-          provide: KafkaLifecycle,
-          inject: [Kafka, ReadinessChecks],
-          useFactory: (kafka: Kafka, checks: ReadinessChecks) => new KafkaLifecycle(kafka, checks),
+          provide: OutboxRelay,
+          inject: [DataSource, Kafka],
+          useFactory: (dataSource: DataSource, kafka: Kafka) =>
+            new OutboxRelay(dataSource, kafka, {
+              schema: options.schema,
+              databaseUrl: options.databaseUrl,
+              topicPrefix: options.topicPrefix,
+              onError: (error) => logger.error({ err: error, msg: 'outbox relay failed; retrying' }),
+            }),
+        },
+        {
+          provide: EventConsumer,
+          inject: [Kafka, TransactionRunner],
+          useFactory: (kafka: Kafka, transactions: TransactionRunner) =>
+            new EventConsumer(kafka, transactions, {
+              groupId,
+              schema: options.schema,
+              topicPrefix: options.topicPrefix,
+              retry: options.retry,
+              onError: (error, context) => logger.warn({ err: error, msg: `handler failed: ${context}` }),
+            }),
+        },
+        {
+          provide: DeadLetters,
+          inject: [Kafka, DataSource, EventConsumer],
+          useFactory: (kafka: Kafka, dataSource: DataSource, consumer: EventConsumer) =>
+            new DeadLetters(kafka, dataSource, consumer, { groupId, schema: options.schema }),
+        },
+        {
+          provide: MessagingRuntime,
+          inject: [
+            Kafka,
+            ReadinessChecks,
+            MESSAGING_OPTIONS,
+            OutboxRelay,
+            EventConsumer,
+            DiscoveryService,
+            MetadataScanner,
+          ],
+          useFactory: (...deps: ConstructorParameters<typeof MessagingRuntime>) =>
+            new MessagingRuntime(...deps),
         },
       ],
-      exports: [Kafka, MESSAGING_OPTIONS],
+      exports: [Kafka, Outbox, OutboxRelay, EventConsumer, DeadLetters, MESSAGING_OPTIONS],
     };
   }
 }

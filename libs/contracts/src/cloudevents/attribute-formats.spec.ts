@@ -1,0 +1,34 @@
+import { isRfc3339DateTime, isTraceparent, parseSequence } from './attribute-formats';
+
+describe('isRfc3339DateTime', () => {
+  it.each(['2026-06-01T09:00:00Z', '2026-06-01T09:00:00.123456+07:00', '2028-02-29T23:59:60z'])(
+    'accepts %s',
+    (value) => expect(isRfc3339DateTime(value)).toBe(true),
+  );
+  it.each(['2026-06-01', '2026-06-01T09:00:00', '2027-02-29T00:00:00Z', '2026-13-01T00:00:00Z', '2026-06-01T24:00:00Z'])(
+    'rejects %s',
+    (value) => expect(isRfc3339DateTime(value)).toBe(false),
+  );
+});
+
+describe('isTraceparent', () => {
+  it('accepts a version-00 traceparent', () => {
+    expect(isTraceparent('00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01')).toBe(true);
+  });
+  it.each([
+    'ff-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01',
+    '00-4bf92f3577b34da6a3ce929d0e0e4736-0000000000000000-01',
+    '00-4BF92F3577B34DA6A3CE929D0E0E4736-00f067aa0ba902b7-01',
+    '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7',
+  ])('rejects %s', (value) => expect(isTraceparent(value)).toBe(false));
+});
+
+describe('parseSequence', () => {
+  it('reads decimal integers and refuses the rest', () => {
+    expect(parseSequence('0')).toBe(0);
+    expect(parseSequence('42')).toBe(42);
+    expect(parseSequence('4.2')).toBeUndefined();
+    expect(parseSequence('1e3')).toBeUndefined();
+    expect(parseSequence('99999999999999999999')).toBeUndefined();
+  });
+});

@@ -1,0 +1,50 @@
+// Building blocks for event payload schemas. Objects are built with TypeBox's Type.Object, which leaves
+// `additionalProperties` unset: readers tolerate fields they do not know, so adding an optional field
+// later is a compatible change.
+import { Type, type SchemaOptions, type TSchema, type TUnsafe } from '@sinclair/typebox';
+
+/** An id: a uuid string. */
+export function uuid(description: string) {
+  return Type.String({ format: 'uuid', description });
+}
+
+/** An instant: RFC 3339 date-time with a time zone. */
+export function dateTime(description: string) {
+  return Type.String({ format: 'date-time', description });
+}
+
+/** A calendar day (`YYYY-MM-DD`), for facts that have no time of day. */
+export function date(description: string) {
+  return Type.String({ format: 'date', description });
+}
+
+/** Non-empty human text. No maximum: the producer's HTTP validation limits length, not the event. */
+export function text(description: string) {
+  return Type.String({ minLength: 1, description });
+}
+
+/** ISO 3166-1 alpha-2 country code. */
+export function countryCode(description = 'ISO 3166-1 alpha-2 country code, upper case.') {
+  return Type.String({ pattern: '^[A-Z]{2}$', description });
+}
+
+/** One of the 17 UN Sustainable Development Goals, by number. */
+export function sdgGoal() {
+  return Type.Integer({ minimum: 1, maximum: 17, description: 'UN Sustainable Development Goal number.' });
+}
+
+/**
+ * A string from a fixed vocabulary, as a plain JSON Schema `enum` (TypeBox's literal unions would
+ * become `anyOf` of `const`s, which is harder to read for subscribers and to diff).
+ */
+export function stringEnum<const T extends readonly string[]>(
+  values: T,
+  options: SchemaOptions = {},
+): TUnsafe<T[number]> {
+  return Type.Unsafe<T[number]>({ ...options, type: 'string', enum: [...values] });
+}
+
+/** `schema` or `null`: an explicitly absent value that subscribers must handle. */
+export function nullable<T extends TSchema>(schema: T, description?: string) {
+  return Type.Union([schema, Type.Null()], description === undefined ? {} : { description });
+}

@@ -1,0 +1,40 @@
+import type { ParsedEnvelope } from '../cloudevents/event-envelope';
+import { fromKafkaMessage, type EnvelopeProblem, type KafkaHeadersInput } from '../cloudevents/kafka-binding';
+import { isKnownEventType, type AnyEventEnvelope } from './event-registry';
+import { validateEventData, type ValidationProblem } from './validate-event-data';
+
+/**
+ * Result of {@link decodeKafkaEvent}. The failure `reason` tells a consumer what to do:
+ * - `malformed-envelope`, `invalid-data`: a poison message; dead-letter it with `problems`.
+ * - `unknown-type`: a type this build does not know (a producer added one). Tolerant readers skip it
+ *   and move on rather than dead-lettering it.
+ */
+export type DecodeResult =
+  | { readonly ok: true; readonly event: AnyEventEnvelope }
+  | {
+      readonly ok: false;
+      readonly reason: 'malformed-envelope';
+      readonly problems: readonly EnvelopeProblem[];
+    }
+  | { readonly ok: false; readonly reason: 'unknown-type'; readonly envelope: ParsedEnvelope }
+  | {
+      readonly ok: false;
+      readonly reason: 'invalid-data';
+      readonly envelope: ParsedEnvelope;
+      readonly problems: readonly ValidationProblem[];
+    };
+
+/**
+ * Reads a Kafka record into a typed, validated envelope: envelope checks (`fromKafkaMessage`), then
+ * the registry, then the payload schema. Never throws. `switch (result.event.type)` narrows `data`.
+ */
+export function decodeKafkaEvent(headers: KafkaHeadersInput, value: Buffer | string | null): DecodeResult {
+  const parsed = fromKafkaMessage(headers, value);
+  if (!parsed.ok) return { ok: false, reason: 'malformed-envelope', problems: parsed.problems };
+  const { envelope } = parsed;
+  if (!isKnownEventType(envelope.type)) return { ok: false, reason: 'unknown-type', envelope };
+  const validation = validateEventData(envelope.type, envelope.data);
+  if (!validation.ok) return { ok: false, reason: 'invalid-data', envelope, problems: validation.errors };
+  // The type is registered and the data matches its schema: exactly what AnyEventEnvelope describes.
+  return { ok: true, event: { ...envelope, data: validation.data } as AnyEventEnvelope };
+}

@@ -1,0 +1,30 @@
+/** Headers a dead-lettered record carries besides its original ones. */
+export const DLQ_HEADERS = {
+  reason: 'dlq_reason',
+  error: 'dlq_error',
+  attempts: 'dlq_attempts',
+  group: 'dlq_group',
+  topic: 'dlq_original_topic',
+  partition: 'dlq_original_partition',
+  offset: 'dlq_original_offset',
+  failedAt: 'dlq_failed_at',
+} as const;
+
+/**
+ * Why an event was dead-lettered: `malformed-envelope` and `invalid-data` are poison (never retried);
+ * `handler-failed` exhausted its retries and may succeed when replayed after a fix.
+ */
+export type DeadLetterReason = 'malformed-envelope' | 'invalid-data' | 'handler-failed';
+
+export interface DeadLetterInfo {
+  reason: DeadLetterReason;
+  error: string;
+  attempts: number;
+}
+
+export const MAX_ERROR_LENGTH = 4_000;
+
+export function describeError(error: unknown): string {
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return text.length > MAX_ERROR_LENGTH ? `${text.slice(0, MAX_ERROR_LENGTH)}…` : text;
+}

@@ -1,0 +1,231 @@
+import { CE_HEADERS } from '@c2c/contracts';
+import { Kafka, Message, Producer } from 'kafkajs';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { topicName } from '../kafka/kafka-client';
+import { outboxChannel } from '../migrations/messaging-tables.migration';
+
+export interface RelayOptions {
+  /** The schema whose outbox this relay drains. */
+  schema: string;
+  /** A connection string for the relay's own session (LISTEN and the leader lock live on it). */
+  databaseUrl: string;
+  topicPrefix?: string;
+  /** Rows read and sent per round trip. */
+  batchSize?: number;
+  /** How often to look without a NOTIFY: the fallback if a notification is lost. */
+  pollIntervalMs?: number;
+  /** How long published rows are kept for inspection before they are deleted. */
+  retentionHours?: number;
+  /** Fault injection for tests only: runs after the broker acknowledged a batch, before rows are marked. */
+  afterPublishBeforeMark?: (eventIds: string[]) => Promise<void>;
+  onError?: (error: unknown) => void;
+}
+
+interface OutboxRow {
+  id: string;
+  event_id: string;
+  topic: string;
+  aggregate_id: string;
+  sequence: string;
+  headers: Record<string, string>;
+  payload: string;
+}
+
+export interface RelayBacklog {
+  /** Rows committed but not yet acknowledged by the broker. */
+  size: number;
+  /** Age of the oldest of them, in seconds (0 when there are none). */
+  oldestAgeSeconds: number;
+}
+
+/**
+ * Publishes committed outbox rows to Kafka, in commit order per aggregate.
+ *
+ * - One relay per schema is active at a time: the holder of a session advisory lock. Replicas stand by
+ *   and take over when the leader's session ends, so two replicas never interleave one key's events.
+ * - Rows are read as "not yet published, in id order", never "after the last id seen", so a transaction
+ *   that commits late is picked up on the next pass instead of being skipped.
+ * - The producer is idempotent with acks=all; rows are marked only after the broker acknowledged them. A
+ *   crash in between resends them: a duplicate, never a loss (consumers deduplicate by event id).
+ */
+export class OutboxRelay {
+  private readonly s: string;
+  private readonly batchSize: number;
+  private readonly pollIntervalMs: number;
+  private session: Client | undefined;
+  private producer: Producer | undefined;
+  private leader = false;
+  private running = false;
+  private loop: Promise<void> | undefined;
+  private wake: (() => void) | undefined;
+  // A NOTIFY that arrives while a batch is being sent must not wait for the next poll.
+  private notified = false;
+  private lastCleanup = 0;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly kafka: Kafka,
+    private readonly options: RelayOptions,
+  ) {
+    this.s = `"${options.schema}"`;
+    this.batchSize = options.batchSize ?? 500;
+    this.pollIntervalMs = options.pollIntervalMs ?? 1_000;
+  }
+
+  get isLeader(): boolean {
+    return this.leader;
+  }
+
+  async start(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    await this.connectedProducer();
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+    await this.releaseSession();
+    await this.producer?.disconnect();
+    this.producer = undefined;
+  }
+
+  async backlog(): Promise<RelayBacklog> {
+    const [row] = (await this.dataSource.query(
+      `select count(*)::int as size,
+              coalesce(extract(epoch from clock_timestamp() - min(created_at)), 0)::float8 as age
+         from ${this.s}.outbox where published_at is null`,
+    )) as { size: number; age: number }[];
+    return { size: row?.size ?? 0, oldestAgeSeconds: row?.age ?? 0 };
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      try {
+        if (!(await this.ensureLeadership())) {
+          await this.idle(this.pollIntervalMs);
+          continue;
+        }
+        const sent = await this.publishBatch();
+        if (sent < this.batchSize) {
+          await this.cleanup();
+          await this.idle(this.pollIntervalMs);
+        }
+      } catch (error) {
+        this.options.onError?.(error);
+        await this.releaseSession();
+        await this.idle(Math.min(this.pollIntervalMs, 1_000));
+      }
+    }
+  }
+
+  /** Publishes the oldest unpublished rows; returns how many. */
+  async publishBatch(): Promise<number> {
+    const rows = (await this.dataSource.query(
+      `select id, event_id, topic, aggregate_id, sequence, headers, payload::text as payload
+         from ${this.s}.outbox where published_at is null order by id limit $1`,
+      [this.batchSize],
+    )) as OutboxRow[];
+    if (rows.length === 0) return 0;
+
+    const byTopic = new Map<string, Message[]>();
+    for (const row of rows) {
+      const topic = topicName(this.options.topicPrefix, row.topic);
+      const messages = byTopic.get(topic) ?? [];
+      messages.push({
+        key: row.aggregate_id,
+        value: row.payload,
+        headers: { ...row.headers, [CE_HEADERS.sequence]: row.sequence },
+      });
+      byTopic.set(topic, messages);
+    }
+    const producer = await this.connectedProducer();
+    await producer.sendBatch({
+      acks: -1,
+      topicMessages: [...byTopic.entries()].map(([topic, messages]) => ({ topic, messages })),
+    });
+    await this.options.afterPublishBeforeMark?.(rows.map((row) => row.event_id));
+    await this.dataSource.query(
+      `update ${this.s}.outbox set published_at = clock_timestamp() where id = any($1::bigint[])`,
+      [rows.map((row) => row.id)],
+    );
+    return rows.length;
+  }
+
+  private async connectedProducer(): Promise<Producer> {
+    if (!this.producer) {
+      const producer = this.kafka.producer({
+        idempotent: true,
+        maxInFlightRequests: 1,
+        allowAutoTopicCreation: false,
+      });
+      await producer.connect();
+      this.producer = producer;
+    }
+    return this.producer;
+  }
+
+  private async ensureLeadership(): Promise<boolean> {
+    if (this.leader && this.session) return true;
+    if (!this.session) {
+      const session = new Client({
+        connectionString: this.options.databaseUrl,
+        application_name: `relay:${this.options.schema}`,
+      });
+      session.on('error', () => void this.releaseSession());
+      session.on('notification', () => {
+        this.notified = true;
+        this.wake?.();
+      });
+      await session.connect();
+      this.session = session;
+    }
+    const [row] = (
+      await this.session.query<{ locked: boolean }>('select pg_try_advisory_lock(hashtext($1)) as locked', [
+        `outbox-relay:${this.options.schema}`,
+      ])
+    ).rows;
+    this.leader = row?.locked === true;
+    if (this.leader) await this.session.query(`listen "${outboxChannel(this.options.schema)}"`);
+    return this.leader;
+  }
+
+  private async releaseSession(): Promise<void> {
+    const session = this.session;
+    this.session = undefined;
+    this.leader = false;
+    // Ending the session releases the advisory lock, so a standby takes over.
+    await session?.end().catch(() => undefined);
+  }
+
+  private idle(ms: number): Promise<void> {
+    if (!this.running || this.notified) {
+      this.notified = false;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.wake = undefined;
+        this.notified = false;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.wake = done;
+    });
+  }
+
+  private async cleanup(): Promise<void> {
+    if (Date.now() - this.lastCleanup < 60_000) return;
+    this.lastCleanup = Date.now();
+    await this.dataSource.query(
+      `delete from ${this.s}.outbox where id in (
+         select id from ${this.s}.outbox
+          where published_at < clock_timestamp() - make_interval(hours => $1) limit 10000)`,
+      [this.options.retentionHours ?? 72],
+    );
+  }
+}
