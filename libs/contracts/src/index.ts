@@ -33,12 +33,8 @@ export {
   type TopicDefinition,
   type TopicName,
 } from './registry/topics';
-export {
-  defineEvent,
-  type EventDefinition,
-  type EventDefinitionInput,
-  type EventTypeName,
-} from './registry/define-event';
+// defineEvent stays internal: an event defined outside this library would not be in the registry.
+export type { EventDefinition, EventDefinitionInput, EventTypeName } from './registry/define-event';
 export {
   EVENT_DEFINITIONS,
   EVENT_TYPES,
@@ -69,7 +65,10 @@ export { decodeKafkaEvent, type DecodeResult } from './registry/decode-kafka-eve
 
 export * from './events/cities/city-vocabularies';
 export * from './events/partnerships/partnership-vocabularies';
-export type { PartnershipParticipant, PartnershipSnapshot } from './events/partnerships/partnership-snapshot.schema';
+export type {
+  PartnershipParticipant,
+  PartnershipSnapshot,
+} from './events/partnerships/partnership-snapshot.schema';
 export type { PartnershipActivity } from './events/partnerships/partnership-activity.schema';
 
 export {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { eventually, TopicRecorder } from '@c2c/testing';
-import { Kafka as CloudEventsKafka } from 'cloudevents';
+import { Kafka as CloudEventsKafka, KafkaMessage } from 'cloudevents';
 import { MessageContexts, OutboxContractError } from '../src';
 import { cityArchived, MessagingHarness } from './support/messaging-harness';
 
@@ -37,12 +37,13 @@ describe('outbox and relay on the real broker and database', () => {
       return found;
     });
     expect(message!.key).toBe(cityId);
-    const event = CloudEventsKafka.toEvent({
+    const kafkaMessage: KafkaMessage<string> = {
       headers: message!.headers,
       key: message!.key ?? '',
       value: message!.value ?? '',
       body: message!.value ?? '',
-    });
+    };
+    const event = CloudEventsKafka.toEvent(kafkaMessage);
     const read = Array.isArray(event) ? event[0]! : event;
     expect(read).toMatchObject({
       specversion: '1.0',
@@ -130,7 +131,7 @@ describe('outbox and relay on the real broker and database', () => {
   });
 
   it('keeps per-key order with two relays and 1,000 concurrent transactions over 50 keys committing out of order', async () => {
-    const keys = Array.from({ length: 50 }, () => randomUUID());
+    const keys: string[] = Array.from({ length: 50 }, () => randomUUID());
     const relays = [harness.relay({ batchSize: 100 }), harness.relay({ batchSize: 100 })];
     await Promise.all(relays.map((relay) => relay.start()));
     const ids = new Set<string>();

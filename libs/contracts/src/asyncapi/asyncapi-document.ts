@@ -66,7 +66,11 @@ export function buildAsyncApiDocument(): AsyncApiDocument {
 
   return {
     asyncapi: '3.0.0',
-    info: { title: 'C2C Cooperation Platform events', version: EVENT_CATALOGUE_VERSION, description: INFO_DESCRIPTION },
+    info: {
+      title: 'C2C Cooperation Platform events',
+      version: EVENT_CATALOGUE_VERSION,
+      description: INFO_DESCRIPTION,
+    },
     defaultContentType: EVENT_CONTENT_TYPE,
     servers: {
       local: {
@@ -128,7 +132,11 @@ function messageOf(definition: AnyEventDefinition): JsonSchema {
     correlationId: { location: `$message.header#/${CE_HEADERS.correlationid}` },
     bindings: {
       kafka: {
-        key: { type: 'string', format: 'uuid', description: `The ${definition.aggregate} id (= ce_subject).` },
+        key: {
+          type: 'string',
+          format: 'uuid',
+          description: `The ${definition.aggregate} id (= ce_subject).`,
+        },
         bindingVersion: KAFKA_BINDING_VERSION,
       },
     },
@@ -147,7 +155,9 @@ function exampleSubject(definition: AnyEventDefinition): string {
   const key = `${definition.aggregate}Id`;
   const data = definition.example as Record<string, unknown>;
   const nested = data[definition.aggregate];
-  const id = data[key] ?? (typeof nested === 'object' && nested !== null ? (nested as Record<string, unknown>)[key] : undefined);
+  const id =
+    data[key] ??
+    (typeof nested === 'object' && nested !== null ? (nested as Record<string, unknown>)[key] : undefined);
   if (typeof id !== 'string') throw new Error(`example of ${definition.type} has no ${key}`);
   return id;
 }

@@ -5,10 +5,13 @@ describe('isRfc3339DateTime', () => {
     'accepts %s',
     (value) => expect(isRfc3339DateTime(value)).toBe(true),
   );
-  it.each(['2026-06-01', '2026-06-01T09:00:00', '2027-02-29T00:00:00Z', '2026-13-01T00:00:00Z', '2026-06-01T24:00:00Z'])(
-    'rejects %s',
-    (value) => expect(isRfc3339DateTime(value)).toBe(false),
-  );
+  it.each([
+    '2026-06-01',
+    '2026-06-01T09:00:00',
+    '2027-02-29T00:00:00Z',
+    '2026-13-01T00:00:00Z',
+    '2026-06-01T24:00:00Z',
+  ])('rejects %s', (value) => expect(isRfc3339DateTime(value)).toBe(false));
 });
 
 describe('isTraceparent', () => {

@@ -49,7 +49,11 @@ export const CLOUDEVENT_HEADERS_SCHEMA = {
       description: 'Aggregate id; equals the record key.',
     },
     [CE_HEADERS.time]: { type: 'string', format: 'date-time', description: 'When the fact happened.' },
-    [CE_HEADERS.dataschema]: { type: 'string', format: 'uri', description: "URI of the payload's JSON Schema." },
+    [CE_HEADERS.dataschema]: {
+      type: 'string',
+      format: 'uri',
+      description: "URI of the payload's JSON Schema.",
+    },
     [CONTENT_TYPE_HEADER]: { type: 'string', const: EVENT_CONTENT_TYPE },
     [CE_HEADERS.sequence]: {
       type: 'string',

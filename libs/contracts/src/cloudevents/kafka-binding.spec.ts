@@ -105,7 +105,10 @@ describe('fromKafkaMessage', () => {
   });
 
   it('rejects a header repeated with different values', () => {
-    const headers = { ...toKafkaHeaders(envelope), ce_type: ['c2c.city.archived.v1', 'c2c.city.registered.v1'] };
+    const headers = {
+      ...toKafkaHeaders(envelope),
+      ce_type: ['c2c.city.archived.v1', 'c2c.city.registered.v1'],
+    };
     expect(problemsOf(headers)).toEqual([
       { code: 'malformed-header', header: 'ce_type', message: 'ce_type is repeated with different values' },
     ]);

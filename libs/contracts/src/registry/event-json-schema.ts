@@ -36,7 +36,10 @@ const LEADING = ['title', 'description', 'type'];
 
 /** Puts `title`, `description` and `type` first in every subschema, for people reading the JSON. */
 function orderKeywords(schema: Record<string, unknown>): Record<string, unknown> {
-  const keys = [...LEADING.filter((key) => key in schema), ...Object.keys(schema).filter((k) => !LEADING.includes(k))];
+  const keys = [
+    ...LEADING.filter((key) => key in schema),
+    ...Object.keys(schema).filter((k) => !LEADING.includes(k)),
+  ];
   return Object.fromEntries(keys.map((key) => [key, orderSubschemas(key, schema[key])]));
 }
 
@@ -47,7 +50,11 @@ function orderSubschemas(keyword: string, value: unknown): unknown {
       Object.entries(value).map(([name, sub]) => [name, isObject(sub) ? orderKeywords(sub) : sub]),
     );
   }
-  if ((keyword === 'items' || keyword === 'additionalProperties') && isObject(value) && !Array.isArray(value)) {
+  if (
+    (keyword === 'items' || keyword === 'additionalProperties') &&
+    isObject(value) &&
+    !Array.isArray(value)
+  ) {
     return orderKeywords(value);
   }
   if (['anyOf', 'oneOf', 'allOf'].includes(keyword) && Array.isArray(value)) {

@@ -70,7 +70,8 @@ describe('event registry', () => {
     for (const [schema, name] of subschemas(eventJsonSchema(type))) {
       expect(schema.additionalProperties).toBeUndefined();
       if (schema.type === 'string' && /(Id|Ids\[\])$/.test(name)) expect(schema.format).toBe('uuid');
-      if (schema.type === 'string' && /(At|On|Date)$/.test(name)) expect(schema.format).toMatch(/^date(-time)?$/);
+      if (schema.type === 'string' && /(At|On|Date)$/.test(name))
+        expect(schema.format).toMatch(/^date(-time)?$/);
     }
     const example = eventDefinition(type).example;
     expect(validateEventData(type, { ...example, addedInALaterRelease: true }).ok).toBe(true);

@@ -17,7 +17,11 @@ function emit<T extends EventType>(type: T, data: EventData<T>): { type: T; data
 }
 
 /** A producer bound to one topic may only emit that topic's types. */
-function emitOn<Topic extends TopicName, T extends EventTypesOf<Topic>>(_topic: Topic, type: T, data: EventData<T>) {
+function emitOn<Topic extends TopicName, T extends EventTypesOf<Topic>>(
+  _topic: Topic,
+  type: T,
+  data: EventData<T>,
+) {
   return emit(type, data);
 }
 

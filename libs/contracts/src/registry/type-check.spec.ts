@@ -13,13 +13,11 @@ it('event-types.spec.ts compiles with its @ts-expect-error lines all used', () =
     ...config.options,
     noEmit: true,
   });
-  const diagnostics = ts
-    .getPreEmitDiagnostics(program)
-    .map((d) => {
-      const message = ts.flattenDiagnosticMessageText(d.messageText, '\n');
-      if (d.file === undefined || d.start === undefined) return message;
-      const { line } = d.file.getLineAndCharacterOfPosition(d.start);
-      return `${path.relative(ROOT, d.file.fileName)}:${line + 1}: ${message}`;
-    });
+  const diagnostics = ts.getPreEmitDiagnostics(program).map((d) => {
+    const message = ts.flattenDiagnosticMessageText(d.messageText, '\n');
+    if (d.file === undefined || d.start === undefined) return message;
+    const { line } = d.file.getLineAndCharacterOfPosition(d.start);
+    return `${path.relative(ROOT, d.file.fileName)}:${line + 1}: ${message}`;
+  });
   expect(diagnostics).toEqual([]);
 });

@@ -37,10 +37,19 @@ describe(compareSchemas.name, () => {
 
   it.each<[string, (s: Schema & typeof base) => void]>([
     ['a new optional property', (s) => Object.assign(s.properties, { extra: { type: 'string' } })],
-    ['a new optional property in a nested object', (s) => Object.assign(s.properties.child.properties, { x: {} })],
-    ['a new optional property in array items', (s) => Object.assign(s.properties.list.items.properties, { m: {} })],
+    [
+      'a new optional property in a nested object',
+      (s) => Object.assign(s.properties.child.properties, { x: {} }),
+    ],
+    [
+      'a new optional property in array items',
+      (s) => Object.assign(s.properties.list.items.properties, { m: {} }),
+    ],
     ['changed descriptions and titles', (s) => Object.assign(s, { description: 'New words.', title: 'Y' })],
-    ['a description added deep down', (s) => Object.assign(s.properties.child, { description: 'The child.' })],
+    [
+      'a description added deep down',
+      (s) => Object.assign(s.properties.child, { description: 'The child.' }),
+    ],
     ['changed examples', (s) => (s.examples = [])],
     ['enum values in another order', (s) => (s.properties.kind.enum = ['b', 'a'])],
   ])('accepts %s', (_, change) => {
@@ -48,7 +57,11 @@ describe(compareSchemas.name, () => {
   });
 
   it.each<[string, (s: Schema & typeof base) => void, string]>([
-    ['a removed property', (s) => delete (s.properties as Partial<typeof base.properties>).note, '$.note: property removed'],
+    [
+      'a removed property',
+      (s) => delete (s.properties as Partial<typeof base.properties>).note,
+      '$.note: property removed',
+    ],
     [
       'a new required property',
       (s) => {
@@ -59,8 +72,16 @@ describe(compareSchemas.name, () => {
     ],
     ['optional → required', (s) => s.required.push('note'), '$.note: optional became required'],
     ['required → optional', (s) => (s.required = ['id', 'kind']), '$.child: required became optional'],
-    ['a changed type', (s) => (s.properties.id.type = 'integer'), '$.id: type changed from "string" to "integer"'],
-    ['a changed format', (s) => (s.properties.id.format = 'uri'), '$.id: format changed from "uuid" to "uri"'],
+    [
+      'a changed type',
+      (s) => (s.properties.id.type = 'integer'),
+      '$.id: type changed from "string" to "integer"',
+    ],
+    [
+      'a changed format',
+      (s) => (s.properties.id.format = 'uri'),
+      '$.id: format changed from "uuid" to "uri"',
+    ],
     [
       'a changed nested pattern',
       (s) => (s.properties.child.properties.code.pattern = '^[A-Z]{3}$'),
@@ -68,8 +89,16 @@ describe(compareSchemas.name, () => {
     ],
     ['an added enum value', (s) => s.properties.kind.enum.push('c'), '$.kind: enum values added ["c"]'],
     ['a removed enum value', (s) => (s.properties.kind.enum = ['a']), '$.kind: enum values removed ["b"]'],
-    ['a raised maximum', (s) => (s.properties.note.maxLength = 500), '$.note: maxLength changed from 200 to 500'],
-    ['a dropped minimum', (s) => delete (s.properties.note as Partial<typeof base.properties.note>).minLength, '$.note: minLength removed (was 1)'],
+    [
+      'a raised maximum',
+      (s) => (s.properties.note.maxLength = 500),
+      '$.note: maxLength changed from 200 to 500',
+    ],
+    [
+      'a dropped minimum',
+      (s) => delete (s.properties.note as Partial<typeof base.properties.note>).minLength,
+      '$.note: minLength removed (was 1)',
+    ],
     [
       'an added minimum in array items',
       (s) => Object.assign(s.properties.list.items.properties.n, { maximum: 9 }),
@@ -85,7 +114,11 @@ describe(compareSchemas.name, () => {
       (s) => (s.properties.when.anyOf[0] = { type: 'string', format: 'date-time' }),
       '$.when/anyOf[0]: format changed from "date" to "date-time"',
     ],
-    ['closing the object', (s) => Object.assign(s, { additionalProperties: false }), '$: additionalProperties added false'],
+    [
+      'closing the object',
+      (s) => Object.assign(s, { additionalProperties: false }),
+      '$: additionalProperties added false',
+    ],
     [
       'a changed $id',
       (s) => (s.$id = 'https://example.org/x.json'),

@@ -47,7 +47,8 @@ export function compareSchemas(previous: unknown, current: unknown): SchemaCompa
 
 function compareAt(path: string, previous: unknown, current: unknown, problems: string[]): void {
   if (!isSchemaObject(previous) || !isSchemaObject(current)) {
-    if (!deepEqual(previous, current)) problems.push(`${path}: schema changed from ${show(previous)} to ${show(current)}`);
+    if (!deepEqual(previous, current))
+      problems.push(`${path}: schema changed from ${show(previous)} to ${show(current)}`);
     return;
   }
   compareProperties(path, previous, current, problems);
@@ -83,7 +84,8 @@ function compareProperties(path: string, previous: Schema, current: Schema, prob
     else compareAt(`${path}.${name}`, before[name], after[name], problems);
   }
   for (const name of Object.keys(after)) {
-    if (!Object.hasOwn(before, name) && requiredAfter.has(name)) problems.push(`${path}.${name}: required property added`);
+    if (!Object.hasOwn(before, name) && requiredAfter.has(name))
+      problems.push(`${path}.${name}: required property added`);
   }
   for (const name of requiredBefore) {
     if (requiredAfter.has(name)) continue;
@@ -92,8 +94,10 @@ function compareProperties(path: string, previous: Schema, current: Schema, prob
   }
   for (const name of requiredAfter) {
     if (requiredBefore.has(name)) continue;
-    if (Object.hasOwn(before, name) && Object.hasOwn(after, name)) problems.push(`${path}.${name}: optional became required`);
-    else if (!Object.hasOwn(before, name) && !Object.hasOwn(after, name)) problems.push(`${path}.${name}: now required`);
+    if (Object.hasOwn(before, name) && Object.hasOwn(after, name))
+      problems.push(`${path}.${name}: optional became required`);
+    else if (!Object.hasOwn(before, name) && !Object.hasOwn(after, name))
+      problems.push(`${path}.${name}: now required`);
   }
 }
 
@@ -128,11 +132,16 @@ function asStrings(value: unknown): string[] {
 function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (Array.isArray(a) || Array.isArray(b)) {
-    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => deepEqual(x, b[i]));
+    return (
+      Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => deepEqual(x, b[i]))
+    );
   }
   if (!isSchemaObject(a) || !isSchemaObject(b)) return false;
   const keys = Object.keys(a);
-  return keys.length === Object.keys(b).length && keys.every((key) => Object.hasOwn(b, key) && deepEqual(a[key], b[key]));
+  return (
+    keys.length === Object.keys(b).length &&
+    keys.every((key) => Object.hasOwn(b, key) && deepEqual(a[key], b[key]))
+  );
 }
 
 function show(value: unknown): string {

@@ -1,5 +1,6 @@
 import {
   AnyEventEnvelope,
+  CE_HEADERS,
   decodeKafkaEvent,
   deadLetterTopicOf,
   EventEnvelopeOf,
@@ -142,30 +143,37 @@ export class EventConsumer {
         { topic: batch.topic, partition: batch.partition, offset: (BigInt(offset) + 1n).toString() },
       ]);
     };
-    if (await this.applyBatch(records)) {
+    const failedEventId = await this.applyBatch(records);
+    if (failedEventId === null) {
       await commit(batch.lastOffset());
       await heartbeat();
       return;
     }
     for (const record of records) {
       if (!isRunning() || isStale()) return;
-      await this.processRecord(record, heartbeat);
+      // The batch attempt counts as the first try of the record whose handler threw.
+      const tried = record.headers[CE_HEADERS.id]?.toString() === failedEventId ? 1 : 0;
+      await this.processRecord(record, heartbeat, tried);
       await commit(record.offset);
     }
   }
 
-  /** The fast path: the whole batch in one transaction. False when a handler threw (nothing applied). */
-  private async applyBatch(records: ConsumedRecord[]): Promise<boolean> {
+  /**
+   * The fast path: the whole batch in one transaction. Returns null when it committed, else the id of
+   * the event whose handler threw (nothing of the batch is applied then), or '' for a poison record.
+   */
+  private async applyBatch(records: ConsumedRecord[]): Promise<string | null> {
     const events: AnyEventEnvelope[] = [];
     for (const record of records) {
       const decoded = decodeKafkaEvent(record.headers, record.value);
       if (!decoded.ok) {
         if (decoded.reason === 'unknown-type') continue;
-        return false; // poison: the slow path dead-letters it in its place
+        return ''; // poison: the slow path dead-letters it in its place
       }
       if (this.handlers.has(decoded.event.type)) events.push(decoded.event);
     }
-    if (events.length === 0) return true;
+    if (events.length === 0) return null;
+    let current: AnyEventEnvelope | undefined;
     try {
       await this.transactions.run(async (tx) => {
         const fresh = new Set(
@@ -178,13 +186,14 @@ export class EventConsumer {
           ).map((row) => row.event_id),
         );
         for (const event of events) {
+          current = event;
           if (fresh.delete(event.id)) await this.invoke(event, tx);
         }
       });
-      return true;
+      return null;
     } catch (error) {
       if (isTransientInfrastructureError(error)) throw error;
-      return false;
+      return current?.id ?? '';
     }
   }
 
@@ -195,6 +204,7 @@ export class EventConsumer {
   async processRecord(
     record: ConsumedRecord,
     heartbeat: () => Promise<void> = async () => undefined,
+    alreadyTried = 0,
   ): Promise<RecordOutcome> {
     const decoded = decodeKafkaEvent(record.headers, record.value);
     if (!decoded.ok) {
@@ -207,7 +217,7 @@ export class EventConsumer {
     }
     const event = decoded.event;
     if (!this.handlers.has(event.type)) return 'skipped';
-    for (let attempt = 1; ; attempt++) {
+    for (let attempt = alreadyTried + 1; ; attempt++) {
       try {
         return await this.transactions.run(async (tx) => {
           const fresh = (await tx.query(this.inboxSql, [

@@ -37,7 +37,7 @@ class CreateEffects1764288000100 implements MigrationInterface {
   }
 }
 
-export const cityArchived = (cityId = randomUUID()): EventData<'c2c.city.archived.v1'> => ({
+export const cityArchived = (cityId: string = randomUUID()): EventData<'c2c.city.archived.v1'> => ({
   cityId,
   name: 'Tehran',
   countryCode: 'IR',
