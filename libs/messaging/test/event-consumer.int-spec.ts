@@ -191,9 +191,9 @@ describe('idempotent consumer on the real broker and database', () => {
       expect(found).toHaveLength(1);
       return found;
     });
-    expect(followUp!.headers).toMatchObject({ ce_correlationid: 'corr-7', ce_causationid: cause.id });
-    expect(followUp!.headers.ce_traceparent).toMatch(/^00-0af7651916cd43dd8448eb211c80319c-[0-9a-f]{16}-01$/);
-    expect(followUp!.headers.ce_traceparent).not.toBe(traceparent);
+    expect(followUp.headers).toMatchObject({ ce_correlationid: 'corr-7', ce_causationid: cause.id });
+    expect(followUp.headers.ce_traceparent).toMatch(/^00-0af7651916cd43dd8448eb211c80319c-[0-9a-f]{16}-01$/);
+    expect(followUp.headers.ce_traceparent).not.toBe(traceparent);
     await recorder.stop();
     await consumer.stop();
   });

@@ -36,15 +36,15 @@ describe('outbox and relay on the real broker and database', () => {
       expect(found).toHaveLength(1);
       return found;
     });
-    expect(message!.key).toBe(cityId);
+    expect(message.key).toBe(cityId);
     const kafkaMessage: KafkaMessage<string> = {
-      headers: message!.headers,
-      key: message!.key ?? '',
-      value: message!.value ?? '',
-      body: message!.value ?? '',
+      headers: message.headers,
+      key: message.key ?? '',
+      value: message.value ?? '',
+      body: message.value ?? '',
     };
     const event = CloudEventsKafka.toEvent(kafkaMessage);
-    const read = Array.isArray(event) ? event[0]! : event;
+    const read = Array.isArray(event) ? event[0] : event;
     expect(read).toMatchObject({
       specversion: '1.0',
       id: envelope.id,
@@ -140,7 +140,7 @@ describe('outbox and relay on the real broker and database', () => {
     await Promise.all(
       Array.from({ length: 1000 }, (_, i) =>
         harness.transactions.run(async (tx) => {
-          const key = keys[i % keys.length]!;
+          const key = keys[i % keys.length];
           const envelope = await harness.outbox.add(tx, 'c2c.city.archived.v1', cityArchived(key), {
             aggregateId: key,
           });
@@ -153,7 +153,7 @@ describe('outbox and relay on the real broker and database', () => {
     await eventually(() => expect(new Set(mine().map((m) => m.headers.ce_id)).size).toBe(1000), {
       timeout: 60_000,
     });
-    expect([...new Set(mine().map((m) => m.headers.ce_id))].every((id) => ids.has(id!))).toBe(true);
+    expect([...new Set(mine().map((m) => m.headers.ce_id))].every((id) => ids.has(id))).toBe(true);
     expect(relays.filter((relay) => relay.isLeader)).toHaveLength(1);
 
     for (const key of keys) {

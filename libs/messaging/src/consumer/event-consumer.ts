@@ -127,6 +127,8 @@ export class EventConsumer {
     this.producer = undefined;
   }
 
+  // kafkajs hands these out as free functions; destructuring them is its documented use.
+  /* eslint-disable @typescript-eslint/unbound-method */
   private async eachBatch({
     batch,
     resolveOffset,
@@ -134,6 +136,7 @@ export class EventConsumer {
     isRunning,
     isStale,
   }: EachBatchPayload): Promise<void> {
+    /* eslint-enable @typescript-eslint/unbound-method */
     if (batch.messages.length === 0) return;
     const records = batch.messages.map((message) => toRecord(batch.topic, batch.partition, message));
     const commit = async (offset: string) => {
@@ -203,7 +206,7 @@ export class EventConsumer {
    */
   async processRecord(
     record: ConsumedRecord,
-    heartbeat: () => Promise<void> = async () => undefined,
+    heartbeat: () => Promise<void> = () => Promise.resolve(),
     alreadyTried = 0,
   ): Promise<RecordOutcome> {
     const decoded = decodeKafkaEvent(record.headers, record.value);

@@ -110,9 +110,9 @@ export class DeadLetters {
       await new Promise<void>((resolve, reject) => {
         reader
           .run({
-            eachMessage: async ({ partition, message }) => {
+            eachMessage: ({ partition, message }) => {
               const end = pending.get(partition);
-              if (end === undefined) return;
+              if (end === undefined) return Promise.resolve();
               records.push({
                 topic,
                 partition,
@@ -123,6 +123,7 @@ export class DeadLetters {
               });
               if (BigInt(message.offset) + 1n >= end) pending.delete(partition);
               if (pending.size === 0) resolve();
+              return Promise.resolve();
             },
           })
           .catch(reject);
