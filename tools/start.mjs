@@ -28,7 +28,11 @@ const LOCAL_ADMIN = { email: 'admin@c2c.local', password: 'change-me-locally' };
 
 async function infraAlreadyUp() {
   const { kafkaBrokers, databaseUrl } = infraAddresses();
-  const ok = (check) => check().then(() => true, () => false);
+  const ok = (check) =>
+    check().then(
+      () => true,
+      () => false,
+    );
   return (await ok(() => kafkaResponds(kafkaBrokers))) && (await ok(() => postgresResponds(databaseUrl)));
 }
 
@@ -43,7 +47,8 @@ function runOrDie(args, what) {
 async function waitReady(app, children) {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (children.get(app.name)?.exitCode !== null) throw new Error(`${app.name} exited during start; see its log above`);
+    if (children.get(app.name)?.exitCode !== null)
+      throw new Error(`${app.name} exited during start; see its log above`);
     try {
       const response = await fetch(`http://127.0.0.1:${app.port}/health/ready`);
       if (response.ok) return;
@@ -61,7 +66,9 @@ async function main() {
   runOrDie([path.join(ROOT, 'tools/build.mjs')], 'build');
 
   const { kafkaBrokers, databaseUrl } = infraAddresses();
-  const { provisionServiceDatabase, serviceDatabaseUrl } = require(path.join(ROOT, 'dist/libs/persistence/src'));
+  const { provisionServiceDatabase, serviceDatabaseUrl } = require(
+    path.join(ROOT, 'dist/libs/persistence/src'),
+  );
   const children = new Map();
   let stopping = false;
 
@@ -71,9 +78,12 @@ async function main() {
     log('stopping the apps…');
     for (const child of children.values()) if (child.exitCode === null) child.kill('SIGTERM');
     await Promise.all(
-      [...children.values()].map((child) => (child.exitCode === null ? new Promise((r) => child.once('exit', r)) : null)),
+      [...children.values()].map((child) =>
+        child.exitCode === null ? new Promise((r) => child.once('exit', r)) : null,
+      ),
     );
-    if (stopInfraOnExit) spawnSync(node, [path.join(ROOT, 'tools/infra/cli.mjs'), 'down'], { stdio: 'inherit' });
+    if (stopInfraOnExit)
+      spawnSync(node, [path.join(ROOT, 'tools/infra/cli.mjs'), 'down'], { stdio: 'inherit' });
     else log('Kafka and PostgreSQL were already running; left running');
     process.exit(code);
   };
@@ -82,7 +92,12 @@ async function main() {
 
   for (const app of APPS) {
     // Local-only credentials: each app gets its own role, which can touch only its own schema.
-    const spec = { schema: app.schema, role: `c2c_${app.schema}`, password: `local_${app.schema}`, extensions: app.extensions };
+    const spec = {
+      schema: app.schema,
+      role: `c2c_${app.schema}`,
+      password: `local_${app.schema}`,
+      extensions: app.extensions,
+    };
     await provisionServiceDatabase(databaseUrl, spec);
     const env = {
       ...process.env,
@@ -92,13 +107,19 @@ async function main() {
       KAFKA_BROKERS: kafkaBrokers,
       BOOTSTRAP_ADMIN_EMAIL: process.env.BOOTSTRAP_ADMIN_EMAIL ?? LOCAL_ADMIN.email,
       BOOTSTRAP_ADMIN_PASSWORD: process.env.BOOTSTRAP_ADMIN_PASSWORD ?? LOCAL_ADMIN.password,
-      ...Object.fromEntries(APPS.map((other) => [`${other.name.toUpperCase()}_URL`, `http://127.0.0.1:${other.port}`])),
+      ...Object.fromEntries(
+        APPS.map((other) => [`${other.name.toUpperCase()}_URL`, `http://127.0.0.1:${other.port}`]),
+      ),
     };
-    const child = spawn(node, ['--enable-source-maps', path.join(ROOT, `dist/apps/${app.name}/src/main.js`)], {
-      cwd: ROOT,
-      env,
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
+    const child = spawn(
+      node,
+      ['--enable-source-maps', path.join(ROOT, `dist/apps/${app.name}/src/main.js`)],
+      {
+        cwd: ROOT,
+        env,
+        stdio: ['ignore', 'inherit', 'inherit'],
+      },
+    );
     child.once('exit', (code) => {
       if (!stopping) {
         console.error(`[start] ${app.name} exited (code ${code}); stopping the platform`);
@@ -117,7 +138,9 @@ async function main() {
     [
       '',
       'C2C Cooperation Platform is running. Ctrl-C stops it.',
-      gateway ? `  gateway API        http://127.0.0.1:${gateway.port}/api/v1` : '  gateway API        (not built yet)',
+      gateway
+        ? `  gateway API        http://127.0.0.1:${gateway.port}/api/v1`
+        : '  gateway API        (not built yet)',
       gateway ? `  interactive docs   http://127.0.0.1:${gateway.port}/docs` : '',
       `  secretariat login  ${process.env.BOOTSTRAP_ADMIN_EMAIL ?? LOCAL_ADMIN.email} / ${process.env.BOOTSTRAP_ADMIN_PASSWORD ? '(from BOOTSTRAP_ADMIN_PASSWORD)' : LOCAL_ADMIN.password}`,
       ...APPS.map((app) => `  ${app.name.padEnd(18)} http://127.0.0.1:${app.port}/health/ready`),

@@ -33,10 +33,12 @@ const reachable = (check) =>
 
 export async function up() {
   const { kafkaBrokers, databaseUrl, kafkaExternal, postgresExternal } = infraAddresses();
-  const kafkaRunning =
-    kafkaExternal || localKafkaPid() ? await reachable(() => kafkaResponds(kafkaBrokers)) : false;
-  const postgresRunning =
-    postgresExternal || localPostgresPid() ? await reachable(() => postgresResponds(databaseUrl)) : false;
+  // A service already answering at the address is used as it is, whoever started it; `down` leaves
+  // alone what this checkout did not start.
+  const kafkaRunning = await reachable(() => kafkaResponds(kafkaBrokers));
+  const postgresRunning = await reachable(() => postgresResponds(databaseUrl));
+  const origin = (external, pid) =>
+    external ? ' (from the environment)' : pid ? '' : ' (not started by this checkout)';
 
   if (kafkaExternal && !kafkaRunning)
     throw new InfraError(`KAFKA_BROKERS=${kafkaBrokers} is set but no broker answers there`);
@@ -60,7 +62,7 @@ export async function up() {
   }
 
   if (kafkaRunning)
-    log(`Kafka already up at ${kafkaBrokers}${kafkaExternal ? ' (KAFKA_BROKERS)' : ''}; nothing to do`);
+    log(`Kafka already up at ${kafkaBrokers}${origin(kafkaExternal, localKafkaPid())}; nothing to do`);
   else {
     fetchKafkaArtifacts(log);
     await startLocalKafka(log);
@@ -68,7 +70,7 @@ export async function up() {
   }
   if (postgresRunning)
     log(
-      `PostgreSQL already up at ${redact(databaseUrl)}${postgresExternal ? ' (DATABASE_URL)' : ''}; nothing to do`,
+      `PostgreSQL already up at ${redact(databaseUrl)}${origin(postgresExternal, localPostgresPid())}; nothing to do`,
     );
   else {
     await startLocalPostgres(log);

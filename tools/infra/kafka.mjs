@@ -18,7 +18,8 @@ const CLUSTER_ID = 'c2c-local-kraft-01'.padEnd(22, '0').slice(0, 22);
 const otherWarningListeners = process.listeners('warning');
 process.removeAllListeners('warning');
 process.on('warning', (warning) => {
-  if (warning.name !== 'TimeoutNegativeWarning') otherWarningListeners.forEach((listener) => listener(warning));
+  if (warning.name !== 'TimeoutNegativeWarning')
+    otherWarningListeners.forEach((listener) => listener(warning));
 });
 
 export function kafkaPrerequisites() {
