@@ -47,7 +47,7 @@ const boundaries = (allowTesting) => [
   },
 ];
 
-const testFiles = ['**/*.spec.ts', '**/*.int-spec.ts', '**/test/**/*.ts', 'benchmarks/**/*.ts'];
+const testFiles = ['**/*.spec.ts', '**/*.int-spec.ts', '**/test/**/*.ts', '**/benchmarks/**/*.ts'];
 
 export default tseslint.config(
   { ignores: ['**/node_modules', '**/dist', '.local', '.nx', 'coverage', 'examples/**/node_modules'] },

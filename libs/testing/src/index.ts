@@ -8,3 +8,4 @@ export {
   type RecordedMessage,
 } from './infrastructure/test-kafka';
 export { DisposablePostgres } from './infrastructure/disposable-postgres';
+export { prepareTestInfrastructure } from './infrastructure/global-setup';

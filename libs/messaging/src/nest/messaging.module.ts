@@ -47,7 +47,8 @@ export const MESSAGING_OPTIONS = Symbol('MessagingOptions');
 class MessagingRuntime implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('messaging');
   private readonly readiness: KafkaReadiness;
-  private consumerStarted = false;
+  private consumerStart: Promise<void> | undefined;
+  private stopping = false;
 
   constructor(
     kafka: Kafka,
@@ -76,17 +77,32 @@ class MessagingRuntime implements OnApplicationBootstrap, BeforeApplicationShutd
         }
       }
     }
-    if (handlers > 0) {
-      await this.consumer.start();
-      this.consumerStarted = true;
-      this.logger.log(`consuming ${this.consumer.topics().join(', ')} with ${handlers} handler(s)`);
-    }
     if (this.options.relay !== false) await this.relay.start();
+    // In the background: a broker that is down at start makes the service unready, not dead.
+    if (handlers > 0) this.consumerStart = this.startConsumer(handlers);
+  }
+
+  private async startConsumer(handlers: number): Promise<void> {
+    for (let attempt = 1; !this.stopping; attempt++) {
+      try {
+        await this.consumer.start();
+        this.logger.log(`consuming ${this.consumer.topics().join(', ')} with ${handlers} handler(s)`);
+        return;
+      } catch (error) {
+        await this.consumer.stop().catch(() => undefined);
+        this.logger.warn({ err: error, msg: `consumer could not start (attempt ${attempt}); retrying` });
+        await new Promise((resolve) =>
+          setTimeout(resolve, Math.min(30_000, 500 * 2 ** Math.min(attempt, 6))),
+        );
+      }
+    }
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    this.stopping = true;
     await this.relay.stop();
-    if (this.consumerStarted) await this.consumer.stop();
+    await this.consumerStart;
+    await this.consumer.stop();
     await this.readiness.close();
   }
 }

@@ -77,11 +77,13 @@ export class OutboxRelay {
     return this.leader;
   }
 
-  async start(): Promise<void> {
-    if (this.running) return;
+  start(): Promise<void> {
+    if (this.running) return Promise.resolve();
     this.running = true;
-    await this.connectedProducer();
+    // The producer connects inside the loop, so a broker that is down at start delays publishing
+    // (the backlog waits in the outbox) instead of failing the service's start.
     this.loop = this.run();
+    return Promise.resolve();
   }
 
   async stop(): Promise<void> {

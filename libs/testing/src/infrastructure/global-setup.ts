@@ -24,6 +24,11 @@ function infra(command: 'up' | 'env'): string {
  * they are. Workers inherit this process's environment.
  */
 export default function globalSetup(): void {
+  prepareTestInfrastructure();
+}
+
+/** The same preparation for scripts that run outside jest (benchmarks). */
+export function prepareTestInfrastructure(): void {
   infra('up');
   const addresses = JSON.parse(infra('env')) as InfraAddresses;
   process.env.C2C_TEST_KAFKA_BROKERS = addresses.kafkaBrokers;

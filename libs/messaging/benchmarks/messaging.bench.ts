@@ -1,0 +1,261 @@
+/**
+ * Messaging benchmark (a script, not a test): our relay and consumer beside anchors measured in the
+ * same run, on the same broker and database, so the ratios mean something on any machine.
+ *
+ *   npm run bench:messaging            (EVENTS=100000 by default; EVENTS=20000 for a quick look)
+ *
+ * 1. relay draining an N-row outbox backlog  vs  raw kafkajs batched produce of the same records
+ * 2. our consumer (validate + inbox + insert) vs raw kafkajs eachBatch doing the same insert, and vs
+ *    the stock NestJS Kafka transport (@EventPattern) doing the same insert
+ * 3. commit-to-publish latency at 1,000 events/s (commit → broker ack and row marked)
+ */
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { Controller, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import {
+  Ctx,
+  EventPattern,
+  KafkaContext,
+  MicroserviceOptions,
+  Payload,
+  Transport,
+} from '@nestjs/microservices';
+import { prepareTestInfrastructure, testKafkaBrokers } from '@c2c/testing';
+import { Message } from 'kafkajs';
+import { ensureTopics, topicName } from '../src';
+import { cityArchived, MessagingHarness, SCHEMA } from '../test/support/messaging-harness';
+
+const EVENTS = Number(process.env.EVENTS ?? 100_000);
+const BATCH = 1_000;
+const LATENCY_RATE = 1_000;
+const LATENCY_SECONDS = Number(process.env.LATENCY_SECONDS ?? 10);
+
+const now = () => performance.now();
+const perSecond = (count: number, ms: number) => Math.round((count / ms) * 1000);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function until(condition: () => Promise<boolean>, what: string, timeoutMs = 600_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`${what} did not finish within ${timeoutMs / 1000}s`);
+    await sleep(20);
+  }
+}
+
+async function countEffects(harness: MessagingHarness, table: string): Promise<number> {
+  const [row] = (await harness.dataSource.query(`select count(*)::int as n from ${SCHEMA}.${table}`)) as {
+    n: number;
+  }[];
+  return row?.n ?? 0;
+}
+
+/** Fills the outbox with N events over 1,000 aggregates, shaped exactly as Outbox.add writes them. */
+async function fillOutbox(harness: MessagingHarness): Promise<void> {
+  const sample = await harness.transactions.run((tx) =>
+    harness.outbox.add(tx, 'c2c.city.archived.v1', cityArchived(randomUUID()), { aggregateId: randomUUID() }),
+  );
+  await harness.dataSource.query(`delete from ${SCHEMA}.outbox`);
+  const headers = {
+    ce_specversion: '1.0',
+    ce_source: sample.source,
+    ce_type: sample.type,
+    ce_time: sample.time,
+    ce_dataschema: sample.dataschema,
+    'content-type': 'application/json',
+  };
+  await harness.dataSource.query(
+    `insert into ${SCHEMA}.outbox (event_id, topic, event_type, aggregate_id, sequence, headers, payload)
+     select e.id, 'c2c.cities.v1', 'c2c.city.archived.v1', e.key, (g / 1000) + 1,
+            $1::jsonb || jsonb_build_object('ce_id', e.id, 'ce_subject', e.key),
+            json_build_object('cityId', e.key, 'name', 'Tehran', 'countryCode', 'IR', 'archivedAt', $2::text)
+       from generate_series(0, $3 - 1) as g,
+            lateral (select gen_random_uuid() as id,
+                            ('00000000-0000-4000-8000-' || lpad(to_hex(g % 1000), 12, '0')) as key) e
+      order by g`,
+    [JSON.stringify(headers), sample.time, EVENTS],
+  );
+}
+
+async function benchRelay(harness: MessagingHarness) {
+  await fillOutbox(harness);
+  // Anchor: the same records, produced by raw kafkajs in batches of the same size.
+  const rows = (await harness.dataSource.query(
+    `select aggregate_id, sequence, headers, payload::text as payload from ${SCHEMA}.outbox order by id`,
+  )) as { aggregate_id: string; sequence: string; headers: Record<string, string>; payload: string }[];
+  const messages: Message[] = rows.map((r) => ({
+    key: r.aggregate_id,
+    value: r.payload,
+    headers: { ...r.headers, ce_sequence: r.sequence },
+  }));
+  const rawTopic = topicName(harness.topicPrefix, 'bench.raw-produce');
+  const admin = harness.kafka.admin();
+  await admin.connect();
+  await ensureTopics(admin, [{ topic: rawTopic, numPartitions: 3 }]);
+  await admin.disconnect();
+  const producer = harness.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  await producer.connect();
+  let started = now();
+  for (let i = 0; i < messages.length; i += BATCH) {
+    await producer.sendBatch({
+      acks: -1,
+      topicMessages: [{ topic: rawTopic, messages: messages.slice(i, i + BATCH) }],
+    });
+  }
+  const rawMs = now() - started;
+  await producer.disconnect();
+
+  const relay = harness.relay({ batchSize: BATCH });
+  started = now();
+  await relay.start();
+  await until(async () => (await harness.unpublished()) === 0, 'relay drain');
+  const relayMs = now() - started;
+  await relay.stop();
+  return { rawPerSecond: perSecond(EVENTS, rawMs), relayPerSecond: perSecond(EVENTS, relayMs) };
+}
+
+async function benchOurConsumer(harness: MessagingHarness): Promise<number> {
+  await harness.dataSource.query(`truncate ${SCHEMA}.effects`);
+  const consumer = harness.consumer({ groupId: `bench-ours-${randomUUID().slice(0, 8)}` });
+  consumer.on('c2c.city.archived.v1', harness.recordEffect);
+  const started = now();
+  await consumer.start();
+  await until(async () => (await countEffects(harness, 'effects')) >= EVENTS, 'our consumer');
+  const ms = now() - started;
+  await consumer.stop();
+  return perSecond(EVENTS, ms);
+}
+
+async function benchRawConsumer(harness: MessagingHarness): Promise<number> {
+  await harness.dataSource.query(`truncate ${SCHEMA}.effects`);
+  const consumer = harness.kafka.consumer({
+    groupId: `bench-raw-${randomUUID().slice(0, 8)}`,
+    maxWaitTimeInMs: 100,
+  });
+  await consumer.connect();
+  await consumer.subscribe({ topics: [harness.citiesTopic], fromBeginning: true });
+  const started = now();
+  await consumer.run({
+    partitionsConsumedConcurrently: 3,
+    eachBatch: async ({ batch, resolveOffset, heartbeat }) => {
+      // The usual hand-written consumer: the same insert per message, no validation, no inbox.
+      for (const message of batch.messages) {
+        const headers = message.headers ?? {};
+        await harness.dataSource.query(
+          `insert into ${SCHEMA}.effects (event_id, aggregate_id, sequence) values ($1, $2, $3)`,
+          [String(headers.ce_id), message.key?.toString(), Number(String(headers.ce_sequence))],
+        );
+        resolveOffset(message.offset);
+      }
+      await heartbeat();
+    },
+  });
+  await until(async () => (await countEffects(harness, 'effects')) >= EVENTS, 'raw consumer');
+  const ms = now() - started;
+  await consumer.disconnect();
+  return perSecond(EVENTS, ms);
+}
+
+async function benchStockNest(harness: MessagingHarness): Promise<number> {
+  await harness.dataSource.query(`truncate ${SCHEMA}.effects`);
+  const topic = harness.citiesTopic;
+  @Controller()
+  class StockController {
+    @EventPattern(topic)
+    async handle(@Payload() _data: unknown, @Ctx() context: KafkaContext): Promise<void> {
+      const message = context.getMessage();
+      const headers = message.headers ?? {};
+      await harness.dataSource.query(
+        `insert into ${SCHEMA}.effects (event_id, aggregate_id, sequence) values ($1, $2, $3)`,
+        [String(headers.ce_id), message.key?.toString(), Number(String(headers.ce_sequence))],
+      );
+    }
+  }
+  @Module({ controllers: [StockController] })
+  class StockModule {}
+  const app = await NestFactory.createMicroservice<MicroserviceOptions>(StockModule, {
+    logger: false,
+    transport: Transport.KAFKA,
+    options: {
+      client: { brokers: testKafkaBrokers(), clientId: 'bench-stock' },
+      consumer: { groupId: `bench-stock-${randomUUID().slice(0, 8)}` },
+      subscribe: { fromBeginning: true },
+    },
+  });
+  const started = now();
+  await app.listen();
+  await until(async () => (await countEffects(harness, 'effects')) >= EVENTS, 'stock Nest transport');
+  const ms = now() - started;
+  await app.close();
+  return perSecond(EVENTS, ms);
+}
+
+async function benchLatency(harness: MessagingHarness) {
+  const relay = harness.relay({ batchSize: BATCH });
+  await relay.start();
+  const committedAt = new Map<string, number>();
+  const total = LATENCY_RATE * LATENCY_SECONDS;
+  const t0 = Date.now();
+  const inFlight: Promise<void>[] = [];
+  for (let i = 0; i < total; i++) {
+    const due = t0 + (i * 1000) / LATENCY_RATE;
+    const wait = due - Date.now();
+    if (wait > 1) await sleep(wait);
+    const key = randomUUID();
+    inFlight.push(
+      harness.transactions
+        .run((tx) => harness.outbox.add(tx, 'c2c.city.archived.v1', cityArchived(key), { aggregateId: key }))
+        .then((envelope) => void committedAt.set(envelope.id, Date.now())),
+    );
+  }
+  await Promise.all(inFlight);
+  const offeredRate = Math.round(total / ((Date.now() - t0) / 1000));
+  await until(async () => (await harness.unpublished()) === 0, 'latency drain');
+  await relay.stop();
+  const rows = (await harness.dataSource.query(
+    `select event_id, (extract(epoch from published_at) * 1000)::float8 as published from ${SCHEMA}.outbox where event_id = any($1::uuid[])`,
+    [[...committedAt.keys()]],
+  )) as { event_id: string; published: number }[];
+  const latencies = rows.map((r) => r.published - committedAt.get(r.event_id)!).sort((a, b) => a - b);
+  const at = (p: number) =>
+    latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!;
+  return {
+    offeredRate,
+    count: latencies.length,
+    p50: at(50),
+    p99: at(99),
+    max: latencies[latencies.length - 1]!,
+  };
+}
+
+async function main(): Promise<void> {
+  prepareTestInfrastructure();
+  const harness = await MessagingHarness.create('bench');
+  try {
+    console.log(`messaging benchmark: ${EVENTS} events, batch ${BATCH}, Node ${process.version}\n`);
+    const relay = await benchRelay(harness);
+    console.log(
+      `relay drain          ${relay.relayPerSecond} ev/s   raw kafkajs produce ${relay.rawPerSecond} ev/s   ratio ${(relay.relayPerSecond / relay.rawPerSecond).toFixed(2)}x (target >= 0.5x)`,
+    );
+    const ours = await benchOurConsumer(harness);
+    const raw = await benchRawConsumer(harness);
+    const stock = await benchStockNest(harness);
+    console.log(`consumer (ours)      ${ours} ev/s`);
+    console.log(`raw eachBatch        ${raw} ev/s   ratio ${(ours / raw).toFixed(2)}x (target >= 0.7x)`);
+    console.log(`stock Nest transport ${stock} ev/s   ratio ${(ours / stock).toFixed(2)}x (target >= 3x)`);
+    const latency = await benchLatency(harness);
+    console.log(
+      `commit-to-publish    p50 ${latency.p50.toFixed(1)} ms   p99 ${latency.p99.toFixed(1)} ms   max ${latency.max.toFixed(1)} ms   at ${latency.offeredRate} ev/s over ${latency.count} events (target p99 <= 20 ms)`,
+    );
+  } finally {
+    await harness.close();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
