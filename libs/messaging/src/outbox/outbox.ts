@@ -10,6 +10,9 @@ import {
   CE_HEADERS,
 } from '@c2c/contracts';
 import type { Tx } from '@c2c/persistence';
+
+/** What the outbox needs of a transaction: the caller's `Tx`, or any client inside a transaction. */
+export type OutboxTransaction = Pick<Tx, 'query'>;
 import { MessageContexts } from '../context/message-context';
 
 export interface OutboxAddOptions {
@@ -49,7 +52,7 @@ export class Outbox {
   }
 
   async add<T extends EventType>(
-    tx: Tx,
+    tx: OutboxTransaction,
     type: T,
     data: EventData<T>,
     options: OutboxAddOptions,

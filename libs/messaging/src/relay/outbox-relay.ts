@@ -111,11 +111,9 @@ export class OutboxRelay {
           await this.idle(this.pollIntervalMs);
           continue;
         }
-        const sent = await this.publishBatch();
-        if (sent < this.batchSize) {
-          await this.cleanup();
-          await this.idle(this.pollIntervalMs);
-        }
+        await this.drain();
+        await this.cleanup();
+        await this.idle(this.pollIntervalMs);
       } catch (error) {
         this.options.onError?.(error);
         await this.releaseSession();
@@ -124,15 +122,55 @@ export class OutboxRelay {
     }
   }
 
-  /** Publishes the oldest unpublished rows; returns how many. */
+  /** Publishes the oldest unpublished rows, one batch; returns how many. */
   async publishBatch(): Promise<number> {
-    const rows = (await this.dataSource.query(
-      `select id, event_id, topic, aggregate_id, sequence, headers, payload::text as payload
-         from ${this.s}.outbox where published_at is null order by id limit $1`,
-      [this.batchSize],
-    )) as OutboxRow[];
-    if (rows.length === 0) return 0;
+    const rows = await this.select('0');
+    if (rows.length > 0) {
+      await this.send(rows);
+      await this.mark(rows);
+    }
+    return rows.length;
+  }
 
+  /**
+   * Publishes until the backlog is empty, overlapping database and broker work: while one batch is on
+   * its way to the broker the next is read, and the previous one is marked. Reading "after the last id
+   * read" within a pass is safe for order because one aggregate's rows get increasing ids in commit
+   * order (see Outbox); a row that commits late with a smaller id is found by the next pass, which
+   * starts from the beginning again.
+   */
+  async drain(): Promise<number> {
+    let total = 0;
+    let marking: Promise<void> = Promise.resolve();
+    let next = this.select('0');
+    try {
+      for (;;) {
+        const rows = await next;
+        if (rows.length === 0) break;
+        const full = rows.length === this.batchSize;
+        next = full ? this.select(rows[rows.length - 1]!.id) : Promise.resolve([]);
+        next.catch(() => undefined); // awaited on the next turn; this only stops an unhandled warning
+        await this.send(rows);
+        await marking;
+        marking = this.mark(rows);
+        total += rows.length;
+        if (!full) break;
+      }
+    } finally {
+      await marking;
+    }
+    return total;
+  }
+
+  private async select(afterId: string): Promise<OutboxRow[]> {
+    return (await this.query(
+      `select id, event_id, topic, aggregate_id, sequence, headers, payload::text as payload
+         from ${this.s}.outbox where published_at is null and id > $1 order by id limit $2`,
+      [afterId, this.batchSize],
+    )) as OutboxRow[];
+  }
+
+  private async send(rows: OutboxRow[]): Promise<void> {
     const byTopic = new Map<string, Message[]>();
     for (const row of rows) {
       const topic = topicName(this.options.topicPrefix, row.topic);
@@ -149,12 +187,23 @@ export class OutboxRelay {
       acks: -1,
       topicMessages: [...byTopic.entries()].map(([topic, messages]) => ({ topic, messages })),
     });
+  }
+
+  private async mark(rows: OutboxRow[]): Promise<void> {
     await this.options.afterPublishBeforeMark?.(rows.map((row) => row.event_id));
-    await this.dataSource.query(
+    await this.query(
       `update ${this.s}.outbox set published_at = clock_timestamp() where id = any($1::bigint[])`,
       [rows.map((row) => row.id)],
     );
-    return rows.length;
+  }
+
+  /**
+   * The relay's own queries run on its session, not the app's pool: a busy pool must not delay
+   * publishing, and losing the session (and with it leadership) stops publishing at once.
+   */
+  private async query(sql: string, params: unknown[]): Promise<unknown[]> {
+    const session = this.session ?? (await this.openSession());
+    return (await session.query(sql, params)).rows as unknown[];
   }
 
   private async connectedProducer(): Promise<Producer> {
@@ -172,27 +221,30 @@ export class OutboxRelay {
 
   private async ensureLeadership(): Promise<boolean> {
     if (this.leader && this.session) return true;
-    if (!this.session) {
-      const session = new Client({
-        connectionString: this.options.databaseUrl,
-        application_name: `relay:${this.options.schema}`,
-      });
-      session.on('error', () => void this.releaseSession());
-      session.on('notification', () => {
-        this.notified = true;
-        this.wake?.();
-      });
-      await session.connect();
-      this.session = session;
-    }
+    const session = this.session ?? (await this.openSession());
     const [row] = (
-      await this.session.query<{ locked: boolean }>('select pg_try_advisory_lock(hashtext($1)) as locked', [
+      await session.query<{ locked: boolean }>('select pg_try_advisory_lock(hashtext($1)) as locked', [
         `outbox-relay:${this.options.schema}`,
       ])
     ).rows;
     this.leader = row?.locked === true;
-    if (this.leader) await this.session.query(`listen "${outboxChannel(this.options.schema)}"`);
+    if (this.leader) await session.query(`listen "${outboxChannel(this.options.schema)}"`);
     return this.leader;
+  }
+
+  private async openSession(): Promise<Client> {
+    const session = new Client({
+      connectionString: this.options.databaseUrl,
+      application_name: `relay:${this.options.schema}`,
+    });
+    session.on('error', () => void this.releaseSession());
+    session.on('notification', () => {
+      this.notified = true;
+      this.wake?.();
+    });
+    await session.connect();
+    this.session = session;
+    return session;
   }
 
   private async releaseSession(): Promise<void> {
@@ -223,7 +275,7 @@ export class OutboxRelay {
   private async cleanup(): Promise<void> {
     if (Date.now() - this.lastCleanup < 60_000) return;
     this.lastCleanup = Date.now();
-    await this.dataSource.query(
+    await this.query(
       `delete from ${this.s}.outbox where id in (
          select id from ${this.s}.outbox
           where published_at < clock_timestamp() - make_interval(hours => $1) limit 10000)`,
