@@ -16,7 +16,8 @@ import { DataSource } from 'typeorm';
 import { EventConsumer } from '../consumer/event-consumer';
 import { RetryPolicy } from '../consumer/failure-policy';
 import { DeadLetters } from '../dead-letters/dead-letters';
-import { createKafka } from '../kafka/kafka-client';
+import { TOPIC_NAMES, TOPICS } from '@c2c/contracts';
+import { createKafka, topicName } from '../kafka/kafka-client';
 import { KafkaReadiness } from '../kafka/kafka-readiness';
 import { Outbox } from '../outbox/outbox';
 import { OutboxRelay } from '../relay/outbox-relay';
@@ -142,6 +143,9 @@ export class MessagingModule implements NestModule {
               schema: options.schema,
               databaseUrl: options.databaseUrl,
               topicPrefix: options.topicPrefix,
+              topics: TOPIC_NAMES.filter((topic) => TOPICS[topic].service === options.service).map((topic) =>
+                topicName(options.topicPrefix, topic),
+              ),
               onError: (error) => logger.error({ err: error, msg: 'outbox relay failed; retrying' }),
             }),
         },

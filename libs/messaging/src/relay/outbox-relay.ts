@@ -3,6 +3,7 @@ import { Kafka, Message, Producer } from 'kafkajs';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { topicName } from '../kafka/kafka-client';
+import { ensureTopics } from '../kafka/topics';
 import { outboxChannel } from '../migrations/messaging-tables.migration';
 
 export interface RelayOptions {
@@ -17,6 +18,8 @@ export interface RelayOptions {
   pollIntervalMs?: number;
   /** How long published rows are kept for inspection before they are deleted. */
   retentionHours?: number;
+  /** Topics the service produces to, created at the relay's first pass when missing (local, tests). */
+  topics?: string[];
   /** Fault injection for tests only: runs after the broker acknowledged a batch, before rows are marked. */
   afterPublishBeforeMark?: (eventIds: string[]) => Promise<void>;
   onError?: (error: unknown) => void;
@@ -105,8 +108,18 @@ export class OutboxRelay {
   }
 
   private async run(): Promise<void> {
+    let provisioned = !this.options.topics?.length;
     while (this.running) {
       try {
+        if (!provisioned) {
+          const admin = this.kafka.admin();
+          await admin.connect();
+          await ensureTopics(
+            admin,
+            (this.options.topics ?? []).map((topic) => ({ topic })),
+          ).finally(() => admin.disconnect());
+          provisioned = true;
+        }
         if (!(await this.ensureLeadership())) {
           await this.idle(this.pollIntervalMs);
           continue;
