@@ -100,10 +100,8 @@ export class DeadLetters {
     );
     if (pending.size === 0) return [];
     const records: ConsumedRecord[] = [];
-    const reader = this.kafka.consumer({
-      groupId: `${this.options.groupId}.dlq-reader.${randomUUID()}`,
-      maxWaitTimeInMs: 100,
-    });
+    const readerGroup = `${this.options.groupId}.dlq-reader.${randomUUID()}`;
+    const reader = this.kafka.consumer({ groupId: readerGroup, maxWaitTimeInMs: 100 });
     await reader.connect();
     try {
       await reader.subscribe({ topics: [topic], fromBeginning: true });
@@ -130,6 +128,11 @@ export class DeadLetters {
       });
     } finally {
       await reader.disconnect();
+      // The reader's throwaway group would otherwise linger in the broker's group list.
+      const cleanup = this.kafka.admin();
+      await cleanup.connect();
+      await cleanup.deleteGroups([readerGroup]).catch(() => undefined);
+      await cleanup.disconnect();
     }
     return records.sort((a, b) => a.partition - b.partition || Number(BigInt(a.offset) - BigInt(b.offset)));
   }
