@@ -36,8 +36,8 @@ async function infraAlreadyUp() {
   return (await ok(() => kafkaResponds(kafkaBrokers))) && (await ok(() => postgresResponds(databaseUrl)));
 }
 
-function runOrDie(args, what) {
-  const result = spawnSync(node, args, { cwd: ROOT, stdio: 'inherit' });
+function runOrDie(args, what, env = process.env) {
+  const result = spawnSync(node, args, { cwd: ROOT, stdio: 'inherit', env });
   if (result.status !== 0) {
     console.error(`[start] ${what} failed`);
     process.exit(1);
@@ -60,8 +60,16 @@ async function waitReady(app, children) {
   throw new Error(`${app.name} was not ready within 60 s`);
 }
 
+// Demo data goes in through each app's own use cases (so events are emitted), and only where missing.
+function runSeed(app, env) {
+  const seed = path.join(ROOT, `dist/apps/${app.name}/scripts/seed.js`);
+  if (fs.existsSync(seed)) runOrDie(['--enable-source-maps', seed], `${app.name} demo data`, env);
+}
+
+const seedOnly = process.argv.includes('--seed-only');
+
 async function main() {
-  const stopInfraOnExit = !(await infraAlreadyUp());
+  const stopInfraOnExit = !seedOnly && !(await infraAlreadyUp());
   runOrDie([path.join(ROOT, 'tools/infra/cli.mjs'), 'up'], 'infra:up');
   runOrDie([path.join(ROOT, 'tools/build.mjs')], 'build');
 
@@ -111,6 +119,10 @@ async function main() {
         APPS.map((other) => [`${other.name.toUpperCase()}_URL`, `http://127.0.0.1:${other.port}`]),
       ),
     };
+    if (seedOnly) {
+      runSeed(app, env);
+      continue;
+    }
     const child = spawn(
       node,
       ['--enable-source-maps', path.join(ROOT, `dist/apps/${app.name}/src/main.js`)],
@@ -129,9 +141,9 @@ async function main() {
     children.set(app.name, child);
     await waitReady(app, children);
     log(`${app.name} ready on http://127.0.0.1:${app.port}`);
-    const seed = path.join(ROOT, `dist/apps/${app.name}/scripts/seed.js`);
-    if (fs.existsSync(seed)) runOrDie(['--enable-source-maps', seed], `${app.name} demo data`);
+    runSeed(app, env);
   }
+  if (seedOnly) process.exit(0);
 
   const gateway = APPS.find((app) => app.name === 'gateway');
   console.log(

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { runService } from '@c2c/platform';
+import { setUpApiDocs } from './api-docs';
 import { AppModule } from './app.module';
 import { readCitiesConfig } from './config';
 
@@ -7,4 +8,5 @@ void runService(
   'cities',
   () => readCitiesConfig(),
   (config) => AppModule.forRoot(config),
+  { configure: setUpApiDocs },
 );

@@ -4,8 +4,9 @@ import { serviceDatabaseUrl, provisionServiceDatabase } from '@c2c/persistence';
 import { DisposablePostgres, createTestTopicPrefix, eventually, testKafkaBrokers } from '@c2c/testing';
 import { AppModule } from '../src/app.module';
 import { readCitiesConfig } from '../src/config';
+import { citiesDatabase } from '../src/database';
 
-const cities = { schema: 'cities', role: 'c2c_cities', password: 'cities-test' };
+const cities = citiesDatabase('cities-test', 'c2c_test_cities');
 
 async function readiness(app: NestFastifyApplication) {
   const response = await app.inject({ method: 'GET', url: '/health/ready' });
@@ -55,7 +56,7 @@ describe('cities: health and readiness', () => {
     );
     await probe.destroy();
     expect(tables.map((t) => t.table_name)).toEqual(
-      expect.arrayContaining(['inbox', 'migrations', 'outbox']),
+      expect.arrayContaining(['cities', 'inbox', 'migrations', 'outbox']),
     );
   });
 

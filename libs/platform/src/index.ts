@@ -9,3 +9,4 @@ export {
   strictValidationPipe,
   type ServiceAppOptions,
 } from './bootstrap/run-service';
+export * from './http';

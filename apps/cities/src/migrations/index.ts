@@ -1,4 +1,5 @@
 import { messagingMigrations } from '@c2c/messaging';
+import { CreateCities1764900000000 } from './1764900000000-create-cities';
 
 /** Every migration of the cities schema, in order. */
-export const citiesMigrations = [...messagingMigrations('cities')];
+export const citiesMigrations = [...messagingMigrations('cities'), CreateCities1764900000000];

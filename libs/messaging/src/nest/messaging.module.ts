@@ -37,7 +37,7 @@ export interface MessagingModuleOptions {
   /** Run the outbox relay in this process (default true). */
   relay?: boolean;
   retry?: Partial<RetryPolicy>;
-  /** The consumer group; defaults to the service name. */
+  /** The consumer group; defaults to the topic prefix followed by the service name. */
   groupId?: string;
 }
 
@@ -120,7 +120,8 @@ export class MessagingModule implements NestModule {
 
   static forRoot(options: MessagingModuleOptions): DynamicModule {
     const logger = new Logger('kafka');
-    const groupId = options.groupId ?? options.service;
+    // The prefix keeps apps in different namespaces (parallel test files) out of each other's group.
+    const groupId = options.groupId ?? `${options.topicPrefix ?? ''}${options.service}`;
     return {
       module: MessagingModule,
       global: true,

@@ -3,32 +3,62 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { ConfigError } from '../config/load-config';
+import { requestIdOf } from '../logging/logging.module';
 import { ServiceConfig } from '../config/common-config';
+import { ProblemFilter } from '../http/problem.filter';
+import { validationProblem } from '../http/validation';
 
 export interface ServiceAppOptions {
   /** Largest request body accepted, in bytes; larger ones get 413 before any parsing. */
   bodyLimit?: number;
+  /**
+   * Which proxies' X-Forwarded-* headers to believe (Fastify's `trustProxy`): `true` for services
+   * reached only through the gateway; the gateway, facing clients, names its proxies instead.
+   */
+  trustProxy?: boolean | string | number;
+  /** Runs on the app before its modules start: Fastify plugins, hooks and documentation go here. */
+  configure?: (app: NestFastifyApplication) => Promise<void> | void;
 }
 
-/** Validation for every HTTP edge: unknown fields are an error, not silently dropped. */
+/**
+ * Validation for every HTTP edge: unknown fields are an error (not silently dropped), values are
+ * converted to the DTO's types, and failures become a `validation-error` problem naming each field.
+ */
 export const strictValidationPipe = () =>
   new ValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
     forbidUnknownValues: true,
+    validationError: { target: false, value: false },
+    exceptionFactory: validationProblem,
   });
 
-/** Builds the Nest app on Fastify with the platform's logger and validation; tests use it too. */
+/**
+ * Builds the Nest app on Fastify with the platform's logger, validation and problem+json errors;
+ * tests use it too.
+ */
 export async function createServiceApp(
   module: DynamicModule,
   options: ServiceAppOptions = {},
 ): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: options.bodyLimit ?? 1_048_576, trustProxy: true });
+  const adapter = new FastifyAdapter({
+    bodyLimit: options.bodyLimit ?? 1_048_576,
+    trustProxy: options.trustProxy ?? true,
+    genReqId: requestIdOf,
+  });
+  // One request id from the first hook on, so the log line, the X-Request-Id header and a problem's
+  // requestId agree even for requests that never reach a route (404, body too large, rate limited).
+  adapter.getInstance().addHook('onRequest', (request, reply, done) => {
+    (request.raw as { id?: string }).id = request.id;
+    void reply.header('x-request-id', request.id);
+    done();
+  });
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(strictValidationPipe());
-  app.enableShutdownHooks();
+  app.useGlobalFilters(new ProblemFilter());
+  await options.configure?.(app);
   return app;
 }
 
@@ -51,7 +81,7 @@ export async function runService<C extends ServiceConfig>(
   name: string,
   readConfig: () => C,
   buildModule: (config: C) => DynamicModule,
-  options?: ServiceAppOptions,
+  options?: ServiceAppOptions | ((config: C) => ServiceAppOptions),
 ): Promise<INestApplication> {
   let config: C;
   try {
@@ -60,7 +90,12 @@ export async function runService<C extends ServiceConfig>(
     exitOnFailure(error);
   }
   try {
-    const app = await createServiceApp(buildModule(config), options);
+    const app = await createServiceApp(
+      buildModule(config),
+      typeof options === 'function' ? options(config) : options,
+    );
+    // Graceful stop: stop taking requests, let messaging finish its batch, close the database, exit 0;
+    // past the deadline, exit 1 rather than hang until the orchestrator kills the pod.
     const deadline = config.SHUTDOWN_TIMEOUT_MS;
     for (const signal of ['SIGTERM', 'SIGINT'] as const) {
       process.once(signal, () => {
@@ -68,6 +103,10 @@ export async function runService<C extends ServiceConfig>(
           process.stderr.write(`${name}: shutdown took longer than ${deadline} ms; exiting\n`);
           process.exit(1);
         }, deadline).unref();
+        app.close().then(
+          () => process.exit(0),
+          (error: unknown) => exitOnFailure(error),
+        );
       });
     }
     await app.listen(config.PORT, config.HOST);

@@ -1,6 +1,8 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Res, ServiceUnavailableException } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+import { Public } from '../http/public.decorator';
 import { ReadinessChecks } from './readiness';
 
 const CHECK_TIMEOUT_MS = 2_000;
@@ -13,6 +15,8 @@ function withTimeout(promise: Promise<void>, ms: number): Promise<void> {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
+// Probes come from the orchestrator, which has no token.
+@Public()
 @ApiExcludeController()
 @Controller('health')
 export class HealthController {
@@ -29,19 +33,28 @@ export class HealthController {
     return this.health.check([]);
   }
 
+  /**
+   * Ready: every registered dependency answered within its timeout. A 503 keeps terminus's body (which
+   * dependency is down, and why) rather than becoming a generic problem: operators read it.
+   */
   @Get('ready')
-  @HealthCheck()
-  ready() {
-    return this.health.check(
-      this.readiness.entries().map(([name, check]) => async () => {
-        const indicator = this.indicators.check(name);
-        try {
-          await withTimeout(check(), CHECK_TIMEOUT_MS);
-          return indicator.up();
-        } catch (error) {
-          return indicator.down({ message: error instanceof Error ? error.message : String(error) });
-        }
-      }),
-    );
+  async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<object> {
+    try {
+      return await this.health.check(
+        this.readiness.entries().map(([name, check]) => async () => {
+          const indicator = this.indicators.check(name);
+          try {
+            await withTimeout(check(), CHECK_TIMEOUT_MS);
+            return indicator.up();
+          } catch (error) {
+            return indicator.down({ message: error instanceof Error ? error.message : String(error) });
+          }
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ServiceUnavailableException)) throw error;
+      void reply.status(503);
+      return error.getResponse() as object;
+    }
   }
 }

@@ -1,0 +1,15 @@
+import type { MembershipStatus } from '@c2c/contracts';
+import type { ChangeCityMembershipCommand } from '../usecases/change-city-membership.usecase';
+import { DayField, MembershipStatusField, TextField } from './city-fields';
+
+/** `POST /cities/:id/membership`: the city's new standing in the AMF. */
+export class ChangeMembershipDto implements ChangeCityMembershipCommand {
+  @MembershipStatusField('required')
+  membershipStatus!: MembershipStatus;
+
+  @DayField('optional', 'Day the new status takes effect; defaults to today.')
+  changedOn?: string;
+
+  @TextField('optional', 1000, 'Why, e.g. the decision that admitted the city.')
+  reason?: string;
+}

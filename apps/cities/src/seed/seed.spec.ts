@@ -1,0 +1,34 @@
+import { FakeCityStore, FakeOutbox, fakeTransactions } from '../../test/support/fake-city-ports';
+import { RegisterCity } from '../cities/usecases/register-city.usecase';
+import { ASIAN_CITIES } from './asian-cities';
+import { seedCities } from './seed';
+
+describe('demo data', () => {
+  it('holds at least 40 Asian cities from at least 15 countries, Tehran as a member among them', () => {
+    expect(ASIAN_CITIES.length).toBeGreaterThanOrEqual(40);
+    expect(new Set(ASIAN_CITIES.map((city) => city.countryCode)).size).toBeGreaterThanOrEqual(15);
+    expect(ASIAN_CITIES.find((city) => city.name === 'Tehran')).toMatchObject({
+      countryCode: 'IR',
+      localName: 'تهران',
+      membershipStatus: 'member',
+    });
+  });
+});
+
+describe(seedCities.name, () => {
+  it('registers every city once through the use case, and a second run adds nothing', async () => {
+    const outbox = new FakeOutbox();
+    const register = new RegisterCity(new FakeCityStore(), fakeTransactions, outbox);
+    const first = await seedCities(register);
+    expect(first.skipped).toEqual([]);
+    expect(first.added).toHaveLength(ASIAN_CITIES.length);
+    const second = await seedCities(register);
+    expect(second).toEqual({ added: [], skipped: first.added });
+    expect(outbox.ofType('c2c.city.registered.v1')).toHaveLength(ASIAN_CITIES.length);
+  });
+
+  it('stops on anything other than an existing city', async () => {
+    const failing = { execute: () => Promise.reject(new Error('database down')) };
+    await expect(seedCities(failing)).rejects.toThrow('database down');
+  });
+});

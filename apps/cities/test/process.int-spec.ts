@@ -1,0 +1,79 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import path from 'node:path';
+import { provisionServiceDatabase, serviceDatabaseUrl } from '@c2c/persistence';
+import {
+  createTestDatabase,
+  createTestTopicPrefix,
+  eventually,
+  TestDatabase,
+  testKafkaBrokers,
+} from '@c2c/testing';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const MAIN = path.join(ROOT, 'apps/cities/src/main.ts');
+
+/** The real entry point, as an operator runs it (compiled on the fly by the same swc settings). */
+function startCities(env: Record<string, string>): {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+} {
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', MAIN], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', SWC_NODE_PROJECT: path.join(ROOT, 'tsconfig.json'), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+describe('cities process', () => {
+  let database: TestDatabase;
+  let databaseUrl: string;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('cities_process');
+    const spec = { schema: 'cities', role: 'c2c_cities', password: 'cities-test', extensions: ['pg_trgm'] };
+    await provisionServiceDatabase(database.adminUrl, spec);
+    databaseUrl = serviceDatabaseUrl(database.adminUrl, spec);
+  });
+
+  afterAll(() => database?.drop());
+
+  it('refuses to start with a bad environment, naming each variable, and exits non-zero', async () => {
+    const app = startCities({ PORT: 'eighty', KAFKA_BROKERS: 'not a broker list' });
+    expect(await app.exited).toBe(1);
+    expect(app.output()).toContain('Invalid configuration');
+    expect(app.output()).toContain('DATABASE_URL');
+    expect(app.output()).toContain('PORT');
+    expect(app.output()).toContain('KAFKA_BROKERS');
+    expect(app.output()).not.toMatch(/\n\s+at /); // a message, not a stack trace
+  }, 60_000);
+
+  it('starts, becomes ready, and stops cleanly on SIGTERM', async () => {
+    const port = String(43_000 + Math.floor(Math.random() * 2_000));
+    const app = startCities({
+      DATABASE_URL: databaseUrl,
+      KAFKA_BROKERS: testKafkaBrokers().join(','),
+      KAFKA_TOPIC_PREFIX: createTestTopicPrefix(),
+      PORT: port,
+      LOG_LEVEL: 'warn',
+    });
+    try {
+      await eventually(
+        async () => {
+          const response = await fetch(`http://127.0.0.1:${port}/health/ready`);
+          expect(response.status).toBe(200);
+        },
+        { timeout: 45_000, interval: 250 },
+      );
+      app.child.kill('SIGTERM');
+      expect(await app.exited).toBe(0);
+    } finally {
+      if (app.child.exitCode === null) app.child.kill('SIGKILL');
+    }
+  }, 90_000);
+});

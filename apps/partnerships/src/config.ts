@@ -1,0 +1,62 @@
+import { loadConfig, ServiceConfig } from '@c2c/platform';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsInt, IsOptional, IsString, IsUrl, Max, Min } from 'class-validator';
+
+// Environment strings "true"/"false"; Boolean("false") would be true.
+const toBoolean = ({ value }: { value: unknown }): unknown =>
+  value === 'true' ? true : value === 'false' ? false : value;
+
+export class PartnershipsConfig extends ServiceConfig {
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  override PORT = 3002;
+
+  /** Tokens are issued by the gateway; this service only verifies them. */
+  @IsString()
+  AUTH_ISSUER = 'urn:c2c:gateway';
+
+  @IsString()
+  AUTH_AUDIENCE = 'urn:c2c:api';
+
+  /** Where the gateway publishes its signing keys; defaults to `<GATEWAY_URL>/.well-known/jwks.json`. */
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true })
+  AUTH_JWKS_URL?: string;
+
+  @IsUrl({ require_tld: false, require_protocol: true })
+  GATEWAY_URL = 'http://127.0.0.1:3000';
+
+  /** How often each replica runs a detection pass; 0 turns the scheduler off (a pass can still be run). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  DETECTION_INTERVAL_MS = 15 * 60_000;
+
+  /** An active partnership with no activity for this many months is flagged dormant. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(120)
+  DORMANT_AFTER_MONTHS = 12;
+
+  /** A renewal reminder goes out this many days before the end date. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  RENEWAL_NOTICE_DAYS = 90;
+
+  /** Rebuild the city read model from the start of `c2c.cities.v1` when it is found empty at start. */
+  @Transform(toBoolean)
+  @IsBoolean()
+  CITY_MODEL_REBUILD_ON_EMPTY = true;
+}
+
+export const readPartnershipsConfig = (
+  env: Record<string, string | undefined> = process.env,
+): PartnershipsConfig => loadConfig(PartnershipsConfig, env);
+
+export const jwksUrlOf = (config: PartnershipsConfig): string =>
+  config.AUTH_JWKS_URL ?? new URL('/.well-known/jwks.json', config.GATEWAY_URL).toString();

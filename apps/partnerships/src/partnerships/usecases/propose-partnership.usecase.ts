@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import type { AuthenticatedUser } from '@c2c/auth';
+import type { CooperationArea, PartnershipType } from '@c2c/contracts';
+import { TransactionRunner } from '@c2c/persistence';
+import { Clock } from '../../clock';
+import { CityModel } from '../../city-model/city-model.service';
+import { Partnership } from '../partnership';
+import { PartnershipError } from '../partnership.errors';
+import { Agreement, PartnershipState } from '../partnership.model';
+import { actorOf, assertActsForCity } from '../partnership-access';
+import { PartnershipStore } from '../partnership-store';
+import { checkProposal, participantIdsOf } from '../proposal-rules';
+
+export interface ProposePartnershipCommand {
+  type: PartnershipType;
+  title: string;
+  description?: string;
+  proposerCityId: string;
+  participantCityIds: string[];
+  cooperationAreas: CooperationArea[];
+  sdgTags?: number[];
+  startDate?: string;
+  endDate?: string;
+  agreement?: Agreement;
+}
+
+/** A city proposes a partnership; it is `proposed` until every partner accepts. */
+@Injectable()
+export class ProposePartnership {
+  constructor(
+    private readonly transactions: TransactionRunner,
+    private readonly cities: CityModel,
+    private readonly store: PartnershipStore,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(user: AuthenticatedUser, command: ProposePartnershipCommand): Promise<PartnershipState> {
+    assertActsForCity(user, command.proposerCityId, 'propose a partnership');
+    return this.transactions.run(async (tx) => {
+      const ids = participantIdsOf(command);
+      const cities = await this.cities.lookup(ids, tx);
+      const violations = checkProposal(command, cities);
+      if (violations.length > 0) throw PartnershipError.rules(violations);
+      const participants = ids.map((cityId) => {
+        const city = cities.get(cityId);
+        return { cityId, name: city?.name ?? '', countryCode: city?.countryCode ?? '' };
+      });
+      const { partnership, change } = Partnership.propose({ ...command, participants }, this.clock.now());
+      return this.store.record(tx, partnership, [change], actorOf(user, command.proposerCityId), {
+        created: true,
+      });
+    });
+  }
+}

@@ -1,0 +1,122 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { eventually } from '@c2c/testing';
+import { CityModelBootstrap } from '../src/city-model/city-model.bootstrap';
+import { CityModelRebuild } from '../src/city-model/city-model.rebuild';
+import { CityModelRepository } from '../src/city-model/city-model.repository';
+import { CityRecord } from '../src/city-model/city-projection';
+import { PartnershipsEnv } from './support/partnerships-env';
+
+const ROOT = path.resolve(__dirname, '../../..');
+
+/** Runs the rebuild script as an operator would, against this file's database and topics. */
+function runScript(
+  env: PartnershipsEnv,
+  ...args: string[]
+): Promise<{ code: number | null; output: string }> {
+  const config = env.config();
+  const child = spawn(
+    process.execPath,
+    ['-r', '@swc-node/register', 'apps/partnerships/scripts/rebuild-city-model.ts', ...args],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        DATABASE_URL: config.DATABASE_URL,
+        KAFKA_BROKERS: config.KAFKA_BROKERS,
+        KAFKA_TOPIC_PREFIX: config.KAFKA_TOPIC_PREFIX,
+      },
+    },
+  );
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, output })));
+}
+
+describe('partnerships: the city read model is rebuilt from the topic', () => {
+  let env: PartnershipsEnv;
+  let app: NestFastifyApplication;
+  let model: CityRecord[];
+  let ids: string[];
+
+  const current = () => app.get(CityModelRepository).all();
+
+  beforeAll(async () => {
+    env = await PartnershipsEnv.create('p-rebuild');
+    app = await env.startApp();
+    const cities = [
+      ['Colombo', 'LK'],
+      ['Kathmandu', 'NP'],
+      ['Dhaka', 'BD'],
+      ['Lahore', 'PK'],
+      ['Tehran', 'IR'],
+      ['Tashkent', 'UZ'],
+    ] as const;
+    ids = [];
+    for (const [name, countryCode] of cities)
+      ids.push(await env.cities.register({ name, countryCode, membershipStatus: 'observer' }));
+    await env.cities.updateProfile(ids[0]!, {
+      englishName: 'Colombo Municipal Council',
+      level: 'metropolitan-city',
+    });
+    await env.cities.changeMembership(ids[1]!, 'observer', 'member');
+    await env.cities.updateProfile(ids[2]!, { name: 'Dhaka North' });
+    await env.cities.archive(ids[3]!, 'Lahore', 'PK');
+    await env.cities.updateProfile(ids[2]!, { name: 'Dhaka North City' });
+    await eventually(async () => {
+      const records = await current();
+      expect(records).toHaveLength(ids.length);
+      expect(records.find((c) => c.cityId === ids[2])?.name).toBe('Dhaka North City');
+      expect(records.find((c) => c.cityId === ids[3])?.archivedAt).not.toBeNull();
+      expect(records.find((c) => c.cityId === ids[1])?.membershipStatus).toBe('member');
+      expect(records.find((c) => c.cityId === ids[0])?.level).toBe('metropolitan-city');
+    });
+    model = await current();
+  }, 120_000);
+
+  afterAll(async () => {
+    await env?.close();
+  });
+
+  it('gives the same model as the live consumer built', async () => {
+    const report = await app.get(CityModelRebuild).run();
+    expect(report).toEqual({ cities: ids.length, differences: [] });
+    expect(await current()).toEqual(model);
+  });
+
+  it('repairs a model that drifted, and says what it repaired', async () => {
+    await env.sql(`update partnerships.cities set name = 'Wrong' where city_id = $1`, [ids[4]]);
+    await env.sql(`delete from partnerships.cities where city_id = $1`, [ids[5]]);
+    const report = await app.get(CityModelRebuild).run();
+    expect(
+      report?.differences.map((d) => [d.cityId, d.before?.name ?? null, d.after?.name ?? null]).sort(),
+    ).toEqual(
+      [
+        [ids[4], 'Wrong', 'Tehran'],
+        [ids[5], null, 'Tashkent'],
+      ].sort(),
+    );
+    expect(await current()).toEqual(model);
+  });
+
+  it('rebuilds at start when the model is empty but the consumer group has read the topic', async () => {
+    await env.stopApp(app);
+    await env.sql('delete from partnerships.cities');
+    app = await env.startApp();
+    await app.get(CityModelBootstrap).settled();
+    await eventually(async () => expect(await current()).toEqual(model));
+  });
+
+  it('rebuilds on demand from the command line, and --check fails only on a drifted model', async () => {
+    await env.sql(`update partnerships.cities set country_code = 'XX' where city_id = $1`, [ids[0]]);
+    const drifted = await runScript(env, '--check');
+    expect(drifted.output).toContain(`city model rebuilt: ${ids.length} cities, 1 difference(s)`);
+    expect(drifted.code).toBe(1);
+    const clean = await runScript(env, '--check');
+    expect(clean.output).toContain('0 difference(s)');
+    expect(clean.code).toBe(0);
+    expect(await current()).toEqual(model);
+  }, 60_000);
+});

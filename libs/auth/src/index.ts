@@ -1,0 +1,36 @@
+export { ROLES, isRole, type Role } from './roles';
+export type { AuthenticatedUser } from './authenticated-user';
+export {
+  InvalidClaims,
+  oidcClaims,
+  parseRoleMap,
+  platformClaims,
+  platformClaimsOf,
+  type ClaimsMapper,
+  type OidcClaimsOptions,
+  type PlatformTokenClaims,
+} from './claims';
+export {
+  ALLOWED_ALGORITHMS,
+  TokenVerifier,
+  localKeySet,
+  remoteKeySet,
+  type AllowedAlgorithm,
+  type TokenVerifierOptions,
+  type TrustedIssuer,
+} from './token-verifier';
+export {
+  actsForCity,
+  actsForCommission,
+  assertActsForCity,
+  assertActsForCommission,
+  assertRole,
+  hasRole,
+} from './object-access';
+export { Public } from '@c2c/platform';
+export { CurrentUser, Roles, ROLES_KEY } from './nest/decorators';
+export { AuthGuard } from './nest/auth.guard';
+export { bearerTokenOf } from './nest/bearer-token';
+export { authenticationHook } from './nest/authentication-hook';
+export { AuthModule, type AuthModuleAsyncOptions } from './nest/auth.module';
+export { attachUser, userOf } from './nest/request-user';

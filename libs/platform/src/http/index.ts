@@ -1,0 +1,27 @@
+export {
+  PROBLEM_CONTENT_TYPE,
+  PROBLEM_TYPE_BASE,
+  Problem,
+  ProblemType,
+  problemDefaults,
+  problemTypeForStatus,
+  problemTypeUri,
+  type CustomProblemType,
+  type FieldError,
+  type ProblemDetails,
+  type ProblemOptions,
+} from './problem';
+export { ProblemFilter, toProblem } from './problem.filter';
+export { fieldErrorsOf, validationProblem } from './validation';
+export { ApiProblemResponses, FieldErrorDto, ProblemDetailsDto } from './problem-details.dto';
+export {
+  ApiPageResponse,
+  PAGE_LIMITS,
+  PageQueryDto,
+  decodeCursor,
+  encodeCursor,
+  pageOf,
+  type Page,
+} from './pagination';
+export { assertIfMatch, etagOf, parseIfMatch, requireIfMatch, type IfMatch } from './etag';
+export { PUBLIC_ROUTE, Public } from './public.decorator';

@@ -1,0 +1,84 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { requestIdOf } from '../logging/logging.module';
+import { PROBLEM_CONTENT_TYPE, Problem, ProblemDetails, ProblemType, problemTypeForStatus } from './problem';
+
+const STATUS_TITLES: Record<number, string> = { 408: 'Request timeout', 410: 'Gone', 414: 'URI too long' };
+
+function messageOf(response: string | object): string | undefined {
+  if (typeof response === 'string') return response;
+  const message = (response as { message?: unknown }).message;
+  if (typeof message === 'string') return message;
+  if (Array.isArray(message)) return message.map(String).join('; ');
+  return undefined;
+}
+
+function numericStatus(error: unknown): number | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const status = (error as { statusCode?: unknown }).statusCode;
+  return typeof status === 'number' && status >= 400 && status <= 599 ? status : undefined;
+}
+
+/** A problem for an error thrown by Nest, Fastify or a plugin with an HTTP status of its own. */
+function fromStatus(status: number, detail: string | undefined): Problem {
+  const type = problemTypeForStatus(status);
+  // A 5xx message may carry internals (a driver error, a path); clients get the generic title.
+  const safeDetail = status >= 500 ? undefined : detail;
+  if (type !== undefined) return new Problem(type, safeDetail, { status });
+  return new Problem(
+    { code: `http-${status}`, status, title: STATUS_TITLES[status] ?? 'Request failed' },
+    safeDetail,
+  );
+}
+
+/** Maps anything thrown while serving a request to the problem the client receives. */
+export function toProblem(error: unknown): Problem {
+  if (error instanceof Problem) return error;
+  if (error instanceof HttpException) return fromStatus(error.getStatus(), messageOf(error.getResponse()));
+  const status = numericStatus(error);
+  if (status !== undefined) {
+    // Fastify's JSON parser throws a SyntaxError whose message quotes the body back; keep it generic.
+    const detail = error instanceof SyntaxError ? 'the body is not valid JSON' : (error as Error).message;
+    return fromStatus(status, detail);
+  }
+  return new Problem(ProblemType.InternalError, undefined);
+}
+
+function requestIdFor(request: FastifyRequest, reply: FastifyReply): string {
+  const sent = reply.getHeader('x-request-id');
+  if (typeof sent === 'string') return sent;
+  const assigned = (request.raw as { id?: unknown }).id;
+  const id = typeof assigned === 'string' ? assigned : requestIdOf(request.raw);
+  reply.header('x-request-id', id);
+  return id;
+}
+
+/**
+ * Answers every error with `application/problem+json` (RFC 9457): thrown {@link Problem}s as they are,
+ * Nest and Fastify errors (unknown route, body too large, malformed JSON, …) mapped by status, and
+ * anything else as a 500 that is logged with its stack but shown to nobody.
+ */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('http');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') throw exception;
+    const request = host.switchToHttp().getRequest<FastifyRequest>();
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const problem = toProblem(exception);
+    if (problem.status >= 500 && !(exception instanceof Problem)) {
+      this.logger.error(
+        { err: exception, url: request.url, method: request.method },
+        exception instanceof Error ? exception.message : 'non-error thrown',
+      );
+    }
+    if (reply.sent) return;
+    const body: ProblemDetails = problem.toDetails(request.url.split('?')[0], requestIdFor(request, reply));
+    for (const [name, value] of Object.entries(problem.headers)) reply.header(name, value);
+    void reply
+      .status(problem.status)
+      .header('content-type', `${PROBLEM_CONTENT_TYPE}; charset=utf-8`)
+      .send(body);
+  }
+}
