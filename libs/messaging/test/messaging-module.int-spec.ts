@@ -134,6 +134,19 @@ describe('MessagingModule in a Nest app', () => {
     expect(event.correlationid).toBe('corr-http-1');
   });
 
+  it('exposes the outbox backlog, publications and consumption on /metrics', async () => {
+    await eventually(async () => {
+      const response = await app.inject({ method: 'GET', url: '/metrics' });
+      expect(response.statusCode).toBe(200);
+      expect(response.headers['content-type']).toContain('text/plain');
+      expect(response.body).toMatch(/^c2c_outbox_backlog_events 0$/m);
+      expect(response.body).toMatch(/^c2c_outbox_oldest_unsent_age_seconds 0$/m);
+      expect(response.body).toMatch(/^c2c_outbox_published_events_total [1-9]\d*$/m);
+      expect(response.body).toMatch(/^c2c_consumed_events_total\{type="c2c.city.archived.v1",outcome="applied"\} [1-9]/m);
+      expect(response.body).toContain('process_resident_memory_bytes');
+    });
+  });
+
   it('is ready with both PostgreSQL and Kafka', async () => {
     const response = await app.inject({ method: 'GET', url: '/health/ready' });
     expect(response.statusCode).toBe(200);

@@ -33,6 +33,8 @@ export interface EventConsumerOptions {
   /** Fault injection for tests only: runs after the database commit, before the offset commit. */
   afterCommitBeforeOffset?: () => Promise<void>;
   onError?: (error: unknown, context: string) => void;
+  /** Told what became of each record (metrics). */
+  onOutcome?: (type: string, outcome: RecordOutcome) => void;
 }
 
 /** A Kafka record as the consumer saw it; dead letters and replays carry the same shape. */
@@ -177,6 +179,7 @@ export class EventConsumer {
     }
     if (events.length === 0) return null;
     let current: AnyEventEnvelope | undefined;
+    const outcomes: [string, RecordOutcome][] = [];
     try {
       await this.transactions.run(async (tx) => {
         const fresh = new Set(
@@ -188,11 +191,15 @@ export class EventConsumer {
             ])) as { event_id: string }[]
           ).map((row) => row.event_id),
         );
+        outcomes.length = 0;
         for (const event of events) {
           current = event;
-          if (fresh.delete(event.id)) await this.invoke(event, tx);
+          const isFresh = fresh.delete(event.id);
+          if (isFresh) await this.invoke(event, tx);
+          outcomes.push([event.type, isFresh ? 'applied' : 'duplicate']);
         }
       });
+      for (const [type, outcome] of outcomes) this.options.onOutcome?.(type, outcome);
       return null;
     } catch (error) {
       if (isTransientInfrastructureError(error)) throw error;
@@ -208,6 +215,17 @@ export class EventConsumer {
     record: ConsumedRecord,
     heartbeat: () => Promise<void> = () => Promise.resolve(),
     alreadyTried = 0,
+  ): Promise<RecordOutcome> {
+    const outcome = await this.processOne(record, heartbeat, alreadyTried);
+    const type = record.headers[CE_HEADERS.type]?.toString() ?? 'unknown';
+    this.options.onOutcome?.(type, outcome);
+    return outcome;
+  }
+
+  private async processOne(
+    record: ConsumedRecord,
+    heartbeat: () => Promise<void>,
+    alreadyTried: number,
   ): Promise<RecordOutcome> {
     const decoded = decodeKafkaEvent(record.headers, record.value);
     if (!decoded.ok) {

@@ -12,6 +12,7 @@ import { DiscoveryModule, DiscoveryService, MetadataScanner } from '@nestjs/core
 import { ReadinessChecks } from '@c2c/platform';
 import { TransactionRunner } from '@c2c/persistence';
 import { Kafka } from 'kafkajs';
+import { Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { EventConsumer } from '../consumer/event-consumer';
 import { RetryPolicy } from '../consumer/failure-policy';
@@ -23,6 +24,7 @@ import { Outbox } from '../outbox/outbox';
 import { OutboxRelay } from '../relay/outbox-relay';
 import { handledEventType } from './handles-event.decorator';
 import { MessageContextMiddleware } from './message-context.middleware';
+import { MessagingMetrics } from './messaging-metrics';
 
 export interface MessagingModuleOptions {
   /** The service's name: its Kafka client id, its consumer group and its events' source. */
@@ -137,10 +139,15 @@ export class MessagingModule implements NestModule {
         },
         { provide: Outbox, useFactory: () => new Outbox(options.schema) },
         {
+          provide: MessagingMetrics,
+          inject: [Registry],
+          useFactory: (registry: Registry) => new MessagingMetrics(registry),
+        },
+        {
           provide: OutboxRelay,
-          inject: [DataSource, Kafka],
-          useFactory: (dataSource: DataSource, kafka: Kafka) =>
-            new OutboxRelay(dataSource, kafka, {
+          inject: [DataSource, Kafka, MessagingMetrics],
+          useFactory: (dataSource: DataSource, kafka: Kafka, metrics: MessagingMetrics) => {
+            const relay = new OutboxRelay(dataSource, kafka, {
               schema: options.schema,
               databaseUrl: options.databaseUrl,
               topicPrefix: options.topicPrefix,
@@ -148,18 +155,23 @@ export class MessagingModule implements NestModule {
                 topicName(options.topicPrefix, topic),
               ),
               onError: (error) => logger.error({ err: error, msg: 'outbox relay failed; retrying' }),
-            }),
+              onPublished: metrics.onPublished,
+            });
+            metrics.watchBacklog(relay);
+            return relay;
+          },
         },
         {
           provide: EventConsumer,
-          inject: [Kafka, TransactionRunner],
-          useFactory: (kafka: Kafka, transactions: TransactionRunner) =>
+          inject: [Kafka, TransactionRunner, MessagingMetrics],
+          useFactory: (kafka: Kafka, transactions: TransactionRunner, metrics: MessagingMetrics) =>
             new EventConsumer(kafka, transactions, {
               groupId,
               schema: options.schema,
               topicPrefix: options.topicPrefix,
               retry: options.retry,
               onError: (error, context) => logger.warn({ err: error, msg: `handler failed: ${context}` }),
+              onOutcome: metrics.onOutcome,
             }),
         },
         {

@@ -23,6 +23,8 @@ export interface RelayOptions {
   /** Fault injection for tests only: runs after the broker acknowledged a batch, before rows are marked. */
   afterPublishBeforeMark?: (eventIds: string[]) => Promise<void>;
   onError?: (error: unknown) => void;
+  /** Told how many events the broker acknowledged, batch by batch (metrics). */
+  onPublished?: (count: number) => void;
 }
 
 interface OutboxRow {
@@ -203,6 +205,7 @@ export class OutboxRelay {
   }
 
   private async mark(rows: OutboxRow[]): Promise<void> {
+    this.options.onPublished?.(rows.length);
     await this.options.afterPublishBeforeMark?.(rows.map((row) => row.event_id));
     await this.query(
       `update ${this.s}.outbox set published_at = clock_timestamp() where id = any($1::bigint[])`,
