@@ -142,7 +142,9 @@ describe('MessagingModule in a Nest app', () => {
       expect(response.body).toMatch(/^c2c_outbox_backlog_events 0$/m);
       expect(response.body).toMatch(/^c2c_outbox_oldest_unsent_age_seconds 0$/m);
       expect(response.body).toMatch(/^c2c_outbox_published_events_total [1-9]\d*$/m);
-      expect(response.body).toMatch(/^c2c_consumed_events_total\{type="c2c.city.archived.v1",outcome="applied"\} [1-9]/m);
+      expect(response.body).toMatch(
+        /^c2c_consumed_events_total\{type="c2c.city.archived.v1",outcome="applied"\} [1-9]/m,
+      );
       expect(response.body).toContain('process_resident_memory_bytes');
     });
   });

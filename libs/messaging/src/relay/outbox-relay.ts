@@ -59,6 +59,9 @@ export class OutboxRelay {
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
   private session: Client | undefined;
+  // Acknowledged by the broker, not yet marked: left out of reads until the mark commits.
+  private readonly unmarked = new Set<string>();
+  private marking: Promise<void> = Promise.resolve();
   private producer: Producer | undefined;
   private leader = false;
   private running = false;
@@ -95,6 +98,7 @@ export class OutboxRelay {
     this.running = false;
     this.wake?.();
     await this.loop;
+    await this.marking;
     await this.releaseSession();
     await this.producer?.disconnect();
     this.producer = undefined;
@@ -148,41 +152,50 @@ export class OutboxRelay {
   }
 
   /**
-   * Publishes until the backlog is empty, overlapping database and broker work: while one batch is on
-   * its way to the broker the next is read, and the previous one is marked. Reading "after the last id
+   * Publishes until the backlog is empty, keeping the database off the path between commit and
+   * publish: the next batch is read while one is on its way to the broker, and acknowledged rows are
+   * marked in the background (they are left out of later reads until then). Reading "after the last id
    * read" within a pass is safe for order because one aggregate's rows get increasing ids in commit
    * order (see Outbox); a row that commits late with a smaller id is found by the next pass, which
    * starts from the beginning again.
    */
   async drain(): Promise<number> {
     let total = 0;
-    let marking: Promise<void> = Promise.resolve();
     let next = this.select('0');
-    try {
-      for (;;) {
-        const rows = await next;
-        if (rows.length === 0) break;
-        const full = rows.length === this.batchSize;
-        next = full ? this.select(rows[rows.length - 1]!.id) : Promise.resolve([]);
-        next.catch(() => undefined); // awaited on the next turn; this only stops an unhandled warning
-        await this.send(rows);
-        await marking;
-        marking = this.mark(rows);
-        total += rows.length;
-        if (!full) break;
-      }
-    } finally {
-      await marking;
+    for (;;) {
+      const rows = await next;
+      if (rows.length === 0) break;
+      const full = rows.length === this.batchSize;
+      next = full ? this.select(rows[rows.length - 1]!.id) : Promise.resolve([]);
+      next.catch(() => undefined); // awaited on the next turn; this only stops an unhandled warning
+      await this.send(rows);
+      this.markInBackground(rows);
+      total += rows.length;
+      if (!full) break;
     }
     return total;
   }
 
-  private async select(afterId: string): Promise<OutboxRow[]> {
-    return (await this.query(
+  private select(afterId: string): Promise<OutboxRow[]> {
+    return this.query(
       `select id, event_id, topic, aggregate_id, sequence, headers, payload::text as payload
-         from ${this.s}.outbox where published_at is null and id > $1 order by id limit $2`,
-      [afterId, this.batchSize],
-    )) as OutboxRow[];
+         from ${this.s}.outbox
+        where published_at is null and id > $1 and not (id = any($3::bigint[]))
+        order by id limit $2`,
+      [afterId, this.batchSize, [...this.unmarked]],
+    ) as Promise<OutboxRow[]>;
+  }
+
+  /**
+   * Marks on the app's pool, one batch after another, while the relay's own session reads on. A mark
+   * that fails leaves the rows unpublished: they are sent again (a duplicate, never a loss).
+   */
+  private markInBackground(rows: OutboxRow[]): void {
+    for (const row of rows) this.unmarked.add(row.id);
+    this.marking = this.marking
+      .then(() => this.mark(rows))
+      .catch((error: unknown) => this.options.onError?.(error))
+      .finally(() => rows.forEach((row) => this.unmarked.delete(row.id)));
   }
 
   private async send(rows: OutboxRow[]): Promise<void> {
@@ -207,7 +220,7 @@ export class OutboxRelay {
   private async mark(rows: OutboxRow[]): Promise<void> {
     this.options.onPublished?.(rows.length);
     await this.options.afterPublishBeforeMark?.(rows.map((row) => row.event_id));
-    await this.query(
+    await this.dataSource.query(
       `update ${this.s}.outbox set published_at = clock_timestamp() where id = any($1::bigint[])`,
       [rows.map((row) => row.id)],
     );
