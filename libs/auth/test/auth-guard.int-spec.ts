@@ -1,20 +1,25 @@
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { Controller, Get, Module, Param } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyInstance } from 'fastify';
 import { exportJWK, generateKeyPair, JWK, KeyLike, SignJWT } from 'jose';
 import { createServiceApp, HealthModule, LoggingModule } from '@c2c/platform';
 import {
   assertActsForCity,
+  authenticationHook,
   AuthenticatedUser,
   AuthModule,
   CurrentUser,
+  localKeySet,
   platformClaims,
   platformClaimsOf,
   Public,
   remoteKeySet,
   Role,
   Roles,
+  TokenVerifier,
 } from '../src';
 
 const ISSUER = 'urn:c2c:gateway';
@@ -156,5 +161,74 @@ describe('AuthGuard in an app, with keys from a remote JWKS', () => {
     expect((await get('/me', await sign(second, ['observer']))).statusCode).toBe(200);
     expect(jwksFetches).toBeGreaterThan(before);
     expect((await get('/me', await sign(first, ['observer']))).statusCode).toBe(200);
+  });
+});
+
+describe('authenticationHook before the guard', () => {
+  let app: NestFastifyApplication;
+  let key: Key;
+  let verifier: TokenVerifier;
+
+  beforeAll(async () => {
+    key = await newKey('h1');
+
+    @Module({
+      imports: [
+        LoggingModule.forRoot('auth-test', 'silent'),
+        AuthModule.forRoot({
+          issuers: [
+            {
+              issuer: ISSUER,
+              audience: AUDIENCE,
+              keys: localKeySet({ keys: [key.jwk] }),
+              claims: platformClaims,
+            },
+          ],
+          cacheTtlMs: 0,
+        }),
+      ],
+      controllers: [SampleController],
+    })
+    class HookedModule {}
+
+    app = await createServiceApp(
+      { module: HookedModule },
+      {
+        configure: (created) => {
+          const fastify = created.get(HttpAdapterHost).httpAdapter.getInstance<FastifyInstance>();
+          fastify.addHook('preValidation', authenticationHook(created.get(TokenVerifier)));
+        },
+      },
+    );
+    await app.init();
+    verifier = app.get(TokenVerifier);
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  const get = (url: string, token: string) =>
+    app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token}` } });
+
+  it('verifies each token once, and the guard uses the outcome', async () => {
+    const verify = jest.spyOn(verifier, 'verify');
+    const response = await get('/me', await sign(key, ['observer']));
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({ userId: 'user-x' });
+    expect(verify).toHaveBeenCalledTimes(1);
+    verify.mockRestore();
+  });
+
+  it('lets a public route through with a bad token, and refuses it on a protected one with the reason', async () => {
+    expect((await get('/open', 'not.a.token')).statusCode).toBe(200);
+    const refused = await get('/me', 'not.a.token');
+    expect(refused.statusCode).toBe(401);
+    expect(refused.json()).toMatchObject({ detail: 'the token is malformed' });
+  });
+
+  it('still applies roles and object-level rules', async () => {
+    expect((await get('/admin', await sign(key, ['observer']))).statusCode).toBe(403);
+    expect((await get('/cities/B/edit', await sign(key, ['city-officer'], 'A'))).statusCode).toBe(403);
   });
 });

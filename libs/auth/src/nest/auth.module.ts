@@ -9,6 +9,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { TokenVerifier, TokenVerifierOptions } from '../token-verifier';
 import { AuthGuard } from './auth.guard';
 
+/** Where the verifier's options come from when they need other providers (e.g. keys in a database). */
 export interface AuthModuleAsyncOptions {
   imports?: ModuleMetadata['imports'];
   inject?: (InjectionToken | OptionalFactoryDependency)[];

@@ -10,6 +10,7 @@ type WithUser = { user?: AuthenticatedUser; [OUTCOME]?: Problem | null };
 /** The verified caller of a request, once authenticated; undefined on public routes. */
 export const userOf = (request: object): AuthenticatedUser | undefined => (request as WithUser).user;
 
+/** Puts the verified caller on the request (as `request.user`), for the guard and `@CurrentUser()`. */
 export const attachUser = (request: object, user: AuthenticatedUser): void => {
   (request as WithUser).user = user;
   (request as WithUser)[OUTCOME] = null;

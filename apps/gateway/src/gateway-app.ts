@@ -1,0 +1,56 @@
+import cors from '@fastify/cors';
+import rateLimit from '@fastify/rate-limit';
+import { HttpAdapterHost } from '@nestjs/core';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { authenticationHook, TokenVerifier } from '@c2c/auth';
+import { createServiceApp, ServiceAppOptions } from '@c2c/platform';
+import type { FastifyInstance } from 'fastify';
+import { AppModule } from './app.module';
+import { GatewayConfig, trustProxyOf } from './config';
+import { IdempotencyService } from './http/idempotency/idempotency.service';
+import { ipRateLimit } from './http/rate-limit/rate-limits';
+import { UserRateLimiter } from './http/rate-limit/user-rate-limiter';
+import { requestPolicies } from './http/request-policies';
+import { corsOptions, securityHeaders } from './http/security';
+import { serveDocs } from './openapi/docs-ui';
+import { buildOpenApiDocument } from './openapi/openapi-document';
+
+/**
+ * What the gateway adds to every service's HTTP setup: its body limit and proxy trust, security
+ * headers, CORS, the per-IP rate limit, idempotency bookkeeping and the interactive docs. Plugins
+ * are registered before the routes, so their hooks apply to every route.
+ */
+export function gatewayAppOptions(config: GatewayConfig): ServiceAppOptions {
+  return {
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    trustProxy: trustProxyOf(config),
+    configure: async (app: NestFastifyApplication) => {
+      // Typed with the workspace's fastify, whose declarations the plugins augment (Nest's adapter
+      // bundles its own copy of fastify's types).
+      const fastify = app.get(HttpAdapterHost).httpAdapter.getInstance<FastifyInstance>();
+      const headers = await securityHeaders();
+      fastify.addHook('onRequest', (_request, reply, done) => {
+        void reply.headers(headers);
+        done();
+      });
+      await fastify.register(cors, corsOptions(config));
+      await fastify.register(rateLimit, ipRateLimit(config));
+      const idempotency = app.get(IdempotencyService);
+      // Per request, in order: per-IP limit (onRequest), authentication (preValidation, after the
+      // body is read), per-user limit and idempotency (preHandler), then Nest: guard, pipes, handler.
+      fastify.addHook('preValidation', authenticationHook(app.get(TokenVerifier)));
+      fastify.addHook('preHandler', requestPolicies(app.get(UserRateLimiter), idempotency));
+      fastify.addHook('onSend', (request, reply, payload, done) => {
+        // Most answers have no idempotency key to settle: keep them off the promise path.
+        if (!idempotency.isPending(request)) return done(null, payload);
+        idempotency.finish(request, reply, payload).then(() => done(null, payload), done);
+      });
+      serveDocs(fastify, () => buildOpenApiDocument(app));
+    },
+  };
+}
+
+/** The gateway app as main.ts builds it; tests and the benchmark use this too. */
+export function createGatewayApp(config: GatewayConfig): Promise<NestFastifyApplication> {
+  return createServiceApp(AppModule.forRoot(config), gatewayAppOptions(config));
+}

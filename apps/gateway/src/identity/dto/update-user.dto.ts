@@ -1,0 +1,34 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ROLES, type Role } from '@c2c/auth';
+import { ArrayMaxSize, IsIn, IsOptional, IsString, IsUUID, Length, ValidateIf } from 'class-validator';
+
+/** A partial update; fields left out keep their value. `cityId: null` clears the city. */
+export class UpdateUserDto {
+  @ApiPropertyOptional({ minLength: 1, maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  name?: string;
+
+  @ApiPropertyOptional({ minLength: 12, maxLength: 256, writeOnly: true })
+  @IsOptional()
+  @IsString()
+  @Length(12, 256)
+  password?: string;
+
+  @ApiPropertyOptional({ enum: ROLES })
+  @IsOptional()
+  @IsIn(ROLES)
+  role?: Role;
+
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
+  @ValidateIf((_, value) => value !== null && value !== undefined)
+  @IsUUID()
+  cityId?: string | null;
+
+  @ApiPropertyOptional({ type: [String], format: 'uuid' })
+  @IsOptional()
+  @ArrayMaxSize(3)
+  @IsUUID(undefined, { each: true })
+  commissionIds?: string[];
+}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { BootstrapAdminService } from './bootstrap-admin.service';
+import { MeController } from './me.controller';
+import { PasswordHasher } from './password-hasher';
+import { UsersController } from './users.controller';
+import { UsersRepository } from './users.repository';
+import { UsersService } from './users.service';
+
+@Module({
+  controllers: [UsersController, MeController],
+  providers: [UsersRepository, UsersService, PasswordHasher, BootstrapAdminService],
+  exports: [UsersRepository, PasswordHasher],
+})
+export class IdentityModule {}

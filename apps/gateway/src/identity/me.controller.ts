@@ -1,0 +1,17 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuthenticatedUser, CurrentUser } from '@c2c/auth';
+import { API_PREFIX, Authenticated } from '../http/api';
+import { MeDto } from './dto/me.dto';
+
+@ApiTags('identity')
+@Authenticated()
+@Controller(`${API_PREFIX}/me`)
+export class MeController {
+  @Get()
+  @ApiOperation({ operationId: 'getMe', summary: 'The caller, as its token describes it' })
+  @ApiOkResponse({ type: MeDto, description: 'The caller.' })
+  getMe(@CurrentUser() user: AuthenticatedUser): MeDto {
+    return user;
+  }
+}

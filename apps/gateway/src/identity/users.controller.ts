@@ -1,0 +1,74 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@c2c/auth';
+import { ApiPageResponse, ApiProblemResponses, etagOf, Page, PageQueryDto } from '@c2c/platform';
+import type { FastifyReply } from 'fastify';
+import { API_PREFIX, Authenticated } from '../http/api';
+import { IdParams } from '../http/id-params';
+import { CreateUserDto } from './dto/create-user.dto';
+import { UpdateUserDto } from './dto/update-user.dto';
+import { UserDto } from './dto/user.dto';
+import { UsersService } from './users.service';
+
+@ApiTags('users')
+@Authenticated()
+@Roles('secretariat')
+@Controller(`${API_PREFIX}/users`)
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Post()
+  @ApiOperation({ operationId: 'createUser', summary: 'Create a user (secretariat)' })
+  @ApiCreatedResponse({ type: UserDto, description: 'Created; `Location` and `ETag` are set.' })
+  @ApiProblemResponses(400, 409, 422)
+  async createUser(
+    @Body() body: CreateUserDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<UserDto> {
+    const user = await this.users.create(body);
+    void reply.header('location', `/${API_PREFIX}/users/${user.id}`).header('etag', etagOf(user.version));
+    return UserDto.of(user);
+  }
+
+  @Get()
+  @ApiOperation({ operationId: 'listUsers', summary: 'List users (secretariat)' })
+  @ApiPageResponse(UserDto)
+  @ApiProblemResponses(400)
+  async listUsers(@Query() query: PageQueryDto): Promise<Page<UserDto>> {
+    const page = await this.users.list(query.limit, query.cursor);
+    return { items: page.items.map((user) => UserDto.of(user)), nextCursor: page.nextCursor };
+  }
+
+  @Get(':id')
+  @ApiOperation({
+    operationId: 'getUser',
+    summary: 'Read a user (secretariat); its ETag is needed to change it',
+  })
+  @ApiOkResponse({ type: UserDto, description: 'The user; `ETag` is set.' })
+  @ApiProblemResponses(400, 404)
+  async getUser(
+    @Param() { id }: IdParams,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<UserDto> {
+    const user = await this.users.get(id);
+    void reply.header('etag', etagOf(user.version));
+    return UserDto.of(user);
+  }
+
+  @Patch(':id')
+  @HttpCode(200)
+  @ApiOperation({ operationId: 'updateUser', summary: 'Change a user (secretariat), given its current ETag' })
+  @ApiHeader({ name: 'If-Match', required: true, description: 'The ETag of the version being changed.' })
+  @ApiOkResponse({ type: UserDto, description: 'Changed; the new `ETag` is set.' })
+  @ApiProblemResponses(400, 404, 412, 428)
+  async updateUser(
+    @Param() { id }: IdParams,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Body() body: UpdateUserDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<UserDto> {
+    const user = await this.users.update(id, ifMatch, body);
+    void reply.header('etag', etagOf(user.version));
+    return UserDto.of(user);
+  }
+}

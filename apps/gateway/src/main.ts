@@ -1,0 +1,12 @@
+import 'reflect-metadata';
+import { runService } from '@c2c/platform';
+import { AppModule } from './app.module';
+import { readGatewayConfig } from './config';
+import { gatewayAppOptions } from './gateway-app';
+
+void runService(
+  'gateway',
+  () => readGatewayConfig(),
+  (config) => AppModule.forRoot(config),
+  (config) => gatewayAppOptions(config),
+);

@@ -1,0 +1,76 @@
+import { randomBytes } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { API_PREFIX } from '../http/api';
+import { HttpMethod, UpstreamResponse } from './service-client';
+import { ServiceName, Upstreams } from './upstreams';
+
+/** Caller headers a service needs: who is calling, for which request, and on what conditions. */
+const FORWARDED_REQUEST_HEADERS = [
+  'authorization',
+  'idempotency-key',
+  'if-match',
+  'if-none-match',
+  'accept',
+  'accept-language',
+  'tracestate',
+] as const;
+/** Service headers the client needs; anything else (server, connection details) stays inside. */
+const RETURNED_RESPONSE_HEADERS = ['content-type', 'etag', 'retry-after', 'cache-control', 'link'] as const;
+const TRACEPARENT = /^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$/;
+const PREFIX = `/${API_PREFIX}`;
+
+/**
+ * The headers sent to a service on behalf of a client request: the caller's credentials and
+ * preconditions, the request id, and a W3C traceparent (the client's, or a new trace).
+ */
+export function forwardedHeaders(request: FastifyRequest): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const name of FORWARDED_REQUEST_HEADERS) {
+    const value = request.headers[name];
+    if (typeof value === 'string') headers[name] = value;
+  }
+  const traceparent = request.headers.traceparent;
+  headers.traceparent =
+    typeof traceparent === 'string' && TRACEPARENT.test(traceparent)
+      ? traceparent
+      : `00-${randomBytes(16).toString('hex')}-${randomBytes(8).toString('hex')}-01`;
+  headers['x-request-id'] = request.id;
+  headers['x-forwarded-for'] = request.ip;
+  headers['x-forwarded-proto'] = request.protocol;
+  return headers;
+}
+
+/** Passes a client request to a service at the same path without `/api/v1`, and its answer back. */
+@Injectable()
+export class ProxyService {
+  constructor(private readonly upstreams: Upstreams) {}
+
+  async forward(service: ServiceName, request: FastifyRequest, reply: FastifyReply): Promise<Buffer> {
+    const path = request.url.startsWith(PREFIX) ? request.url.slice(PREFIX.length) : request.url;
+    const headers = forwardedHeaders(request);
+    let body: string | undefined;
+    if (request.body !== undefined && request.body !== null) {
+      body = JSON.stringify(request.body);
+      headers['content-type'] = 'application/json';
+    }
+    const response = await this.upstreams
+      .of(service)
+      .send({ method: request.method as HttpMethod, path, headers, ...(body === undefined ? {} : { body }) });
+    return this.relay(reply, response);
+  }
+
+  /** Puts a service's answer on the client's reply: status, the headers clients need, body. */
+  relay(reply: FastifyReply, response: UpstreamResponse): Buffer {
+    void reply.status(response.status);
+    for (const name of RETURNED_RESPONSE_HEADERS) {
+      const value = response.headers[name];
+      if (value !== undefined) void reply.header(name, value);
+    }
+    const location = response.headers.location;
+    // Services speak in their own paths; clients only know the gateway's.
+    if (location !== undefined)
+      void reply.header('location', location.startsWith('/') ? `${PREFIX}${location}` : location);
+    return response.body;
+  }
+}

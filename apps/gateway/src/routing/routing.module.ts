@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { CitiesController } from './cities.controller';
+import { DossierController } from './dossier.controller';
+import { DossierService } from './dossier.service';
+import { ProxyService } from './proxy.service';
+import { Upstreams } from './upstreams';
+
+/** The public routes served by the domain services behind the gateway. */
+@Module({
+  controllers: [DossierController, CitiesController],
+  providers: [Upstreams, ProxyService, DossierService],
+})
+export class RoutingModule {}

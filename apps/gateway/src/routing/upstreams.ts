@@ -1,0 +1,38 @@
+import { Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { GatewayConfig } from '../config';
+import { ServiceClient } from './service-client';
+
+export type ServiceName = 'cities' | 'partnerships' | 'commissions' | 'notifications';
+
+/** One client (connection pool and circuit breaker) per service, from the configured base URLs. */
+@Injectable()
+export class Upstreams implements OnApplicationShutdown {
+  private readonly clients: Record<ServiceName, ServiceClient>;
+
+  constructor(config: GatewayConfig) {
+    const options = {
+      timeoutMs: config.UPSTREAM_TIMEOUT_MS,
+      connectTimeoutMs: config.UPSTREAM_CONNECT_TIMEOUT_MS,
+      retries: config.UPSTREAM_RETRIES,
+      breaker: {
+        resetMs: config.BREAKER_RESET_MS,
+        errorPercent: config.BREAKER_ERROR_PERCENT,
+        volumeThreshold: config.BREAKER_VOLUME_THRESHOLD,
+      },
+    };
+    this.clients = {
+      cities: new ServiceClient('cities', config.CITIES_URL, options),
+      partnerships: new ServiceClient('partnerships', config.PARTNERSHIPS_URL, options),
+      commissions: new ServiceClient('commissions', config.COMMISSIONS_URL, options),
+      notifications: new ServiceClient('notifications', config.NOTIFICATIONS_URL, options),
+    };
+  }
+
+  of(service: ServiceName): ServiceClient {
+    return this.clients[service];
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all(Object.values(this.clients).map((client) => client.close()));
+  }
+}

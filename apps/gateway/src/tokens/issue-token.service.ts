@@ -1,0 +1,44 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { platformClaimsOf } from '@c2c/auth';
+import { Problem, ProblemType } from '@c2c/platform';
+import { SignJWT } from 'jose';
+import { GatewayConfig } from '../config';
+import { PasswordHasher } from '../identity/password-hasher';
+import { UsersRepository } from '../identity/users.repository';
+import { TokenResponseDto } from './dto/token-response.dto';
+import { SIGNING_ALGORITHM, SigningKeysService } from './signing-keys.service';
+
+/** Logging in: checks the password and issues a short-lived access token (RFC 9068 profile). */
+@Injectable()
+export class IssueTokenService {
+  constructor(
+    private readonly config: GatewayConfig,
+    private readonly users: UsersRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly keys: SigningKeysService,
+  ) {}
+
+  async issue(email: string, password: string): Promise<TokenResponseDto> {
+    const user = await this.users.findByEmail(email.trim());
+    const valid = user
+      ? await this.hasher.verify(user.passwordHash, password)
+      : await this.hasher.verifyNothing(password);
+    // One answer for an unknown e-mail and a wrong password: no probing for accounts.
+    if (!user || !valid) throw new Problem(ProblemType.InvalidCredentials, 'wrong e-mail or password');
+
+    const { kid, privateKey } = await this.keys.signer();
+    const now = Math.floor(Date.now() / 1000);
+    const ttl = this.config.TOKEN_TTL_SECONDS;
+    const accessToken = await new SignJWT({ ...platformClaimsOf(user) })
+      .setProtectedHeader({ alg: SIGNING_ALGORITHM, kid, typ: 'at+jwt' })
+      .setIssuer(this.config.TOKEN_ISSUER)
+      .setAudience(this.config.TOKEN_AUDIENCE)
+      .setSubject(user.id)
+      .setJti(randomUUID())
+      .setIssuedAt(now)
+      .setExpirationTime(now + ttl)
+      .sign(privateKey);
+    return { accessToken, tokenType: 'Bearer', expiresIn: ttl };
+  }
+}

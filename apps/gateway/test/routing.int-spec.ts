@@ -1,0 +1,213 @@
+import { randomUUID } from 'node:crypto';
+import { closedPortUrl, FakeUpstream } from './support/fake-upstream';
+import { GatewayHarness } from './support/gateway-harness';
+
+const problemType = (code: string) => `https://c2c.asianmayorsforum.org/problems/${code}`;
+
+describe('gateway routing to the services', () => {
+  let cities: FakeUpstream;
+  let partnerships: FakeUpstream;
+  let commissions: FakeUpstream;
+  let gateway: GatewayHarness;
+  let token: string;
+  const cityId = randomUUID();
+
+  beforeAll(async () => {
+    cities = await FakeUpstream.start();
+    partnerships = await FakeUpstream.start(() => ({ body: { items: [{ id: 'p1' }], nextCursor: null } }));
+    commissions = await FakeUpstream.start(() => ({
+      body: { items: [{ commissionId: 'c1' }], nextCursor: null },
+    }));
+    gateway = await GatewayHarness.start({
+      CITIES_URL: cities.url,
+      PARTNERSHIPS_URL: partnerships.url,
+      COMMISSIONS_URL: commissions.url,
+      UPSTREAM_TIMEOUT_MS: '300',
+      BREAKER_VOLUME_THRESHOLD: '1000',
+    });
+    token = await gateway.adminToken();
+  }, 60_000);
+
+  afterAll(async () => {
+    await gateway?.close();
+    await Promise.all([cities, partnerships, commissions].map((upstream) => upstream?.stop()));
+  });
+
+  beforeEach(() => {
+    cities.behaviour = () => ({
+      status: 200,
+      body: { id: cityId, name: 'Tehran', version: 3 },
+      headers: { etag: 'W/"3"' },
+    });
+  });
+
+  it('forwards to the same path without /api/v1, with the caller, request id and trace', async () => {
+    const traceparent = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
+    const response = await gateway.call('GET', '/api/v1/cities?country=IR&limit=5', {
+      token,
+      headers: { traceparent, 'x-request-id': 'req-routing-1' },
+    });
+    expect(response.status).toBe(200);
+    const received = cities.requests.at(-1);
+    expect(received?.url).toBe('/cities?country=IR&limit=5');
+    expect(received?.headers.authorization).toBe(`Bearer ${token}`);
+    expect(received?.headers['x-request-id']).toBe('req-routing-1');
+    expect(response.headers['x-request-id']).toBe('req-routing-1');
+    expect(received?.headers.traceparent).toBe(traceparent);
+
+    await gateway.call('GET', `/api/v1/cities/${cityId}`, { token });
+    expect(cities.requests.at(-1)?.headers.traceparent).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/);
+  });
+
+  it('passes the body on, and the answer back with its status, ETag and a gateway Location', async () => {
+    cities.behaviour = (request) => ({
+      status: 201,
+      body: { id: cityId, ...(request.body as object) },
+      headers: { etag: 'W/"1"', location: `/cities/${cityId}`, server: 'internal-detail' },
+    });
+    const body = { name: 'Tehran', countryCode: 'IR', level: 'metropolitan-city' };
+    const response = await gateway.call('POST', '/api/v1/cities', { token, body });
+    expect(response.status).toBe(201);
+    expect(response.body).toEqual({ id: cityId, ...body });
+    expect(cities.requests.at(-1)?.body).toEqual(body);
+    expect(response.headers.etag).toBe('W/"1"');
+    expect(response.headers.location).toBe(`/api/v1/cities/${cityId}`);
+    expect(response.headers.server).toBeUndefined();
+  });
+
+  it("passes a service's problem on as it is", async () => {
+    cities.behaviour = () => ({
+      status: 404,
+      body: { type: problemType('not-found'), status: 404, title: 'Not found' },
+    });
+    const response = await gateway.call('GET', `/api/v1/cities/${randomUUID()}`, { token });
+    expect(response.status).toBe(404);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(response.body).toMatchObject({ type: problemType('not-found') });
+  });
+
+  it('validates the id before calling anyone', async () => {
+    const before = cities.requests.length;
+    const response = await gateway.call('GET', '/api/v1/cities/not-a-uuid', { token });
+    expect(response.status).toBe(400);
+    expect(response.body).toMatchObject({ errors: [{ field: 'id' }] });
+    expect(cities.requests).toHaveLength(before);
+  });
+
+  it('retries an idempotent GET after a 503, but never a POST', async () => {
+    const id = randomUUID();
+    let calls = 0;
+    cities.behaviour = () =>
+      ++calls === 1 ? { status: 503, body: { status: 503 } } : { status: 200, body: { id } };
+    expect((await gateway.call('GET', `/api/v1/cities/${id}`, { token })).status).toBe(200);
+    expect(cities.hits(`/cities/${id}`)).toHaveLength(2);
+
+    cities.behaviour = () => ({ status: 503, body: { status: 503, title: 'busy' } });
+    const before = cities.hits('/cities').length;
+    const post = await gateway.call('POST', '/api/v1/cities', { token, body: { name: 'X' } });
+    expect(post.status).toBe(503);
+    expect(post.body).toMatchObject({ title: 'busy' });
+    expect(cities.hits('/cities')).toHaveLength(before + 1);
+  });
+
+  it('gives up on a slow service after the timeout with a 504 naming it, without retrying', async () => {
+    const id = randomUUID();
+    cities.behaviour = () => ({ status: 200, body: {}, delayMs: 3000 });
+    const started = Date.now();
+    const response = await gateway.call('GET', `/api/v1/cities/${id}`, { token });
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(response.status).toBe(504);
+    expect(response.body).toMatchObject({ type: problemType('gateway-timeout'), service: 'cities' });
+    expect(cities.hits(`/cities/${id}`)).toHaveLength(1);
+  });
+
+  describe('dossier', () => {
+    it('fans out to every service and assembles the parts', async () => {
+      const response = await gateway.call('GET', `/api/v1/cities/${cityId}/dossier`, { token });
+      expect(response.status).toBe(200);
+      expect(response.body).toEqual({
+        city: { id: cityId, name: 'Tehran', version: 3 },
+        partnerships: { items: [{ id: 'p1' }], nextCursor: null },
+        commissionMemberships: { items: [{ commissionId: 'c1' }], nextCursor: null },
+        missing: [],
+      });
+      expect(partnerships.requests.at(-1)?.url).toBe(`/partnerships?cityId=${cityId}&limit=100`);
+      expect(partnerships.requests.at(-1)?.headers.authorization).toBe(`Bearer ${token}`);
+    });
+
+    it('asks the services in parallel', async () => {
+      cities.behaviour = () => ({ status: 200, body: { id: cityId }, delayMs: 200 });
+      partnerships.behaviour = () => ({ status: 200, body: { items: [] }, delayMs: 200 });
+      commissions.behaviour = () => ({ status: 200, body: { items: [] }, delayMs: 200 });
+      const started = Date.now();
+      expect((await gateway.call('GET', `/api/v1/cities/${cityId}/dossier`, { token })).status).toBe(200);
+      expect(Date.now() - started).toBeLessThan(550);
+    });
+
+    it('marks a part missing when its service fails, and still answers', async () => {
+      partnerships.behaviour = () => ({ status: 503, body: { status: 503 } });
+      commissions.behaviour = () => ({ status: 200, body: { items: [] } });
+      const response = await gateway.call('GET', `/api/v1/cities/${cityId}/dossier`, { token });
+      expect(response.status).toBe(200);
+      expect(response.body).toMatchObject({ partnerships: null, missing: ['partnerships'] });
+    });
+
+    it("answers with the city's 404 when there is no such city", async () => {
+      cities.behaviour = () => ({ status: 404, body: { type: problemType('not-found'), status: 404 } });
+      const response = await gateway.call('GET', `/api/v1/cities/${randomUUID()}/dossier`, { token });
+      expect(response.status).toBe(404);
+      expect(response.body).toMatchObject({ type: problemType('not-found') });
+    });
+  });
+});
+
+describe('gateway routing when a service is down', () => {
+  let gateway: GatewayHarness;
+  let cities: FakeUpstream;
+  let token: string;
+
+  beforeAll(async () => {
+    cities = await FakeUpstream.start(() => ({ status: 200, body: { id: 'c' } }));
+    gateway = await GatewayHarness.start({
+      CITIES_URL: cities.url,
+      PARTNERSHIPS_URL: await closedPortUrl(),
+      COMMISSIONS_URL: await closedPortUrl(),
+      NOTIFICATIONS_URL: await closedPortUrl(),
+      UPSTREAM_TIMEOUT_MS: '300',
+      BREAKER_VOLUME_THRESHOLD: '3',
+      BREAKER_RESET_MS: '60000',
+    });
+    token = await gateway.adminToken();
+  }, 60_000);
+
+  afterAll(async () => {
+    await gateway?.close();
+    await cities?.stop();
+  });
+
+  it('marks partnerships missing in the dossier while the city is served', async () => {
+    const response = await gateway.call('GET', `/api/v1/cities/${randomUUID()}/dossier`, { token });
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({
+      city: { id: 'c' },
+      partnerships: null,
+      commissionMemberships: null,
+      missing: ['partnerships', 'commissionMemberships'],
+    });
+  });
+
+  it('answers a quick 503 naming the service once the cities service goes down, then opens the circuit', async () => {
+    await cities.stop();
+    for (let i = 0; i < 4; i++) {
+      const started = Date.now();
+      const response = await gateway.call('GET', `/api/v1/cities/${randomUUID()}`, { token });
+      expect(Date.now() - started).toBeLessThan(1000);
+      expect(response.status).toBe(503);
+      expect(response.headers['retry-after']).toBe('60');
+      expect(response.body).toMatchObject({ type: problemType('service-unavailable'), service: 'cities' });
+    }
+    const open = await gateway.call('GET', `/api/v1/cities/${randomUUID()}`, { token });
+    expect(open.status).toBe(503);
+    expect(open.body.detail).toBe('the cities service is unavailable (circuit open)');
+  });
+});
