@@ -35,6 +35,22 @@ async function idempotent(client: Client, sql: string): Promise<void> {
  * a changed password is applied.
  */
 export async function provisionServiceDatabase(adminUrl: string, spec: ServiceDatabaseSpec): Promise<void> {
+  // Roles are cluster-wide while the advisory lock below is per database: provisioning two databases
+  // of one cluster at once can still collide on the role ("tuple concurrently updated"). Retry then.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await provisionOnce(adminUrl, spec);
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (attempt >= 5 || !code || !CONCURRENT_CATALOG_UPDATE.has(code)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+    }
+  }
+}
+
+const CONCURRENT_CATALOG_UPDATE = new Set(['XX000', '40001', '40P01', '23505']);
+
+async function provisionOnce(adminUrl: string, spec: ServiceDatabaseSpec): Promise<void> {
   const client = new Client({ connectionString: adminUrl, application_name: 'c2c-provision' });
   await client.connect();
   try {
