@@ -211,7 +211,11 @@ async function main(): Promise<void> {
   try {
     await provisionServiceDatabase(database.adminUrl, DATABASE);
     const databaseUrl = serviceDatabaseUrl(database.adminUrl, DATABASE);
-    const all = await targets(databaseUrl);
+    // ONLY=<text> keeps bare Fastify and the targets whose name contains it (for profiling one).
+    const only = process.env.ONLY;
+    const all = (await targets(databaseUrl)).filter(
+      (target) => !only || target.name === 'bare Fastify' || target.name.includes(only),
+    );
     const runs = new Map<string, LoadResult[]>(all.map((target) => [target.name, []]));
     for (const target of all) await load(target.url, target.headers, 1); // warm-up: JIT, pools, caches
     // Rounds alternate between targets, so drift on a shared machine hits all of them alike.

@@ -3,6 +3,7 @@ export { ConfigError, loadConfig } from './config/load-config';
 export { HealthModule } from './health/health.module';
 export { ReadinessChecks, type ReadinessCheck } from './health/readiness';
 export { LoggingModule, requestIdOf } from './logging/logging.module';
+export { createServiceLogger, PinoNestLogger } from './logging/pino-nest-logger';
 export {
   createServiceApp,
   runService,

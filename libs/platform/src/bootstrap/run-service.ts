@@ -1,9 +1,9 @@
 import { DynamicModule, INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Logger } from 'nestjs-pino';
 import { ConfigError } from '../config/load-config';
 import { requestIdOf } from '../logging/logging.module';
+import { createServiceLogger, PinoNestLogger } from '../logging/pino-nest-logger';
 import { ServiceConfig } from '../config/common-config';
 import { ProblemFilter } from '../http/problem.filter';
 import { validationProblem } from '../http/validation';
@@ -55,11 +55,44 @@ export async function createServiceApp(
     done();
   });
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { bufferLogs: true });
-  app.useLogger(app.get(Logger));
+  const logger = loggerOf(app);
+  app.useLogger(logger);
+  logRequests(adapter, logger);
   app.useGlobalPipes(strictValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
   await options.configure?.(app);
   return app;
+}
+
+// Apps import LoggingModule; a test module that does not still gets JSON logs.
+function loggerOf(app: NestFastifyApplication): PinoNestLogger {
+  try {
+    return app.get(PinoNestLogger);
+  } catch {
+    return new PinoNestLogger(createServiceLogger('service', process.env.LOG_LEVEL ?? 'info'));
+  }
+}
+
+/** One line per request, at a level that follows the status; probes and scrapes are not logged. */
+function logRequests(adapter: FastifyAdapter, logger: PinoNestLogger): void {
+  const pino = logger.pino;
+  adapter.getInstance().addHook('onResponse', (request, reply, done) => {
+    const status = reply.statusCode;
+    const level = status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info';
+    if (pino.isLevelEnabled(level) && !request.url.startsWith('/health') && request.url !== '/metrics') {
+      pino[level](
+        {
+          reqId: request.id,
+          method: request.method,
+          url: request.url,
+          status,
+          ms: Math.round(reply.elapsedTime * 10) / 10,
+        },
+        'request',
+      );
+    }
+    done();
+  });
 }
 
 function exitOnFailure(error: unknown): never {
@@ -110,7 +143,7 @@ export async function runService<C extends ServiceConfig>(
       });
     }
     await app.listen(config.PORT, config.HOST);
-    app.get(Logger).log(`${name} listening on ${await app.getUrl()}`);
+    loggerOf(app).log(`${name} listening on ${await app.getUrl()}`);
     return app;
   } catch (error) {
     exitOnFailure(error);
