@@ -1,6 +1,6 @@
 // Writes the gateway's OpenAPI document to docs/openapi.json; with --check, fails when the committed
 // file differs from what the code generates (CI runs that).
-//   node_modules/.bin/node -r @swc-node/register tools/openapi/generate-openapi.ts [--check]
+//   npm run openapi [-- --check]
 import 'reflect-metadata';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -18,9 +18,7 @@ async function main(): Promise<void> {
       committed = undefined;
     }
     if (committed !== generated) {
-      process.stderr.write(
-        'docs/openapi.json is out of date: run node_modules/.bin/node -r @swc-node/register tools/openapi/generate-openapi.ts\n',
-      );
+      process.stderr.write('docs/openapi.json is out of date: run npm run openapi\n');
       process.exit(1);
     }
     process.stdout.write('docs/openapi.json is up to date\n');

@@ -11,6 +11,7 @@ const CALLERS: Caller[] = ['anonymous', 'secretariat', 'commission-officer', 'ci
 const CITY_A = randomUUID();
 const CITY_B = randomUUID();
 const COMMISSION = randomUUID();
+const PARTNERSHIP = randomUUID();
 
 interface Ids {
   userId: string;
@@ -34,9 +35,22 @@ const newUser = () => ({
 });
 const ifMatch = (body: unknown = {}) => ({ body, headers: { 'if-match': 'W/"1"' } });
 
+/** A partnership command: the gateway lets the writing roles through; the service judges the city. */
+const transition = (name: string, body: object): Record<string, Route> => ({
+  [`POST /api/v1/partnerships/{P}/${name}`]: {
+    method: 'POST',
+    path: () => `/api/v1/partnerships/${PARTNERSHIP}/${name}`,
+    options: () => ({ body }),
+    expect: [401, 200, 403, 200, 403],
+  },
+});
+
 /**
- * THE table: every route × every caller → status. "city-officer" is an officer of city A; the
- * PATCH of city B is the object-level case (an officer acting for another city).
+ * THE table: every route × every caller → status, as the gateway decides it (every service here says
+ * yes). "city-officer" is an officer of city A; the PATCH of city B is the object-level case the gateway
+ * can see (an officer acting for another city). Which cities a partnership involves only the
+ * partnerships service knows: its object-level refusals (an officer of A accepting for B) are tested
+ * through the gateway against the real service in partnerships-through-gateway.int-spec.ts.
  */
 const MATRIX: Record<string, Route> = {
   'GET /.well-known/jwks.json': {
@@ -108,7 +122,58 @@ const MATRIX: Record<string, Route> = {
     path: () => `/api/v1/cities/${CITY_A}/dossier`,
     expect: [401, 200, 200, 200, 200],
   },
+  'GET /api/v1/partnerships': {
+    method: 'GET',
+    path: () => `/api/v1/partnerships?cityId=${CITY_A}&status=active&limit=5`,
+    expect: [401, 200, 200, 200, 200],
+  },
+  'POST /api/v1/partnerships': {
+    method: 'POST',
+    path: () => '/api/v1/partnerships',
+    options: () => ({
+      body: {
+        type: 'sister-city',
+        title: 'A–B',
+        proposerCityId: CITY_A,
+        participantCityIds: [CITY_B],
+        cooperationAreas: ['transport'],
+      },
+    }),
+    expect: [401, 201, 403, 201, 403],
+  },
+  'GET /api/v1/partnerships/{P}': {
+    method: 'GET',
+    path: () => `/api/v1/partnerships/${PARTNERSHIP}`,
+    expect: [401, 200, 200, 200, 200],
+  },
+  'GET /api/v1/partnerships/{P}/history': {
+    method: 'GET',
+    path: () => `/api/v1/partnerships/${PARTNERSHIP}/history`,
+    expect: [401, 200, 200, 200, 200],
+  },
+  ...transition('acceptances', { cityId: CITY_A }),
+  ...transition('declines', { cityId: CITY_A, reason: 'no' }),
+  ...transition('withdrawal', { reason: 'changed plans' }),
+  ...transition('suspension', { reason: 'pause' }),
+  ...transition('resumption', { reason: 'back' }),
+  ...transition('termination', { reason: 'done' }),
+  'POST /api/v1/partnerships/{P}/activities': {
+    method: 'POST',
+    path: () => `/api/v1/partnerships/${PARTNERSHIP}/activities`,
+    options: () => ({
+      body: {
+        kind: 'study-visit',
+        title: 'Visit',
+        startDate: '2026-05-01',
+        participatingCityIds: [CITY_A, CITY_B],
+      },
+    }),
+    expect: [401, 201, 403, 201, 403],
+  },
 };
+
+/** What a service answers when it says yes: a creation is a 201. */
+const CREATIONS = [/^\/cities$/, /^\/partnerships$/, /^\/partnerships\/[^/]+\/activities$/];
 
 const CASES = Object.entries(MATRIX).flatMap(([name, route]) =>
   CALLERS.map((caller, index) => [name, caller, route.expect[index]] as const),
@@ -123,7 +188,7 @@ describe('gateway authorization matrix (route × role)', () => {
   beforeAll(async () => {
     // Every service answers success, so a status here is the gateway's own decision.
     upstream = await FakeUpstream.start((request) => ({
-      status: request.method === 'POST' && request.url === '/cities' ? 201 : 200,
+      status: request.method === 'POST' && CREATIONS.some((path) => path.test(request.url)) ? 201 : 200,
       body: request.url.startsWith('/cities/')
         ? { id: CITY_A, name: 'City', version: 1 }
         : { items: [], nextCursor: null },
@@ -164,7 +229,11 @@ describe('gateway authorization matrix (route × role)', () => {
     );
     const tabled = new Set(
       Object.values(MATRIX).map((route) =>
-        `${route.method} ${route.path({ userId: '{id}' })}`.replace(CITY_A, '{id}').replace(CITY_B, '{id}'),
+        `${route.method} ${route.path({ userId: '{id}' })}`
+          .split('?')[0]
+          .replace(CITY_A, '{id}')
+          .replace(CITY_B, '{id}')
+          .replace(PARTNERSHIP, '{id}'),
       ),
     );
     const untested = documented.filter((route) => !tabled.has(route) && route !== 'POST /api/v1/auth/token');

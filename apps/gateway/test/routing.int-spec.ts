@@ -12,9 +12,11 @@ describe('gateway routing to the services', () => {
   let token: string;
   const cityId = randomUUID();
 
+  const cityPartnerships = () => ({ body: { items: [{ id: 'p1' }], nextCursor: null } });
+
   beforeAll(async () => {
     cities = await FakeUpstream.start();
-    partnerships = await FakeUpstream.start(() => ({ body: { items: [{ id: 'p1' }], nextCursor: null } }));
+    partnerships = await FakeUpstream.start(cityPartnerships);
     commissions = await FakeUpstream.start(() => ({
       body: { items: [{ commissionId: 'c1' }], nextCursor: null },
     }));
@@ -34,6 +36,7 @@ describe('gateway routing to the services', () => {
   });
 
   beforeEach(() => {
+    partnerships.behaviour = cityPartnerships;
     cities.behaviour = () => ({
       status: 200,
       body: { id: cityId, name: 'Tehran', version: 3 },
@@ -121,6 +124,134 @@ describe('gateway routing to the services', () => {
     expect(cities.hits(`/cities/${id}`)).toHaveLength(1);
   });
 
+  describe('partnerships', () => {
+    const partnershipId = randomUUID();
+
+    it('passes the list filters and the cursor through, with the caller, request id and trace', async () => {
+      const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+      const query = `status=active&type=sister-city&cityId=${cityId}&limit=5&cursor=eyJpZCI6IngifQ`;
+      const response = await gateway.call('GET', `/api/v1/partnerships?${query}`, {
+        token,
+        headers: { traceparent, 'x-request-id': 'req-partnerships-1' },
+      });
+      expect(response.status).toBe(200);
+      expect(response.body).toEqual({ items: [{ id: 'p1' }], nextCursor: null });
+      const received = partnerships.requests.at(-1);
+      expect(received?.url).toBe(`/partnerships?${query}`);
+      expect(received?.headers.authorization).toBe(`Bearer ${token}`);
+      expect(received?.headers['x-request-id']).toBe('req-partnerships-1');
+      expect(received?.headers.traceparent).toBe(traceparent);
+    });
+
+    it('forwards a proposal with its Idempotency-Key and gives a gateway Location back', async () => {
+      partnerships.behaviour = (request) => ({
+        status: 201,
+        body: { id: partnershipId, status: 'proposed', ...(request.body as object) },
+        headers: { location: `/partnerships/${partnershipId}` },
+      });
+      const body = {
+        type: 'sister-city',
+        title: 'Tehran–Kitakyushu',
+        proposerCityId: cityId,
+        participantCityIds: [randomUUID()],
+        cooperationAreas: ['transport'],
+      };
+      const key = `key-${randomUUID()}`;
+      const response = await gateway.call('POST', '/api/v1/partnerships', {
+        token,
+        body,
+        headers: { 'idempotency-key': key },
+      });
+      expect(response.status).toBe(201);
+      expect(response.body).toMatchObject({ id: partnershipId, status: 'proposed' });
+      expect(response.headers.location).toBe(`/api/v1/partnerships/${partnershipId}`);
+      const received = partnerships.requests.at(-1);
+      expect(received).toMatchObject({ method: 'POST', url: '/partnerships', body });
+      expect(received?.headers['idempotency-key']).toBe(key);
+    });
+
+    it.each([
+      ['acceptances', { cityId }],
+      ['declines', { cityId, reason: 'not now' }],
+      ['withdrawal', { reason: 'changed plans' }],
+      ['suspension', { reason: 'elections' }],
+      ['resumption', { reason: 'new council' }],
+      ['termination', { reason: 'completed' }],
+      [
+        'activities',
+        { kind: 'study-visit', title: 'Visit', startDate: '2026-05-01', participatingCityIds: [cityId] },
+      ],
+    ])('forwards POST /partnerships/{id}/%s with its body', async (name, body) => {
+      partnerships.behaviour = () => ({
+        status: name === 'activities' ? 201 : 200,
+        body: { id: partnershipId },
+      });
+      const response = await gateway.call('POST', `/api/v1/partnerships/${partnershipId}/${name}`, {
+        token,
+        body,
+      });
+      expect(response.status).toBe(name === 'activities' ? 201 : 200);
+      expect(partnerships.requests.at(-1)).toMatchObject({
+        method: 'POST',
+        url: `/partnerships/${partnershipId}/${name}`,
+        body,
+      });
+    });
+
+    it("passes the service's 409 with the current state on as it is", async () => {
+      const conflict = {
+        type: problemType('invalid-transition'),
+        status: 409,
+        currentStatus: 'proposed',
+        allowedTransitions: ['accept', 'decline', 'withdraw'],
+      };
+      partnerships.behaviour = () => ({ status: 409, body: conflict });
+      const response = await gateway.call('POST', `/api/v1/partnerships/${partnershipId}/suspension`, {
+        token,
+        body: { reason: 'too early' },
+      });
+      expect(response.status).toBe(409);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(response.body).toEqual(conflict);
+    });
+
+    it('reads one and its history (page query passed on), after checking the id', async () => {
+      await gateway.call('GET', `/api/v1/partnerships/${partnershipId}`, { token });
+      expect(partnerships.requests.at(-1)?.url).toBe(`/partnerships/${partnershipId}`);
+      await gateway.call('GET', `/api/v1/partnerships/${partnershipId}/history?limit=2`, { token });
+      expect(partnerships.requests.at(-1)?.url).toBe(`/partnerships/${partnershipId}/history?limit=2`);
+
+      const before = partnerships.requests.length;
+      const malformed = await gateway.call('POST', '/api/v1/partnerships/nope/acceptances', {
+        token,
+        body: { cityId },
+      });
+      expect(malformed.status).toBe(400);
+      expect(malformed.body).toMatchObject({ errors: [{ field: 'id' }] });
+      expect(partnerships.requests).toHaveLength(before);
+    });
+
+    it('retries a GET after a 503 but never a lifecycle POST', async () => {
+      let calls = 0;
+      partnerships.behaviour = () =>
+        ++calls === 1 ? { status: 503, body: { status: 503 } } : { status: 200, body: { id: partnershipId } };
+      expect((await gateway.call('GET', `/api/v1/partnerships/${partnershipId}`, { token })).status).toBe(
+        200,
+      );
+      expect(calls).toBe(2);
+
+      calls = 0;
+      partnerships.behaviour = () => (++calls, { status: 503, body: { status: 503, title: 'busy' } });
+      const post = await gateway.call('POST', `/api/v1/partnerships/${partnershipId}/acceptances`, {
+        token,
+        body: { cityId },
+      });
+      expect(post.status).toBe(503);
+      expect(post.body).toMatchObject({ title: 'busy' });
+      expect(calls).toBe(1);
+    });
+  });
+
   describe('dossier', () => {
     it('fans out to every service and assembles the parts', async () => {
       const response = await gateway.call('GET', `/api/v1/cities/${cityId}/dossier`, { token });
@@ -194,6 +325,27 @@ describe('gateway routing when a service is down', () => {
       commissionMemberships: null,
       missing: ['partnerships', 'commissionMemberships'],
     });
+  });
+
+  it('answers a quick 503 naming the partnerships service, and opens its circuit', async () => {
+    const body = { reason: 'unreachable' };
+    for (let i = 0; i < 3; i++) {
+      const started = Date.now();
+      const response = await gateway.call('POST', `/api/v1/partnerships/${randomUUID()}/suspension`, {
+        token,
+        body,
+      });
+      expect(Date.now() - started).toBeLessThan(1000);
+      expect(response.status).toBe(503);
+      expect(response.headers['retry-after']).toBe('60');
+      expect(response.body).toMatchObject({
+        type: problemType('service-unavailable'),
+        service: 'partnerships',
+      });
+    }
+    const open = await gateway.call('GET', `/api/v1/partnerships?cityId=${randomUUID()}`, { token });
+    expect(open.status).toBe(503);
+    expect(open.body.detail).toBe('the partnerships service is unavailable (circuit open)');
   });
 
   it('answers a quick 503 naming the service once the cities service goes down, then opens the circuit', async () => {

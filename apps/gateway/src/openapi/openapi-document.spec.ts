@@ -17,7 +17,7 @@ describe('the OpenAPI document', () => {
     document = JSON.parse(generated) as typeof document;
   });
 
-  it('is committed as generated (regenerate: node -r @swc-node/register npm run openapi)', () => {
+  it('is committed as generated (regenerate: npm run openapi)', () => {
     const committed = readFileSync(path.resolve(__dirname, '../../../../docs/openapi.json'), 'utf8');
     expect(committed).toBe(generated);
   });

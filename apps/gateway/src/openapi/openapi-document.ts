@@ -32,6 +32,13 @@ function withoutNullable(node: Json): Json {
     if (key !== 'nullable') result[key] = withoutNullable(value);
   }
   if (node.nullable === true) {
+    // A nullable reference comes as `{type: 'object', allOf: [{$ref}]}`: `type: [object, null]` beside
+    // that allOf would still refuse null (the referenced schema is an object), so say "that or null".
+    if (Array.isArray(result.allOf)) {
+      const { allOf, type: _type, ...annotations } = result;
+      const referenced = allOf.length === 1 ? allOf[0] : { allOf };
+      return { ...annotations, oneOf: [referenced, { type: 'null' }] };
+    }
     if (typeof result.type === 'string') result.type = [result.type, 'null'];
     else return { oneOf: [result, { type: 'null' }] };
   }
@@ -54,6 +61,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addTag('identity', 'Logging in, tokens and the caller')
     .addTag('users', 'Platform users (secretariat)')
     .addTag('cities', 'City and local-authority profiles')
+    .addTag('partnerships', 'City-to-city partnerships: proposal, acceptance, lifecycle, activities, history')
     .addTag('events', 'The event catalogue for subscribers')
     .build();
   const document = SwaggerModule.createDocument(app, config, {

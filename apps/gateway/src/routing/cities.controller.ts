@@ -10,7 +10,7 @@ import {
 } from '@nestjs/swagger';
 import { assertActsForCity, AuthenticatedUser, CurrentUser, ROLES, Roles } from '@c2c/auth';
 import { CITY_LEVELS, MEMBERSHIP_STATUSES } from '@c2c/contracts';
-import { ApiPageResponse, ApiProblemResponses, PAGE_LIMITS, requireIfMatch } from '@c2c/platform';
+import { ApiPageResponse, ApiProblemResponses, requireIfMatch } from '@c2c/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { API_PREFIX, Authenticated } from '../http/api';
 import { IdParams } from '../http/id-params';
@@ -21,21 +21,12 @@ import {
   RegisterCityDoc,
   UpdateCityDoc,
 } from './dto/cities.dto';
+import { ApiPageQuery } from './page-query';
 import { ProxyService } from './proxy.service';
 
 const ListCitiesQuery = () =>
   applyDecorators(
-    ApiQuery({
-      name: 'limit',
-      required: false,
-      schema: {
-        type: 'integer',
-        minimum: PAGE_LIMITS.min,
-        maximum: PAGE_LIMITS.max,
-        default: PAGE_LIMITS.default,
-      },
-    }),
-    ApiQuery({ name: 'cursor', required: false, schema: { type: 'string' } }),
+    ApiPageQuery(),
     ApiQuery({ name: 'country', required: false, schema: { type: 'string', example: 'IR' } }),
     ApiQuery({ name: 'level', required: false, enum: CITY_LEVELS }),
     ApiQuery({ name: 'membership', required: false, enum: MEMBERSHIP_STATUSES }),

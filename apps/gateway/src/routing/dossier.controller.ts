@@ -6,7 +6,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { API_PREFIX, Authenticated } from '../http/api';
 import { IdParams } from '../http/id-params';
 import { Dossier, DossierService } from './dossier.service';
-import { DossierDoc } from './dto/cities.dto';
+import { DossierDoc } from './dto/dossier.dto';
 import { ProxyService } from './proxy.service';
 
 @ApiTags('cities')

@@ -78,30 +78,3 @@ export class CityDoc {
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) archivedAt!: string | null;
 }
-
-export class DossierDoc {
-  @ApiProperty({ type: CityDoc }) city!: CityDoc;
-
-  @ApiProperty({
-    type: 'object',
-    nullable: true,
-    additionalProperties: true,
-    description: "The city's partnerships ({items, nextCursor}); null when the partnerships service is down.",
-  })
-  partnerships!: Record<string, unknown> | null;
-
-  @ApiProperty({
-    type: 'object',
-    nullable: true,
-    additionalProperties: true,
-    description: "The city's commission memberships; null when the commissions service is down.",
-  })
-  commissionMemberships!: Record<string, unknown> | null;
-
-  @ApiProperty({
-    type: [String],
-    enum: ['partnerships', 'commissionMemberships'],
-    description: 'Parts that could not be read; the rest of the dossier is still current.',
-  })
-  missing!: string[];
-}
