@@ -70,5 +70,29 @@ export function messagingMigrations(schema: string): MigrationClass[] {
       await runner.query(`drop function ${s}.outbox_notify()`);
     }
   }
-  return [CreateMessagingTables1764288000000];
+  /**
+   * Published rows are deleted rather than marked: marking set an indexed column, which made every
+   * mark a new row version in three indexes and the relay's slowest step. Kafka keeps what was sent.
+   */
+  class DeleteOutboxRowsOnPublish1764370000000 implements MigrationInterface {
+    readonly name = 'DeleteOutboxRowsOnPublish1764370000000';
+
+    async up(runner: QueryRunner): Promise<void> {
+      await runner.query(`delete from ${s}.outbox where published_at is not null`);
+      await runner.query(`drop index ${s}.outbox_unpublished_idx`);
+      await runner.query(`drop index ${s}.outbox_published_at_idx`);
+      await runner.query(`alter table ${s}.outbox drop column published_at`);
+    }
+
+    async down(runner: QueryRunner): Promise<void> {
+      await runner.query(`alter table ${s}.outbox add column published_at timestamptz`);
+      await runner.query(
+        `create index outbox_unpublished_idx on ${s}.outbox (id) where published_at is null`,
+      );
+      await runner.query(
+        `create index outbox_published_at_idx on ${s}.outbox (published_at) where published_at is not null`,
+      );
+    }
+  }
+  return [CreateMessagingTables1764288000000, DeleteOutboxRowsOnPublish1764370000000];
 }

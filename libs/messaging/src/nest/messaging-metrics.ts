@@ -21,7 +21,7 @@ export class MessagingMetrics {
     });
   }
 
-  onPublished = (count: number): void => this.published.inc(count);
+  onPublished = (eventIds: string[]): void => this.published.inc(eventIds.length);
 
   onOutcome = (type: string, outcome: RecordOutcome): void => this.consumed.inc({ type, outcome });
 

@@ -16,15 +16,13 @@ export interface RelayOptions {
   batchSize?: number;
   /** How often to look without a NOTIFY: the fallback if a notification is lost. */
   pollIntervalMs?: number;
-  /** How long published rows are kept for inspection before they are deleted. */
-  retentionHours?: number;
   /** Topics the service produces to, created at the relay's first pass when missing (local, tests). */
   topics?: string[];
-  /** Fault injection for tests only: runs after the broker acknowledged a batch, before rows are marked. */
+  /** Fault injection for tests only: runs after the broker acknowledged a batch, before its rows are deleted. */
   afterPublishBeforeMark?: (eventIds: string[]) => Promise<void>;
   onError?: (error: unknown) => void;
-  /** Told how many events the broker acknowledged, batch by batch (metrics). */
-  onPublished?: (count: number) => void;
+  /** Told which events the broker acknowledged, batch by batch (metrics, latency measurement). */
+  onPublished?: (eventIds: string[]) => void;
 }
 
 interface OutboxRow {
@@ -51,7 +49,7 @@ export interface RelayBacklog {
  *   and take over when the leader's session ends, so two replicas never interleave one key's events.
  * - Rows are read as "not yet published, in id order", never "after the last id seen", so a transaction
  *   that commits late is picked up on the next pass instead of being skipped.
- * - The producer is idempotent with acks=all; rows are marked only after the broker acknowledged them. A
+ * - The producer is idempotent with acks=all; rows are deleted only after the broker acknowledged them. A
  *   crash in between resends them: a duplicate, never a loss (consumers deduplicate by event id).
  */
 export class OutboxRelay {
@@ -59,7 +57,7 @@ export class OutboxRelay {
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
   private session: Client | undefined;
-  // Acknowledged by the broker, not yet marked: left out of reads until the mark commits.
+  // Acknowledged by the broker, not yet deleted: left out of reads until the delete commits.
   private readonly unmarked = new Set<string>();
   private marking: Promise<void> = Promise.resolve();
   private producer: Producer | undefined;
@@ -69,7 +67,6 @@ export class OutboxRelay {
   private wake: (() => void) | undefined;
   // A NOTIFY that arrives while a batch is being sent must not wait for the next poll.
   private notified = false;
-  private lastCleanup = 0;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -108,7 +105,7 @@ export class OutboxRelay {
     const [row] = (await this.dataSource.query(
       `select count(*)::int as size,
               coalesce(extract(epoch from clock_timestamp() - min(created_at)), 0)::float8 as age
-         from ${this.s}.outbox where published_at is null`,
+         from ${this.s}.outbox`,
     )) as { size: number; age: number }[];
     return { size: row?.size ?? 0, oldestAgeSeconds: row?.age ?? 0 };
   }
@@ -131,7 +128,6 @@ export class OutboxRelay {
           continue;
         }
         await this.drain();
-        await this.cleanup();
         await this.idle(this.pollIntervalMs);
       } catch (error) {
         this.options.onError?.(error);
@@ -154,7 +150,7 @@ export class OutboxRelay {
   /**
    * Publishes until the backlog is empty, keeping the database off the path between commit and
    * publish: the next batch is read while one is on its way to the broker, and acknowledged rows are
-   * marked in the background (they are left out of later reads until then). Reading "after the last id
+   * deleted in the background (they are left out of later reads until then). Reading "after the last id
    * read" within a pass is safe for order because one aggregate's rows get increasing ids in commit
    * order (see Outbox); a row that commits late with a smaller id is found by the next pass, which
    * starts from the beginning again.
@@ -168,6 +164,8 @@ export class OutboxRelay {
       const full = rows.length === this.batchSize;
       next = full ? this.select(rows[rows.length - 1]!.id) : Promise.resolve([]);
       next.catch(() => undefined); // awaited on the next turn; this only stops an unhandled warning
+      // Deletes may fall behind sends for a while, not without bound: the exclusion list stays short.
+      if (this.unmarked.size >= 2 * this.batchSize) await this.marking;
       await this.send(rows);
       this.markInBackground(rows);
       total += rows.length;
@@ -180,15 +178,15 @@ export class OutboxRelay {
     return this.query(
       `select id, event_id, topic, aggregate_id, sequence, headers, payload::text as payload
          from ${this.s}.outbox
-        where published_at is null and id > $1 and not (id = any($3::bigint[]))
+        where id > $1 and not (id = any($3::bigint[]))
         order by id limit $2`,
       [afterId, this.batchSize, [...this.unmarked]],
     ) as Promise<OutboxRow[]>;
   }
 
   /**
-   * Marks on the app's pool, one batch after another, while the relay's own session reads on. A mark
-   * that fails leaves the rows unpublished: they are sent again (a duplicate, never a loss).
+   * Deletes on the app's pool, one batch after another, while the relay's own session reads on. A
+   * delete that fails leaves the rows in the outbox: they are sent again (a duplicate, never a loss).
    */
   private markInBackground(rows: OutboxRow[]): void {
     for (const row of rows) this.unmarked.add(row.id);
@@ -218,12 +216,11 @@ export class OutboxRelay {
   }
 
   private async mark(rows: OutboxRow[]): Promise<void> {
-    this.options.onPublished?.(rows.length);
+    this.options.onPublished?.(rows.map((row) => row.event_id));
     await this.options.afterPublishBeforeMark?.(rows.map((row) => row.event_id));
-    await this.dataSource.query(
-      `update ${this.s}.outbox set published_at = clock_timestamp() where id = any($1::bigint[])`,
-      [rows.map((row) => row.id)],
-    );
+    await this.dataSource.query(`delete from ${this.s}.outbox where id = any($1::bigint[])`, [
+      rows.map((row) => row.id),
+    ]);
   }
 
   /**
@@ -299,16 +296,5 @@ export class OutboxRelay {
       const timer = setTimeout(done, ms);
       this.wake = done;
     });
-  }
-
-  private async cleanup(): Promise<void> {
-    if (Date.now() - this.lastCleanup < 60_000) return;
-    this.lastCleanup = Date.now();
-    await this.query(
-      `delete from ${this.s}.outbox where id in (
-         select id from ${this.s}.outbox
-          where published_at < clock_timestamp() - make_interval(hours => $1) limit 10000)`,
-      [this.options.retentionHours ?? 72],
-    );
   }
 }

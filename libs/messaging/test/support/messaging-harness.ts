@@ -130,9 +130,7 @@ export class MessagingHarness {
   }
 
   async unpublished(): Promise<number> {
-    const [row] = (await this.dataSource.query(
-      `select count(*)::int as n from ${SCHEMA}.outbox where published_at is null`,
-    )) as {
+    const [row] = (await this.dataSource.query(`select count(*)::int as n from ${SCHEMA}.outbox`)) as {
       n: number;
     }[];
     return row?.n ?? 0;
