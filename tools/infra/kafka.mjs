@@ -82,9 +82,15 @@ function writeProperties() {
 
 function java(args, options) {
   return [
+    // Kafka's own launcher defaults (kafka-run-class.sh): G1 aiming at 20 ms pauses.
     '-Xms256m',
     '-Xmx768m',
+    '-server',
     '-XX:+UseG1GC',
+    '-XX:MaxGCPauseMillis=20',
+    '-XX:InitiatingHeapOccupancyPercent=35',
+    '-XX:+ExplicitGCInvokesConcurrent',
+    '-XX:MaxInlineLevel=15',
     '-Djava.awt.headless=true',
     `-Dkafka.logs.dir=${LOGS}`,
     `-Dlog4j2.configurationFile=${path.join(ROOT, 'tools/infra/kafka/log4j2.properties')}`,
