@@ -1,4 +1,6 @@
-import { Kafka, logLevel, LogEntry } from 'kafkajs';
+import net from 'node:net';
+import tls from 'node:tls';
+import { ISocketFactory, Kafka, logLevel, LogEntry } from 'kafkajs';
 
 export interface KafkaConnectionOptions {
   brokers: string[];
@@ -33,12 +35,27 @@ function filterKafkajsTimerWarning(): void {
   });
 }
 
+/**
+ * kafkajs's own socket factory, plus TCP_NODELAY. kafkajs leaves Nagle's algorithm on, so a small
+ * produce request can wait for the previous segment's delayed ACK (up to 40 ms on Linux): the tail
+ * of commit-to-publish latency. Every other Kafka client turned it off by default for that reason.
+ */
+export const noDelaySocketFactory: ISocketFactory = ({ host, port, ssl, onConnect }) => {
+  const socket = ssl
+    ? tls.connect({ host, port, ...(net.isIP(host) ? {} : { servername: host }), ...ssl }, onConnect)
+    : net.connect({ host, port }, onConnect);
+  socket.setNoDelay(true);
+  socket.setKeepAlive(true, 60_000);
+  return socket;
+};
+
 export function createKafka(options: KafkaConnectionOptions, sink?: LogSink): Kafka {
   filterKafkajsTimerWarning();
   return new Kafka({
     clientId: options.clientId,
     brokers: options.brokers,
     connectionTimeout: 3_000,
+    socketFactory: noDelaySocketFactory,
     requestTimeout: 30_000,
     retry: { initialRetryTime: 200, retries: 8 },
     logLevel: logLevel.WARN,
