@@ -1,6 +1,6 @@
 import { validateEventData, type EventType } from '@c2c/contracts';
 import { eventually } from '@c2c/testing';
-import type { LightMyRequestResponse } from 'fastify';
+import type { HttpResponse } from '@c2c/testing';
 import { runSeed, type SeedResult } from '../src/seed/seed';
 import { ASIAN_CITIES } from '../src/seed/asian-cities';
 import { CitiesHarness } from './support/cities-harness';
@@ -27,7 +27,7 @@ interface PageBody {
 
 const shahrekord = { name: 'Shahr-e Kord', localName: 'شهرکرد', countryCode: 'IR', level: 'municipality' };
 
-function expectProblem(response: LightMyRequestResponse, status: number): ProblemBody {
+function expectProblem(response: HttpResponse, status: number): ProblemBody {
   expect(response.statusCode).toBe(status);
   expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
   return response.json<ProblemBody>();

@@ -9,3 +9,4 @@ export {
 } from './infrastructure/test-kafka';
 export { DisposablePostgres } from './infrastructure/disposable-postgres';
 export { prepareTestInfrastructure } from './infrastructure/global-setup';
+export { httpRequest, type HttpRequest, type HttpResponse } from './http-client';

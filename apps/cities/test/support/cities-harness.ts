@@ -3,6 +3,8 @@ import { ensureTopics, topicName } from '@c2c/messaging';
 import { provisionServiceDatabase, serviceDatabaseUrl } from '@c2c/persistence';
 import { createServiceApp } from '@c2c/platform';
 import {
+  httpRequest,
+  type HttpResponse,
   createTestDatabase,
   createTestKafka,
   createTestTopicPrefix,
@@ -10,7 +12,7 @@ import {
   testKafkaBrokers,
   type TestDatabase,
 } from '@c2c/testing';
-import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { InjectOptions } from 'fastify';
 import { setUpApiDocs } from '../../src/api-docs';
 import { AppModule } from '../../src/app.module';
 import { readCitiesConfig, type CitiesConfig } from '../../src/config';
@@ -60,21 +62,17 @@ export class CitiesHarness {
       LOG_LEVEL: 'silent',
     });
     const app = await createServiceApp(AppModule.forRoot(config), { configure: setUpApiDocs });
-    await app.init();
-    await app.getHttpAdapter().getInstance().ready();
+    // Real HTTP: a socket on loopback, as the gateway reaches the service.
+    await app.listen(0, '127.0.0.1');
     return new CitiesHarness(app, config, recorder, database, authority);
   }
 
-  async call(
-    method: InjectOptions['method'],
-    url: string,
-    options: CallOptions = {},
-  ): Promise<LightMyRequestResponse> {
+  async call(method: InjectOptions['method'], url: string, options: CallOptions = {}): Promise<HttpResponse> {
     const headers: Record<string, string> = { ...options.headers };
     const as = options.as ?? SECRETARIAT;
     if (as !== 'anonymous') headers.authorization = `Bearer ${await this.authority.token(as)}`;
     const body = options.body === undefined ? {} : { payload: options.body as InjectOptions['payload'] };
-    return this.app.inject({ method, url, headers, ...body });
+    return httpRequest(await this.app.getUrl(), { method: method ?? 'GET', url, headers, ...body });
   }
 
   /** The recorded events of one type about one city, payloads parsed. */

@@ -1,5 +1,6 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { ProblemDetails } from '@c2c/platform';
+import { httpRequest } from '@c2c/testing';
 import type { PartnershipView } from '../../src/partnerships/dto/partnership-view.dto';
 
 export interface Reply<T> {
@@ -9,7 +10,7 @@ export interface Reply<T> {
   location: string | undefined;
 }
 
-/** HTTP calls into the app (Fastify's inject: the whole Nest pipeline, no socket) as one caller. */
+/** HTTP calls to the app over a real socket, as one caller. */
 export class Api {
   constructor(
     private readonly app: NestFastifyApplication,
@@ -30,7 +31,7 @@ export class Api {
   }
 
   private async call<T>(method: 'GET' | 'POST', url: string, body?: object): Promise<Reply<T>> {
-    const response = await this.app.inject({
+    const response = await httpRequest(await this.app.getUrl(), {
       method,
       url,
       headers: this.token === undefined ? {} : { authorization: `Bearer ${this.token}` },
@@ -39,8 +40,8 @@ export class Api {
     return {
       status: response.statusCode,
       body: response.body === '' ? (undefined as T) : response.json<T>(),
-      contentType: response.headers['content-type']?.toString(),
-      location: response.headers.location?.toString(),
+      contentType: response.headers['content-type'],
+      location: response.headers.location,
     };
   }
 }

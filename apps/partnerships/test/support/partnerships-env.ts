@@ -74,7 +74,8 @@ export class PartnershipsEnv {
 
   async startApp(overrides: Record<string, string> = {}): Promise<NestFastifyApplication> {
     const app = await createServiceApp(AppModule.forRoot(this.config(overrides)));
-    await app.init();
+    // Real HTTP: a socket on loopback, as the gateway reaches the service.
+    await app.listen(0, '127.0.0.1');
     this.apps.push(app);
     return app;
   }
