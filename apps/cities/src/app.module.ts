@@ -1,11 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AuthModule, platformClaims, remoteKeySet } from '@c2c/auth';
+import { AuthModule, gatewayIssuer } from '@c2c/auth';
 import { MessagingModule } from '@c2c/messaging';
 import { PersistenceModule } from '@c2c/persistence';
 import { HealthModule, LoggingModule } from '@c2c/platform';
 import { CitiesModule } from './cities/cities.module';
 import { CityEntity } from './cities/city.entity';
-import { CitiesConfig, jwksUrlOf } from './config';
+import { CitiesConfig } from './config';
 import { citiesMigrations } from './migrations';
 
 export const CITIES_SCHEMA = 'cities';
@@ -40,14 +40,7 @@ export class AppModule {
         }),
         // Deny by default: every route but the health probes needs a token the gateway issued.
         AuthModule.forRoot({
-          issuers: [
-            {
-              issuer: config.AUTH_ISSUER,
-              audience: config.AUTH_AUDIENCE,
-              keys: remoteKeySet(jwksUrlOf(config)),
-              claims: platformClaims,
-            },
-          ],
+          issuers: [gatewayIssuer(config)],
         }),
         CitiesModule,
       ],

@@ -1,25 +1,12 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { buildServiceApiDocument, setUpServiceApiDocs, type ServiceApiDocs } from '@c2c/platform';
 
-/** The service's own OpenAPI document; the gateway serves the public one under `/api/v1`. */
-export function buildApiDocument(app: NestFastifyApplication): OpenAPIObject {
-  const config = new DocumentBuilder()
-    .setTitle('C2C partnerships service (internal)')
-    .setDescription('City-to-city partnerships: proposal, acceptance, lifecycle, activities and history.')
-    .setVersion('1')
-    .addBearerAuth()
-    .build();
-  return SwaggerModule.createDocument(app, config);
-}
+const PARTNERSHIPS_DOCS: ServiceApiDocs = {
+  title: 'C2C partnerships service (internal)',
+  description: 'City-to-city partnerships: proposal, acceptance, lifecycle, activities and history.',
+};
 
-/**
- * Serves the document as `/docs-json` on the service's internal port. The interactive page is the
- * gateway's, for the public API; an internal port needs no UI of its own.
- */
-export function setUpApiDocs(app: NestFastifyApplication): void {
-  SwaggerModule.setup('docs', app, () => buildApiDocument(app), {
-    ui: false,
-    raw: ['json'],
-    jsonDocumentUrl: 'docs-json',
-  });
-}
+export const buildApiDocument = (app: NestFastifyApplication) =>
+  buildServiceApiDocument(app, PARTNERSHIPS_DOCS);
+export const setUpApiDocs = (app: NestFastifyApplication): void =>
+  setUpServiceApiDocs(app, PARTNERSHIPS_DOCS);

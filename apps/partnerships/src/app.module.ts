@@ -1,12 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AuthModule, platformClaims, remoteKeySet } from '@c2c/auth';
+import { AuthModule, gatewayIssuer } from '@c2c/auth';
 import { MessagingModule } from '@c2c/messaging';
 import { PersistenceModule } from '@c2c/persistence';
 import { HealthModule, LoggingModule } from '@c2c/platform';
 import { CityModelModule } from './city-model/city-model.module';
 import { CityRecordEntity } from './city-model/city-record.entity';
 import { Clock } from './clock';
-import { jwksUrlOf, PartnershipsConfig } from './config';
+import { PartnershipsConfig } from './config';
 import { DetectionsModule } from './detections/detections.module';
 import { partnershipsMigrations } from './migrations';
 import { ActivityEntity } from './partnerships/activity.entity';
@@ -54,14 +54,7 @@ export class AppModule {
         }),
         // Tokens come from the gateway (it proxies /api/v1/partnerships… here); this app only verifies.
         AuthModule.forRoot({
-          issuers: [
-            {
-              issuer: config.AUTH_ISSUER,
-              audience: config.AUTH_AUDIENCE,
-              keys: remoteKeySet(jwksUrlOf(config)),
-              claims: platformClaims,
-            },
-          ],
+          issuers: [gatewayIssuer(config)],
         }),
         CityModelModule,
         PartnershipsModule,

@@ -1,5 +1,6 @@
 import { ConfigError } from '@c2c/platform';
-import { jwksUrlOf, readPartnershipsConfig } from './config';
+import { jwksUrlOf } from '@c2c/auth';
+import { readPartnershipsConfig } from './config';
 
 const DATABASE_URL = 'postgres://u:p@127.0.0.1:5433/c2c';
 

@@ -1,32 +1,18 @@
-import { loadConfig, ServiceConfig } from '@c2c/platform';
+import { GatewayVerifiedServiceConfig } from '@c2c/auth';
+import { loadConfig } from '@c2c/platform';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsString, IsUrl, Max, Min } from 'class-validator';
+import { IsBoolean, IsInt, Max, Min } from 'class-validator';
 
 // Environment strings "true"/"false"; Boolean("false") would be true.
 const toBoolean = ({ value }: { value: unknown }): unknown =>
   value === 'true' ? true : value === 'false' ? false : value;
 
-export class PartnershipsConfig extends ServiceConfig {
+export class PartnershipsConfig extends GatewayVerifiedServiceConfig {
   @Type(() => Number)
   @IsInt()
   @Min(0)
   @Max(65535)
   override PORT = 3002;
-
-  /** Tokens are issued by the gateway; this service only verifies them. */
-  @IsString()
-  AUTH_ISSUER = 'urn:c2c:gateway';
-
-  @IsString()
-  AUTH_AUDIENCE = 'urn:c2c:api';
-
-  /** Where the gateway publishes its signing keys; defaults to `<GATEWAY_URL>/.well-known/jwks.json`. */
-  @IsOptional()
-  @IsUrl({ require_tld: false, require_protocol: true })
-  AUTH_JWKS_URL?: string;
-
-  @IsUrl({ require_tld: false, require_protocol: true })
-  GATEWAY_URL = 'http://127.0.0.1:3000';
 
   /** How often each replica runs a detection pass; 0 turns the scheduler off (a pass can still be run). */
   @Type(() => Number)
@@ -57,6 +43,3 @@ export class PartnershipsConfig extends ServiceConfig {
 export const readPartnershipsConfig = (
   env: Record<string, string | undefined> = process.env,
 ): PartnershipsConfig => loadConfig(PartnershipsConfig, env);
-
-export const jwksUrlOf = (config: PartnershipsConfig): string =>
-  config.AUTH_JWKS_URL ?? new URL('/.well-known/jwks.json', config.GATEWAY_URL).toString();

@@ -34,3 +34,4 @@ export { bearerTokenOf } from './nest/bearer-token';
 export { authenticationHook } from './nest/authentication-hook';
 export { AuthModule, type AuthModuleAsyncOptions } from './nest/auth.module';
 export { attachUser, userOf } from './nest/request-user';
+export { GatewayVerifiedServiceConfig, gatewayIssuer, jwksUrlOf } from './nest/gateway-verified-config';

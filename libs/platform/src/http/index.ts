@@ -25,3 +25,4 @@ export {
 } from './pagination';
 export { assertIfMatch, etagOf, parseIfMatch, requireIfMatch, type IfMatch } from './etag';
 export { PUBLIC_ROUTE, Public } from './public.decorator';
+export { buildServiceApiDocument, setUpServiceApiDocs, type ServiceApiDocs } from './service-api-docs';

@@ -24,6 +24,11 @@ function infra(command: 'up' | 'env'): string {
  * they are. Workers inherit this process's environment.
  */
 export default function globalSetup(): void {
+  const major = Number(process.versions.node.split('.')[0]);
+  if (major < 24) {
+    // A bare `jest` finds the system Node first; npm scripts put the project's Node 24 first on PATH.
+    throw new Error(`the tests need Node 24 (this is ${process.version}): run them with npm test`);
+  }
   prepareTestInfrastructure();
 }
 
