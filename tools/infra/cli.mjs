@@ -2,7 +2,8 @@
 // npm run infra:up | infra:down | infra:status | infra:logs — the local Kafka and PostgreSQL.
 import fs from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { KAFKA_VERSION, infraAddresses } from './config.mjs';
+import path from 'node:path';
+import { KAFKA_VERSION, LOCAL, infraAddresses } from './config.mjs';
 import {
   fetchKafkaArtifacts,
   kafkaLogFile,
@@ -83,6 +84,15 @@ export async function down() {
   log(kafka ? 'Kafka stopped' : 'Kafka was not started here; nothing to stop');
   const postgres = stopLocalPostgres();
   log(postgres ? 'PostgreSQL stopped' : 'PostgreSQL was not started here; nothing to stop');
+  // Fault tests start clusters of their own; one whose test was killed is stopped here.
+  const disposable = path.join(LOCAL, 'disposable-postgres');
+  if (fs.existsSync(disposable)) {
+    for (const name of fs.readdirSync(disposable)) {
+      const dir = path.join(disposable, name);
+      if (stopLocalPostgres(postgresInstance(dir, 0))) log(`stopped a test's leftover PostgreSQL in ${name}`);
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }
 }
 
 async function status() {

@@ -1,10 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 
-const CLI = path.resolve(__dirname, '../../../../tools/infra/cli.mjs');
+const ROOT = path.resolve(__dirname, '../../../..');
+const CLI = path.join(ROOT, 'tools/infra/cli.mjs');
+const DISPOSABLE_ROOT = path.join(ROOT, '.local/disposable-postgres');
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -29,7 +30,9 @@ export class DisposablePostgres {
   ) {}
 
   static async start(): Promise<DisposablePostgres> {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'c2c-pg-'));
+    // Under the repository's .local/, where `npm run infra:down` finds and stops any a killed test left.
+    fs.mkdirSync(DISPOSABLE_ROOT, { recursive: true });
+    const dir = fs.mkdtempSync(path.join(DISPOSABLE_ROOT, 'pg-'));
     fs.chmodSync(dir, 0o755);
     const port = await freePort();
     const { url } = DisposablePostgres.cli('start', dir, port);
