@@ -10,3 +10,4 @@ export {
 export { DisposablePostgres } from './infrastructure/disposable-postgres';
 export { prepareTestInfrastructure } from './infrastructure/global-setup';
 export { httpRequest, type HttpRequest, type HttpResponse } from './http-client';
+export { eventDataFor, uniqueSuffix } from './factories/event-data.factory';

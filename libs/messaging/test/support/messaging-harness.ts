@@ -7,7 +7,13 @@ import {
   serviceDatabaseUrl,
   TransactionRunner,
 } from '@c2c/persistence';
-import { createTestDatabase, createTestTopicPrefix, TestDatabase, testKafkaBrokers } from '@c2c/testing';
+import {
+  createTestDatabase,
+  createTestTopicPrefix,
+  eventDataFor,
+  TestDatabase,
+  testKafkaBrokers,
+} from '@c2c/testing';
 import { Kafka } from 'kafkajs';
 import { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
 import {
@@ -37,12 +43,13 @@ class CreateEffects1764288000100 implements MigrationInterface {
   }
 }
 
-export const cityArchived = (cityId: string = randomUUID()): EventData<'c2c.city.archived.v1'> => ({
-  cityId,
-  name: 'Tehran',
-  countryCode: 'IR',
-  archivedAt: new Date().toISOString(),
-});
+export const cityArchived = (cityId: string = randomUUID()): EventData<'c2c.city.archived.v1'> =>
+  eventDataFor('c2c.city.archived.v1', {
+    cityId,
+    name: 'Tehran',
+    countryCode: 'IR',
+    archivedAt: new Date().toISOString(),
+  });
 
 /** A service-shaped setup on the real broker and database: its own database, schema, role and topics. */
 export class MessagingHarness {
