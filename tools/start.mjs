@@ -12,6 +12,19 @@ import { kafkaResponds } from './infra/kafka.mjs';
 import { postgresResponds } from './infra/postgres.mjs';
 
 const require = createRequire(import.meta.url);
+
+// The apps run on the project's Node 24 (a dev dependency). `npm start` finds it first on PATH; a
+// direct `node tools/start.mjs` on an older system Node hands over to it instead of starting apps
+// on a runtime they do not support.
+const projectNode = path.join(ROOT, 'node_modules/.bin/node');
+if (Number(process.versions.node.split('.')[0]) < 24) {
+  if (!fs.existsSync(projectNode)) {
+    console.error('[start] Node 24 is needed: run npm start, which installs it');
+    process.exit(1);
+  }
+  const result = spawnSync(projectNode, process.argv.slice(1), { stdio: 'inherit' });
+  process.exit(result.status ?? 1);
+}
 const log = (message) => console.log(`[start] ${message}`);
 const node = process.execPath;
 
