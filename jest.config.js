@@ -16,6 +16,7 @@ module.exports = {
   moduleNameMapper,
   testMatch: ['<rootDir>/{apps,libs}/**/*.{spec,int-spec}.ts'],
   globalSetup: '<rootDir>/libs/testing/src/infrastructure/global-setup.ts',
+  globalTeardown: '<rootDir>/libs/testing/src/infrastructure/global-teardown.ts',
   setupFiles: ['reflect-metadata'],
   // Integration files each get their own database and topic namespace, so two can run side by side.
   maxWorkers: 2,

@@ -94,9 +94,10 @@ describe('outbox and relay on the real broker and database', () => {
     ).rejects.toThrow(OutboxContractError);
   });
 
-  it('resends after a crash between publish and mark: a duplicate, never a loss', async () => {
+  it('resends after a crash between publish and delete: a duplicate, never a loss', async () => {
     const crashing = harness.relay({
-      afterPublishBeforeMark: () => Promise.reject(new Error('simulated crash before marking sent')),
+      afterPublishBeforeDelete: () =>
+        Promise.reject(new Error('simulated crash before deleting the sent rows')),
     });
     const cityId = randomUUID();
     const envelope = await harness.transactions.run((tx) =>

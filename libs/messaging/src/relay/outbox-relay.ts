@@ -19,7 +19,7 @@ export interface RelayOptions {
   /** Topics the service produces to, created at the relay's first pass when missing (local, tests). */
   topics?: string[];
   /** Fault injection for tests only: runs after the broker acknowledged a batch, before its rows are deleted. */
-  afterPublishBeforeMark?: (eventIds: string[]) => Promise<void>;
+  afterPublishBeforeDelete?: (eventIds: string[]) => Promise<void>;
   onError?: (error: unknown) => void;
   /** Told which events the broker acknowledged, batch by batch (metrics, latency measurement). */
   onPublished?: (eventIds: string[]) => void;
@@ -47,8 +47,8 @@ export interface RelayBacklog {
  *
  * - One relay per schema is active at a time: the holder of a session advisory lock. Replicas stand by
  *   and take over when the leader's session ends, so two replicas never interleave one key's events.
- * - Rows are read as "not yet published, in id order", never "after the last id seen", so a transaction
- *   that commits late is picked up on the next pass instead of being skipped.
+ * - Every pass reads the outbox from its start, in id order, so a transaction that commits late is
+ *   picked up by the next pass instead of being skipped.
  * - The producer is idempotent with acks=all; rows are deleted only after the broker acknowledged them. A
  *   crash in between resends them: a duplicate, never a loss (consumers deduplicate by event id).
  */
@@ -59,8 +59,8 @@ export class OutboxRelay {
   private session: Client | undefined;
   private cleaner: Promise<Client> | undefined;
   // Acknowledged by the broker, not yet deleted: left out of reads until the delete commits.
-  private readonly unmarked = new Set<string>();
-  private marking: Promise<void> = Promise.resolve();
+  private readonly acknowledged = new Set<string>();
+  private deleting: Promise<void> = Promise.resolve();
   private producer: Producer | undefined;
   private leader = false;
   private running = false;
@@ -96,7 +96,7 @@ export class OutboxRelay {
     this.running = false;
     this.wake?.();
     await this.loop;
-    await this.marking;
+    await this.deleting;
     await this.releaseSession();
     await this.producer?.disconnect();
     this.producer = undefined;
@@ -143,7 +143,7 @@ export class OutboxRelay {
     const rows = await this.select('0');
     if (rows.length > 0) {
       await this.send(rows);
-      await this.mark(rows);
+      await this.deletePublished(rows);
     }
     return rows.length;
   }
@@ -166,9 +166,9 @@ export class OutboxRelay {
       next = full ? this.select(rows[rows.length - 1]!.id) : Promise.resolve([]);
       next.catch(() => undefined); // awaited on the next turn; this only stops an unhandled warning
       // Deletes may fall behind sends for a while, not without bound: the exclusion list stays short.
-      if (this.unmarked.size >= 2 * this.batchSize) await this.marking;
+      if (this.acknowledged.size >= 2 * this.batchSize) await this.deleting;
       await this.send(rows);
-      this.markInBackground(rows);
+      this.deleteInBackground(rows);
       total += rows.length;
       if (!full) break;
     }
@@ -181,7 +181,7 @@ export class OutboxRelay {
          from ${this.s}.outbox
         where id > $1 and not (id = any($3::bigint[]))
         order by id limit $2`,
-      [afterId, this.batchSize, [...this.unmarked]],
+      [afterId, this.batchSize, [...this.acknowledged]],
     ) as Promise<OutboxRow[]>;
   }
 
@@ -189,12 +189,12 @@ export class OutboxRelay {
    * Deletes on the app's pool, one batch after another, while the relay's own session reads on. A
    * delete that fails leaves the rows in the outbox: they are sent again (a duplicate, never a loss).
    */
-  private markInBackground(rows: OutboxRow[]): void {
-    for (const row of rows) this.unmarked.add(row.id);
-    this.marking = this.marking
-      .then(() => this.mark(rows))
+  private deleteInBackground(rows: OutboxRow[]): void {
+    for (const row of rows) this.acknowledged.add(row.id);
+    this.deleting = this.deleting
+      .then(() => this.deletePublished(rows))
       .catch((error: unknown) => this.options.onError?.(error))
-      .finally(() => rows.forEach((row) => this.unmarked.delete(row.id)));
+      .finally(() => rows.forEach((row) => this.acknowledged.delete(row.id)));
   }
 
   private async send(rows: OutboxRow[]): Promise<void> {
@@ -216,9 +216,9 @@ export class OutboxRelay {
     });
   }
 
-  private async mark(rows: OutboxRow[]): Promise<void> {
+  private async deletePublished(rows: OutboxRow[]): Promise<void> {
     this.options.onPublished?.(rows.map((row) => row.event_id));
-    await this.options.afterPublishBeforeMark?.(rows.map((row) => row.event_id));
+    await this.options.afterPublishBeforeDelete?.(rows.map((row) => row.event_id));
     const cleaner = (this.cleaner ??= this.openCleaner());
     await (
       await cleaner

@@ -5,6 +5,9 @@ import { testKafkaBrokers } from './test-environment';
 /** A topic namespace of its own for one test file: `t<hex>.` prepended to every topic name. */
 export const createTestTopicPrefix = (): string => `t${randomBytes(4).toString('hex')}.`;
 
+/** Every topic made under a test prefix; the global teardown deletes them. */
+export const TEST_TOPIC_PATTERN = /^t[0-9a-f]{8}\./;
+
 export const createTestKafka = (clientId = 'c2c-test'): Kafka =>
   new Kafka({ brokers: testKafkaBrokers(), clientId, logLevel: logLevel.ERROR });
 
