@@ -89,6 +89,17 @@ describe('gateway routing to the services', () => {
     expect(response.body).toMatchObject({ type: problemType('not-found') });
   });
 
+  it("names the gateway's path, not the service's, as a passed-on problem's instance", async () => {
+    const id = randomUUID();
+    cities.behaviour = () => ({
+      status: 404,
+      body: { type: problemType('not-found'), status: 404, title: 'Not found', instance: `/cities/${id}` },
+    });
+    const response = await gateway.call('GET', `/api/v1/cities/${id}`, { token });
+    expect(response.status).toBe(404);
+    expect(response.body).toMatchObject({ type: problemType('not-found'), instance: `/api/v1/cities/${id}` });
+  });
+
   it('validates the id before calling anyone', async () => {
     const before = cities.requests.length;
     const response = await gateway.call('GET', '/api/v1/cities/not-a-uuid', { token });

@@ -71,6 +71,22 @@ export class ProxyService {
     // Services speak in their own paths; clients only know the gateway's.
     if (location !== undefined)
       void reply.header('location', location.startsWith('/') ? `${PREFIX}${location}` : location);
-    return response.body;
+    return isProblem(response) ? withPublicInstance(response.body) : response.body;
+  }
+}
+
+function isProblem(response: UpstreamResponse): boolean {
+  const type = response.headers['content-type'];
+  return typeof type === 'string' && type.startsWith('application/problem+json');
+}
+
+/** A service's problem names the request by the service's path; the client asked for the gateway's. */
+function withPublicInstance(body: Buffer): Buffer {
+  try {
+    const problem = JSON.parse(body.toString('utf8')) as { instance?: unknown };
+    if (typeof problem.instance !== 'string' || !problem.instance.startsWith('/')) return body;
+    return Buffer.from(JSON.stringify({ ...problem, instance: `${PREFIX}${problem.instance}` }));
+  } catch {
+    return body; // not JSON after all: passed on as it is
   }
 }
