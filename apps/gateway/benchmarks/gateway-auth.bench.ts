@@ -18,7 +18,6 @@
 import 'reflect-metadata';
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { Controller, Get, INestApplication, Module } from '@nestjs/common';
@@ -26,7 +25,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { provisionServiceDatabase, serviceDatabaseUrl } from '@c2c/persistence';
 import { createServiceApp, LoggingModule } from '@c2c/platform';
-import { createTestDatabase, prepareTestInfrastructure } from '@c2c/testing';
+import { createTestDatabase, freePort, prepareTestInfrastructure } from '@c2c/testing';
 import Fastify from 'fastify';
 import { readGatewayConfig } from '../src/config';
 import { createGatewayApp } from '../src/gateway-app';
@@ -139,17 +138,6 @@ async function targets(databaseUrl: string): Promise<Target[]> {
       close: () => uncached.close(),
     },
   ];
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 const rssOf = (pid: number): number => {

@@ -7,7 +7,7 @@ export {
   TopicRecorder,
   type RecordedMessage,
 } from './infrastructure/test-kafka';
-export { DisposablePostgres } from './infrastructure/disposable-postgres';
+export { DisposablePostgres, freePort } from './infrastructure/disposable-postgres';
 export { prepareTestInfrastructure } from './infrastructure/global-setup';
 export { httpRequest, type HttpRequest, type HttpResponse } from './http-client';
 export { eventDataFor, uniqueSuffix } from './factories/event-data.factory';

@@ -298,7 +298,8 @@ export class EventConsumer {
   }
 }
 
-function toRecord(topic: string, partition: number, message: KafkaMessage): ConsumedRecord {
+/** A fetched Kafka message as the consumer, dead letters and replays see it. */
+export function toRecord(topic: string, partition: number, message: KafkaMessage): ConsumedRecord {
   return {
     topic,
     partition,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { CE_HEADERS } from '@c2c/contracts';
 import { DataSource } from 'typeorm';
 import { IHeaders, Kafka } from 'kafkajs';
-import { ConsumedRecord, EventConsumer, RecordOutcome } from '../consumer/event-consumer';
+import { ConsumedRecord, EventConsumer, RecordOutcome, toRecord } from '../consumer/event-consumer';
 import { DLQ_HEADERS } from '../consumer/dead-letter';
 
 export interface DeadLetter {
@@ -111,14 +111,7 @@ export class DeadLetters {
             eachMessage: ({ partition, message }) => {
               const end = pending.get(partition);
               if (end === undefined) return Promise.resolve();
-              records.push({
-                topic,
-                partition,
-                offset: message.offset,
-                key: message.key,
-                value: message.value,
-                headers: message.headers ?? {},
-              });
+              records.push(toRecord(topic, partition, message));
               if (BigInt(message.offset) + 1n >= end) pending.delete(partition);
               if (pending.size === 0) resolve();
               return Promise.resolve();

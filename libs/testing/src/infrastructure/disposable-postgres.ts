@@ -7,7 +7,8 @@ const ROOT = path.resolve(__dirname, '../../../..');
 const CLI = path.join(ROOT, 'tools/infra/cli.mjs');
 const DISPOSABLE_ROOT = path.join(ROOT, '.local/disposable-postgres');
 
-async function freePort(): Promise<number> {
+/** A TCP port on loopback that nothing listens on right now. */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once('error', reject);
