@@ -205,10 +205,17 @@ async function main(): Promise<void> {
       (target) => !only || target.name === 'bare Fastify' || target.name.includes(only),
     );
     const runs = new Map<string, LoadResult[]>(all.map((target) => [target.name, []]));
+    // How busy the servers' event loop was: below ~0.9 the load generator, not the server, set the pace.
+    const busy = new Map<string, number[]>(all.map((target) => [target.name, []]));
     for (const target of all) await load(target.url, target.headers, 1); // warm-up: JIT, pools, caches
     // Rounds alternate between targets, so drift on a shared machine hits all of them alike.
     for (let round = 0; round < ROUNDS; round++) {
-      for (const target of all) runs.get(target.name)?.push(await load(target.url, target.headers, SECONDS));
+      for (const target of all) {
+        const before = performance.eventLoopUtilization();
+        const result = await load(target.url, target.headers, SECONDS);
+        busy.get(target.name)?.push(performance.eventLoopUtilization(before).utilization);
+        runs.get(target.name)?.push(result);
+      }
     }
     for (const target of all) await target.close();
     const startup = await startupAndMemory(databaseUrl);
@@ -220,14 +227,15 @@ async function main(): Promise<void> {
     report(
       `node ${process.version}, ${process.platform}/${process.arch}, load generated in a worker thread\n`,
     );
-    report('| target | median req/s | × bare | p50 ms | p99 ms |');
-    report('|---|---:|---:|---:|---:|');
+    report('| target | median req/s | × bare | p50 ms | p99 ms | server busy | server µs/req |');
+    report('|---|---:|---:|---:|---:|---:|---:|');
     for (const [name, results] of runs) {
       const perSecond = median(results.map((run) => run.perSecond));
       const middle = results.find((run) => run.perSecond === perSecond) ?? results[0];
       const errors = results.reduce((sum, run) => sum + run.errors, 0);
+      const utilization = busy.get(name)?.[results.indexOf(middle ?? results[0])] ?? NaN;
       report(
-        `| ${name}${errors ? ` (${errors} errors)` : ''} | ${perSecond.toLocaleString('en')} | ${(perSecond / bare).toFixed(2)} | ${middle?.p50.toFixed(2)} | ${middle?.p99.toFixed(2)} |`,
+        `| ${name}${errors ? ` (${errors} errors)` : ''} | ${perSecond.toLocaleString('en')} | ${(perSecond / bare).toFixed(2)} | ${middle?.p50.toFixed(2)} | ${middle?.p99.toFixed(2)} | ${(utilization * 100).toFixed(0)}% | ${((utilization * 1e6) / perSecond).toFixed(1)} |`,
       );
     }
     const gateway = median((runs.get('gateway GET /api/v1/me') ?? []).map((run) => run.perSecond));

@@ -50,7 +50,7 @@ async function main({ databaseUrl, rate, count }: LoadSpec): Promise<void> {
   await Promise.all(inFlight);
   const seconds = (Date.now() - t0) / 1000;
   await pool.end();
-  parentPort?.postMessage({ committed, offeredRate: Math.round(count / seconds) });
+  parentPort?.postMessage({ committed, startedAt: t0, offeredRate: Math.round(count / seconds) });
 }
 
 void main(workerData as LoadSpec);

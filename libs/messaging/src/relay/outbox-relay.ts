@@ -214,10 +214,11 @@ export class OutboxRelay {
       acks: -1,
       topicMessages: [...byTopic.entries()].map(([topic, messages]) => ({ topic, messages })),
     });
+    // Told at the acknowledgement itself, not when the (background) delete gets to these rows.
+    this.options.onPublished?.(rows.map((row) => row.event_id));
   }
 
   private async deletePublished(rows: OutboxRow[]): Promise<void> {
-    this.options.onPublished?.(rows.map((row) => row.event_id));
     await this.options.afterPublishBeforeDelete?.(rows.map((row) => row.event_id));
     const cleaner = (this.cleaner ??= this.openCleaner());
     await (
