@@ -11,28 +11,24 @@ import { IdempotencyService } from './http/idempotency/idempotency.service';
 import { ipRateLimit } from './http/rate-limit/rate-limits';
 import { UserRateLimiter } from './http/rate-limit/user-rate-limiter';
 import { requestPolicies } from './http/request-policies';
-import { corsOptions, securityHeaders } from './http/security';
+import { API_SECURITY_HEADERS, corsOptions, documentationSecurityHeaders } from './http/security';
 import { serveDocs } from './openapi/docs-ui';
 import { buildOpenApiDocument } from './openapi/openapi-document';
 
 /**
- * What the gateway adds to every service's HTTP setup: its body limit and proxy trust, security
- * headers, CORS, the per-IP rate limit, idempotency bookkeeping and the interactive docs. Plugins
+ * What the gateway adds to every service's HTTP setup: its body limit and proxy trust, the API's
+ * security headers, CORS, the per-IP rate limit, idempotency bookkeeping and the interactive docs. Plugins
  * are registered before the routes, so their hooks apply to every route.
  */
 export function gatewayAppOptions(config: GatewayConfig): ServiceAppOptions {
   return {
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: trustProxyOf(config),
+    responseHeaders: API_SECURITY_HEADERS,
     configure: async (app: NestFastifyApplication) => {
       // Typed with the workspace's fastify, whose declarations the plugins augment (Nest's adapter
       // bundles its own copy of fastify's types).
       const fastify = app.get(HttpAdapterHost).httpAdapter.getInstance<FastifyInstance>();
-      const headers = await securityHeaders();
-      fastify.addHook('onRequest', (_request, reply, done) => {
-        void reply.headers(headers);
-        done();
-      });
       await fastify.register(cors, corsOptions(config));
       await fastify.register(rateLimit, ipRateLimit(config));
       const idempotency = app.get(IdempotencyService);
@@ -45,7 +41,7 @@ export function gatewayAppOptions(config: GatewayConfig): ServiceAppOptions {
         if (!idempotency.isPending(request)) return done(null, payload);
         idempotency.finish(request, reply, payload).then(() => done(null, payload), done);
       });
-      serveDocs(fastify, () => buildOpenApiDocument(app));
+      serveDocs(fastify, () => buildOpenApiDocument(app), await documentationSecurityHeaders());
     },
   };
 }

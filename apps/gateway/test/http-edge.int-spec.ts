@@ -89,9 +89,23 @@ describe('gateway HTTP edge: errors, headers, docs, catalogue', () => {
         const response = await gateway.call(method, url);
         expect(response.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
         expect(response.headers['x-content-type-options']).toBe('nosniff');
-        expect(response.headers['content-security-policy']).toContain("default-src 'self'");
+        expect(response.headers['content-security-policy']).toBe(
+          "default-src 'none'; frame-ancestors 'none'",
+        );
+        expect(response.headers['x-frame-options']).toBe('DENY');
+        expect(response.headers['cache-control']).toContain('no-store');
         expect(response.headers['strict-transport-security']).toBeDefined();
       }
+    });
+
+    it('gives the documentation pages the headers a browser page needs', async () => {
+      const page = await gateway.call('GET', '/docs');
+      expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+      expect(page.headers['x-frame-options']).toBe('SAMEORIGIN');
+      expect(page.headers['cross-origin-opener-policy']).toBe('same-origin');
+      expect(page.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+      const asset = await gateway.call('GET', '/docs/swagger-ui.css');
+      expect(asset.headers['cache-control']).toBe('public, max-age=86400');
     });
 
     it('allows CORS for the configured origin only', async () => {

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { OpenAPIObject } from '@nestjs/swagger';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 
 // swagger-ui-dist comes with @nestjs/swagger; resolve it from there rather than depend on it twice.
 const SWAGGER_UI_DIR = path.dirname(
@@ -45,18 +45,29 @@ const INIT = `window.ui = SwaggerUIBundle({
  * Interactive documentation at `/docs` (Swagger UI) and the document at `/docs/openapi.json`. The
  * document is built on first use, which keeps it out of the start-up time and the resting memory.
  */
-export function serveDocs(fastify: FastifyInstance, build: () => OpenAPIObject): void {
+export function serveDocs(
+  fastify: FastifyInstance,
+  build: () => OpenAPIObject,
+  securityHeaders: Record<string, string>,
+): void {
   let document: string | undefined;
-  fastify.get('/docs', (_request, reply) => reply.type('text/html; charset=utf-8').send(PAGE));
-  fastify.get('/docs/swagger-init.js', (_request, reply) =>
+  // The pages' own security headers (a browser renders them), in place of the API's.
+  const route = {
+    onRequest: (_request: unknown, reply: FastifyReply, done: () => void) => {
+      void reply.headers(securityHeaders);
+      done();
+    },
+  };
+  fastify.get('/docs', route, (_request, reply) => reply.type('text/html; charset=utf-8').send(PAGE));
+  fastify.get('/docs/swagger-init.js', route, (_request, reply) =>
     reply.type('application/javascript; charset=utf-8').send(INIT),
   );
-  fastify.get('/docs/openapi.json', (_request, reply) => {
+  fastify.get('/docs/openapi.json', route, (_request, reply) => {
     document ??= JSON.stringify(build());
     return reply.type('application/json; charset=utf-8').send(document);
   });
   for (const [file, type] of Object.entries(ASSETS)) {
-    fastify.get(`/docs/${file}`, (_request, reply) =>
+    fastify.get(`/docs/${file}`, route, (_request, reply) =>
       reply
         .type(type)
         .header('cache-control', 'public, max-age=86400')

@@ -16,6 +16,11 @@ export interface ServiceAppOptions {
    * reached only through the gateway; the gateway, facing clients, names its proxies instead.
    */
   trustProxy?: boolean | string | number;
+  /**
+   * Headers set on every answer, from the first hook on (so 404s and refusals carry them too): the
+   * gateway's security headers. Routes may override them.
+   */
+  responseHeaders?: Readonly<Record<string, string>>;
   /** Runs on the app before its modules start: Fastify plugins, hooks and documentation go here. */
   configure?: (app: NestFastifyApplication) => Promise<void> | void;
 }
@@ -49,9 +54,10 @@ export async function createServiceApp(
   });
   // One request id from the first hook on, so the log line, the X-Request-Id header and a problem's
   // requestId agree even for requests that never reach a route (404, body too large, rate limited).
+  const responseHeaders = options.responseHeaders ?? {};
   adapter.getInstance().addHook('onRequest', (request, reply, done) => {
     (request.raw as { id?: string }).id = request.id;
-    void reply.header('x-request-id', request.id);
+    void reply.header('x-request-id', request.id).headers(responseHeaders);
     done();
   });
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { bufferLogs: true });
