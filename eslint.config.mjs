@@ -78,11 +78,17 @@ export default tseslint.config(
           message: 'No .only or .skip: every test runs.',
         },
       ],
+      // Test helpers that live beside the code they stand in for (a token issuer in the auth library).
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@c2c/*/testing'], message: 'Test helpers are for tests only.' }] },
+      ],
     },
   },
   {
     files: testFiles,
     rules: {
+      'no-restricted-imports': 'off',
       '@nx/enforce-module-boundaries': boundaries(true),
       '@typescript-eslint/unbound-method': 'off',
       '@typescript-eslint/require-await': 'off',

@@ -4,7 +4,7 @@ import type { HttpResponse } from '@c2c/testing';
 import { runSeed, type SeedResult } from '../src/seed/seed';
 import { ASIAN_CITIES } from '../src/seed/asian-cities';
 import { CitiesHarness } from './support/cities-harness';
-import type { TestUser } from './support/test-authority';
+import type { TestCaller } from '@c2c/auth/testing';
 
 interface CityBody {
   id: string;
@@ -201,8 +201,8 @@ describe('cities over HTTP, PostgreSQL and Kafka', () => {
 
   it('needs a token, lets a city officer edit its own city only, and only the secretariat register', async () => {
     const city = await register({ name: 'Ardabil', countryCode: 'IR', level: 'municipality' });
-    const officerOf = (cityId: string): TestUser => ({ roles: ['city-officer'], cityId });
-    const edit = (as: TestUser | 'anonymous') =>
+    const officerOf = (cityId: string): TestCaller => ({ roles: ['city-officer'], cityId });
+    const edit = (as: TestCaller | 'anonymous') =>
       cities.call('PATCH', `/cities/${city.id}`, {
         body: { leaderTitle: 'Mayor' },
         headers: { 'if-match': '*' },

@@ -17,15 +17,15 @@ import { setUpApiDocs } from '../../src/api-docs';
 import { AppModule } from '../../src/app.module';
 import { readCitiesConfig, type CitiesConfig } from '../../src/config';
 import { citiesDatabase } from '../../src/database';
-import { TestAuthority, type TestUser } from './test-authority';
+import { TestAuthority, type TestCaller } from '@c2c/auth/testing';
 
-const SECRETARIAT: TestUser = { roles: ['secretariat'] };
+const SECRETARIAT: TestCaller = { roles: ['secretariat'] };
 
 export interface CallOptions {
   body?: unknown;
   headers?: Record<string, string>;
   /** Who calls, with a token the gateway would have issued; the secretariat unless said. */
-  as?: TestUser | 'anonymous';
+  as?: TestCaller | 'anonymous';
 }
 
 /**

@@ -17,7 +17,7 @@ import { CityModel } from '../../src/city-model/city-model.service';
 import { CityRecord } from '../../src/city-model/city-projection';
 import { readPartnershipsConfig } from '../../src/config';
 import { CityPublisher } from './city-publisher';
-import { TestAuthority } from './test-authority';
+import { TestAuthority } from '@c2c/auth/testing';
 
 const SERVICE = { schema: 'partnerships', role: 'c2c_test_partnerships', password: 'partnerships-test' };
 
