@@ -3,6 +3,7 @@
 //   type:infra     → infra, contracts
 //   type:contracts → contracts only              (plain TypeScript: no Nest, TypeORM or kafkajs)
 //   type:testing   → infra, contracts, testing   (and only test files may import it)
+//   type:e2e       → apps, infra, contracts, testing (the one place where the apps meet in a test)
 //   scope:<service> → its own scope and shared;  scope:shared → shared only
 import nx from '@nx/eslint-plugin';
 import js from '@eslint/js';
@@ -16,6 +17,10 @@ const typeConstraints = [
   { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'] },
   { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:infra', 'type:contracts', 'type:testing'] },
   { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:infra', 'type:contracts'] },
+  {
+    sourceTag: 'type:e2e',
+    onlyDependOnLibsWithTags: ['type:app', 'type:infra', 'type:contracts', 'type:testing'],
+  },
 ];
 const scopeConstraints = [
   { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
@@ -30,11 +35,15 @@ const contractsBannedExternals = {
   bannedExternalImports: ['@nestjs/*', 'typeorm', 'kafkajs', 'pg', 'class-validator', 'class-transformer'],
 };
 
-const boundaries = (allowTesting) => [
+// Nx refuses any import of an application; the end-to-end project alone may compose the apps, through
+// the entry points they publish for it.
+const APP_ENTRY_POINTS = ['@c2c/cities-app', '@c2c/partnerships-app', '@c2c/gateway-app/testing'];
+
+const boundaries = (allowTesting, allow = []) => [
   'error',
   {
     enforceBuildableLibDependency: false,
-    allow: [],
+    allow,
     depConstraints: [
       ...typeConstraints.map((rule) =>
         allowTesting && rule.sourceTag !== 'type:contracts'
@@ -93,6 +102,10 @@ export default tseslint.config(
       '@typescript-eslint/unbound-method': 'off',
       '@typescript-eslint/require-await': 'off',
     },
+  },
+  {
+    files: ['apps/platform-e2e/**/*.ts'],
+    rules: { '@nx/enforce-module-boundaries': boundaries(true, APP_ENTRY_POINTS) },
   },
   {
     files: ['**/*.mjs', '**/*.cjs', '**/*.js'],

@@ -10,20 +10,9 @@ import {
   TestDatabase,
   testKafkaBrokers,
 } from '@c2c/testing';
-// The real services, started in this process as their main.ts starts them. The gateway itself never
-// imports another app; this end-to-end test is the one place that puts the three together, hence the
-// module-boundary rule is lifted for these imports only.
-/* eslint-disable @nx/enforce-module-boundaries */
-import { AppModule as CitiesAppModule } from '../../cities/src/app.module';
-import { readCitiesConfig } from '../../cities/src/config';
-import { citiesDatabase } from '../../cities/src/database';
-import { AppModule as PartnershipsAppModule } from '../../partnerships/src/app.module';
-import { CityModel } from '../../partnerships/src/city-model/city-model.service';
-import { readPartnershipsConfig } from '../../partnerships/src/config';
-/* eslint-enable @nx/enforce-module-boundaries */
-import { closedPortUrl } from './support/fake-upstream';
-import { GatewayHarness } from './support/gateway-harness';
-import { LateTargetProxy } from './support/late-target-proxy';
+import { citiesDatabase, CitiesAppModule, readCitiesConfig } from '@c2c/cities-app';
+import { closedPortUrl, GatewayHarness, LateTargetProxy } from '@c2c/gateway-app/testing';
+import { CityModel, PartnershipsAppModule, readPartnershipsConfig } from '@c2c/partnerships-app';
 
 const CITIES_DATABASE = citiesDatabase('cities-test', 'c2c_test_cities');
 const PARTNERSHIPS_DATABASE = {
