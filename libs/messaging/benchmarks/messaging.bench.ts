@@ -9,6 +9,7 @@
  *    the stock NestJS Kafka transport (@EventPattern) doing the same insert
  * 3. commit-to-publish latency at 1,000 events/s (commit returned → broker acknowledged), in steady
  *    state: after LATENCY_WARM_UP_SECONDS of the same load, whose figures are printed apart
+ * 4. (ONLY=notify) producers' commit rate with the outbox's NOTIFY trigger and without it
  */
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
@@ -241,6 +242,32 @@ async function benchLatency(harness: MessagingHarness) {
   };
 }
 
+/**
+ * How fast producers can commit `Outbox.add` transactions (16 connections, as fast as they go) with the
+ * outbox's NOTIFY trigger and without it: PostgreSQL serialises the commits of notifying transactions
+ * in a database (see docs/messaging.md, "Limits to know").
+ */
+async function benchNotify(harness: MessagingHarness) {
+  const commitRate = async () => {
+    const { offeredRate } = await new Promise<{ offeredRate: number }>((resolve, reject) => {
+      const worker = new Worker(path.join(__dirname, 'latency-load.worker.ts'), {
+        execArgv: ['-r', '@swc-node/register'],
+        workerData: { databaseUrl: harness.databaseUrl, rate: 100_000, count: 12_000 },
+      });
+      worker.once('message', resolve);
+      worker.once('error', reject);
+    });
+    await harness.dataSource.query(`delete from ${SCHEMA}.outbox`);
+    return offeredRate;
+  };
+  const trigger = (state: 'enable' | 'disable') =>
+    harness.dataSource.query(`alter table ${SCHEMA}.outbox ${state} trigger outbox_notify`);
+  const withNotify = await commitRate();
+  await trigger('disable');
+  const withoutNotify = await commitRate().finally(() => trigger('enable'));
+  return { withNotify, withoutNotify };
+}
+
 function percentiles(values: number[]) {
   const sorted = [...values].sort((a, b) => a - b);
   const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
@@ -263,6 +290,13 @@ async function main(): Promise<void> {
   try {
     console.log(`messaging benchmark: ${EVENTS} events, batch ${BATCH}, Node ${process.version}\n`);
     const only = process.env.ONLY;
+    if (only === 'notify') {
+      const { withNotify, withoutNotify } = await benchNotify(harness);
+      console.log(
+        `producer commits     ${withNotify} tx/s with the NOTIFY trigger   ${withoutNotify} tx/s without   ratio ${(withNotify / withoutNotify).toFixed(2)}x`,
+      );
+      return;
+    }
     if (only === 'latency') {
       reportLatency(await benchLatency(harness));
       return;
