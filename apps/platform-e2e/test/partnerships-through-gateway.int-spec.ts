@@ -10,9 +10,16 @@ import {
   TestDatabase,
   testKafkaBrokers,
 } from '@c2c/testing';
-import { citiesDatabase, CitiesAppModule, readCitiesConfig } from '@c2c/cities-app';
+import { buildCitiesApiDocument, citiesDatabase, CitiesAppModule, readCitiesConfig } from '@c2c/cities-app';
 import { closedPortUrl, GatewayHarness, LateTargetProxy } from '@c2c/gateway-app/testing';
-import { CityModel, PartnershipsAppModule, readPartnershipsConfig } from '@c2c/partnerships-app';
+import {
+  buildPartnershipsApiDocument,
+  CityModel,
+  PartnershipsAppModule,
+  readPartnershipsConfig,
+} from '@c2c/partnerships-app';
+import type { OpenAPIObject } from '@nestjs/swagger';
+import { mirroredBodies } from './support/api-shapes';
 
 const CITIES_DATABASE = citiesDatabase('cities-test', 'c2c_test_cities');
 const PARTNERSHIPS_DATABASE = {
@@ -154,6 +161,24 @@ describe('partnerships through the gateway, with the real cities and partnership
     expect({ status: response.status, body: response.body }).toMatchObject({ status: 201, body: { name } });
     return response.body.id;
   };
+
+  it('documents every forwarded body exactly as the service that owns it does', async () => {
+    // The gateway publishes its own description of the services' bodies (it forwards them untouched
+    // and the services validate); this is where a field added to a service but not to the public
+    // document, or the other way round, is caught.
+    const published = await gateway!.call<OpenAPIObject>('GET', '/docs/openapi.json');
+    const pairs = [
+      ...mirroredBodies(published.body, buildCitiesApiDocument(cities!)),
+      ...mirroredBodies(published.body, buildPartnershipsApiDocument(partnerships!)),
+    ];
+    expect(pairs.length).toBeGreaterThanOrEqual(29);
+    // Every difference at once, as the lines only one side has.
+    const differences = pairs.flatMap(({ route, part, gateway: ours, service: theirs }) => [
+      ...ours.filter((line) => !theirs.includes(line)).map((line) => `${route} ${part}: gateway has ${line}`),
+      ...theirs.filter((line) => !ours.includes(line)).map((line) => `${route} ${part}: service has ${line}`),
+    ]);
+    expect(differences).toEqual([]);
+  });
 
   it('proposes, accepts, shows it in the dossier, and suspends it when a city is archived', async () => {
     const surabaya = await registerCity('Surabaya', 'ID');

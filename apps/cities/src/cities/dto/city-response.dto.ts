@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { CITY_LEVELS, MEMBERSHIP_STATUSES, type CityLevel, type MembershipStatus } from '@c2c/contracts';
 import type { CityEntity } from '../city.entity';
 import { ContactOfficerDto } from './contact-officer.dto';
@@ -7,18 +7,18 @@ import { ContactOfficerDto } from './contact-officer.dto';
 export class CityResponseDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() name!: string;
-  @ApiPropertyOptional({ type: String, nullable: true }) englishName!: string | null;
-  @ApiPropertyOptional({ type: String, nullable: true }) localName!: string | null;
+  @ApiProperty({ type: String, nullable: true }) englishName!: string | null;
+  @ApiProperty({ type: String, nullable: true }) localName!: string | null;
   @ApiProperty({ example: 'IR' }) countryCode!: string;
-  @ApiPropertyOptional({ type: String, nullable: true }) region!: string | null;
+  @ApiProperty({ type: String, nullable: true }) region!: string | null;
   @ApiProperty({ enum: CITY_LEVELS }) level!: CityLevel;
-  @ApiPropertyOptional({ type: Number, nullable: true }) population!: number | null;
-  @ApiPropertyOptional({ type: Number, nullable: true }) populationYear!: number | null;
-  @ApiPropertyOptional({ type: Number, nullable: true }) latitude!: number | null;
-  @ApiPropertyOptional({ type: Number, nullable: true }) longitude!: number | null;
-  @ApiPropertyOptional({ type: String, nullable: true }) website!: string | null;
-  @ApiPropertyOptional({ type: String, nullable: true }) leaderName!: string | null;
-  @ApiPropertyOptional({ type: String, nullable: true }) leaderTitle!: string | null;
+  @ApiProperty({ type: Number, nullable: true }) population!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) populationYear!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) latitude!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) longitude!: number | null;
+  @ApiProperty({ type: String, nullable: true }) website!: string | null;
+  @ApiProperty({ type: String, nullable: true }) leaderName!: string | null;
+  @ApiProperty({ type: String, nullable: true }) leaderTitle!: string | null;
   @ApiProperty({ type: [ContactOfficerDto] }) contacts!: ContactOfficerDto[];
   @ApiProperty({ enum: MEMBERSHIP_STATUSES }) membershipStatus!: MembershipStatus;
   @ApiProperty({ format: 'date' }) membershipChangedOn!: string;
@@ -27,7 +27,7 @@ export class CityResponseDto {
   @ApiProperty({ description: 'Also the ETag, as W/"<version>".' }) version!: number;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
-  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) archivedAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) archivedAt!: string | null;
 }
 
 export function toCityResponse(city: CityEntity): CityResponseDto {

@@ -12,28 +12,33 @@ export class ContactOfficerDoc {
 }
 
 class CityProfileDoc {
-  @ApiPropertyOptional({ maxLength: 200 }) englishName?: string;
-  @ApiPropertyOptional({ maxLength: 200 }) localName?: string;
-  @ApiPropertyOptional({ maxLength: 200 }) region?: string;
-  @ApiPropertyOptional({ minimum: 0 }) population?: number;
-  @ApiPropertyOptional({ minimum: 1800 }) populationYear?: number;
-  @ApiPropertyOptional({ minimum: -90, maximum: 90 }) latitude?: number;
-  @ApiPropertyOptional({ minimum: -180, maximum: 180 }) longitude?: number;
-  @ApiPropertyOptional({ format: 'uri' }) website?: string;
-  @ApiPropertyOptional({ maxLength: 200 }) leaderName?: string;
-  @ApiPropertyOptional({ maxLength: 200 }) leaderTitle?: string;
-  @ApiPropertyOptional({ type: [ContactOfficerDoc] }) contacts?: ContactOfficerDoc[];
-  @ApiPropertyOptional({ type: [Number], description: 'Sustainable Development Goals, 1–17.' })
+  @ApiPropertyOptional({ nullable: true, maxLength: 200 }) englishName?: string;
+  @ApiPropertyOptional({ nullable: true, maxLength: 200 }) localName?: string;
+  @ApiPropertyOptional({ nullable: true, maxLength: 200 }) region?: string;
+  @ApiPropertyOptional({ nullable: true, minimum: 0 }) population?: number;
+  @ApiPropertyOptional({ nullable: true, minimum: 1800 }) populationYear?: number;
+  @ApiPropertyOptional({ nullable: true, minimum: -90, maximum: 90 }) latitude?: number;
+  @ApiPropertyOptional({ nullable: true, minimum: -180, maximum: 180 }) longitude?: number;
+  @ApiPropertyOptional({ nullable: true, format: 'uri' }) website?: string;
+  @ApiPropertyOptional({ nullable: true, maxLength: 200 }) leaderName?: string;
+  @ApiPropertyOptional({ nullable: true, maxLength: 200 }) leaderTitle?: string;
+  @ApiPropertyOptional({ nullable: true, type: [ContactOfficerDoc] }) contacts?: ContactOfficerDoc[];
+  @ApiPropertyOptional({
+    nullable: true,
+    type: [Number],
+    description: 'Sustainable Development Goals, 1–17.',
+  })
   sdgFocus?: number[];
-  @ApiPropertyOptional({ type: [String], description: 'BCP 47 language tags.' }) languages?: string[];
+  @ApiPropertyOptional({ nullable: true, type: [String], description: 'BCP 47 language tags.' })
+  languages?: string[];
 }
 
 export class RegisterCityDoc extends CityProfileDoc {
   @ApiProperty({ maxLength: 200, example: 'Tehran' }) name!: string;
   @ApiProperty({ example: 'IR', description: 'ISO 3166-1 alpha-2.' }) countryCode!: string;
   @ApiProperty({ enum: CITY_LEVELS }) level!: CityLevel;
-  @ApiPropertyOptional({ enum: MEMBERSHIP_STATUSES }) membershipStatus?: MembershipStatus;
-  @ApiPropertyOptional({ format: 'date' }) membershipChangedOn?: string;
+  @ApiPropertyOptional({ nullable: true, enum: MEMBERSHIP_STATUSES }) membershipStatus?: MembershipStatus;
+  @ApiPropertyOptional({ nullable: true, format: 'date' }) membershipChangedOn?: string;
 }
 
 /** Only the fields sent change; `null` removes an optional value. */
@@ -45,12 +50,12 @@ export class UpdateCityDoc extends CityProfileDoc {
 
 export class ChangeMembershipDoc {
   @ApiProperty({ enum: MEMBERSHIP_STATUSES }) membershipStatus!: MembershipStatus;
-  @ApiPropertyOptional({ format: 'date' }) changedOn?: string;
-  @ApiPropertyOptional({ maxLength: 1000 }) reason?: string;
+  @ApiPropertyOptional({ nullable: true, format: 'date' }) changedOn?: string;
+  @ApiPropertyOptional({ nullable: true, maxLength: 1000 }) reason?: string;
 }
 
 export class ArchiveCityDoc {
-  @ApiPropertyOptional({ maxLength: 1000 }) reason?: string;
+  @ApiPropertyOptional({ nullable: true, maxLength: 1000 }) reason?: string;
 }
 
 export class CityDoc {

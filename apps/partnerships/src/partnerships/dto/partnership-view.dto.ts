@@ -29,7 +29,7 @@ export class PartnershipView {
   @ApiProperty({ type: [Number] }) sdgTags!: number[];
   @ApiProperty({ type: String, format: 'date', nullable: true }) startDate!: string | null;
   @ApiProperty({ type: String, format: 'date', nullable: true }) endDate!: string | null;
-  @ApiPropertyOptional({ type: AgreementDto, nullable: true }) agreement!: AgreementDto | null;
+  @ApiProperty({ type: AgreementDto, nullable: true }) agreement!: AgreementDto | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) activatedAt!: string | null;
   @ApiProperty({ type: String, format: 'date', nullable: true }) lastActivityOn!: string | null;
   @ApiProperty({ description: 'Flagged dormant: no activity for the configured number of months.' })
