@@ -1,4 +1,4 @@
-// What an end-to-end test needs to run this service in its own process, as main.ts does. No app
+// What an end-to-end test needs to run this service beside the others, built as main.ts builds it. No app
 // imports another app (see eslint.config.mjs); only the platform-e2e project may.
 export { buildApiDocument as buildCitiesApiDocument } from './api-docs';
 export { AppModule as CitiesAppModule } from './app.module';
