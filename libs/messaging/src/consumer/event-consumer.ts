@@ -10,7 +10,7 @@ import {
 import { TransactionRunner, Tx } from '@c2c/persistence';
 import { Consumer, EachBatchPayload, IHeaders, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { MessageContexts } from '../context/message-context';
-import { topicName } from '../kafka/kafka-client';
+import { idempotentProducerConfig, topicName } from '../kafka/kafka-client';
 import { ensureTopics } from '../kafka/topics';
 import { DeadLetterInfo, describeError, DLQ_HEADERS } from './dead-letter';
 import {
@@ -108,7 +108,7 @@ export class EventConsumer {
     } finally {
       await admin.disconnect();
     }
-    this.producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    this.producer = this.kafka.producer(idempotentProducerConfig);
     await this.producer.connect();
     this.consumer = this.kafka.consumer({ groupId: this.options.groupId, maxWaitTimeInMs: 100 });
     await this.consumer.connect();

@@ -1,6 +1,6 @@
 import net from 'node:net';
 import tls from 'node:tls';
-import { ISocketFactory, Kafka, logLevel, LogEntry } from 'kafkajs';
+import { ISocketFactory, Kafka, logLevel, LogEntry, Partitioners, ProducerConfig } from 'kafkajs';
 
 export interface KafkaConnectionOptions {
   brokers: string[];
@@ -49,6 +49,14 @@ export const noDelaySocketFactory: ISocketFactory = ({ host, port, ssl, onConnec
   return socket;
 };
 
+/**
+ * Printed for every idempotent producer, since they inherit the client's bounded retries. Bounded on
+ * purpose: after the last try the relay leaves the rows in the outbox and sends them on its next pass
+ * (duplicates are absorbed by consumers' inboxes), where unbounded retries would hold a send, and
+ * shutdown, through a whole broker outage. Nothing here relies on Kafka's exactly-once delivery.
+ */
+const BOUNDED_RETRIES_WARNING = 'Limiting retries for the idempotent producer may invalidate EoS guarantees';
+
 export function createKafka(options: KafkaConnectionOptions, sink?: LogSink): Kafka {
   filterKafkajsTimerWarning();
   return new Kafka({
@@ -65,10 +73,22 @@ export function createKafka(options: KafkaConnectionOptions, sink?: LogSink): Ka
         const mapped = levels[level];
         if (!mapped || !sink) return;
         const { message, ...extra } = log;
+        if (message === BOUNDED_RETRIES_WARNING) return;
         sink(mapped, message, extra);
       },
   });
 }
+
+/**
+ * Every producer here: idempotent with one request in flight, so retries within a session neither
+ * duplicate nor reorder a key's records; keys partitioned with murmur2 as the Java client does, so a
+ * producer in another stack puts a key on the same partition (kafkajs's default since 2.0, named here).
+ */
+export const idempotentProducerConfig = {
+  idempotent: true,
+  maxInFlightRequests: 1,
+  createPartitioner: Partitioners.DefaultPartitioner,
+} satisfies ProducerConfig;
 
 export function topicName(prefix: string | undefined, topic: string): string {
   return `${prefix ?? ''}${topic}`;

@@ -2,7 +2,7 @@ import { CE_HEADERS } from '@c2c/contracts';
 import { Kafka, Message, Producer } from 'kafkajs';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { topicName } from '../kafka/kafka-client';
+import { idempotentProducerConfig, topicName } from '../kafka/kafka-client';
 import { ensureTopics } from '../kafka/topics';
 import { outboxChannel } from '../migrations/messaging-tables.migration';
 
@@ -237,11 +237,7 @@ export class OutboxRelay {
 
   private async connectedProducer(): Promise<Producer> {
     if (!this.producer) {
-      const producer = this.kafka.producer({
-        idempotent: true,
-        maxInFlightRequests: 1,
-        allowAutoTopicCreation: false,
-      });
+      const producer = this.kafka.producer({ ...idempotentProducerConfig, allowAutoTopicCreation: false });
       await producer.connect();
       this.producer = producer;
     }
