@@ -5,6 +5,7 @@ import {
   createTestDatabase,
   createTestTopicPrefix,
   eventually,
+  freePort,
   TestDatabase,
   testKafkaBrokers,
 } from '@c2c/testing';
@@ -54,7 +55,9 @@ describe('cities process', () => {
   }, 60_000);
 
   it('starts, becomes ready, and stops cleanly on SIGTERM', async () => {
-    const port = String(43_000 + Math.floor(Math.random() * 2_000));
+    // A port the system just handed out: a made-up one in the ephemeral range could belong to another
+    // test's server, whose readiness would then be mistaken for this process's.
+    const port = String(await freePort());
     const app = startCities({
       DATABASE_URL: databaseUrl,
       KAFKA_BROKERS: testKafkaBrokers().join(','),
@@ -65,6 +68,7 @@ describe('cities process', () => {
     try {
       await eventually(
         async () => {
+          expect(app.child.exitCode).toBeNull();
           const response = await fetch(`http://127.0.0.1:${port}/health/ready`);
           expect(response.status).toBe(200);
         },
