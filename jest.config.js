@@ -1,6 +1,11 @@
-// One jest run for the whole repository: unit tests (*.spec.ts) beside the code and integration tests
-// (*.int-spec.ts) under each project's test/ folder, against the real Kafka and PostgreSQL that the
-// global setup brings up once (or finds through KAFKA_BROKERS / DATABASE_URL).
+// One jest run for the whole repository, in three tiers (run one with `npm run test:unit`,
+// `test:int` or `test:e2e`; `npm test` runs them all):
+//   unit         *.spec.ts beside the code: no broker, database or Java; seconds on a fresh clone
+//   integration  *.int-spec.ts under each project's test/: one service or library against the real
+//                Kafka and PostgreSQL, which the tier's global setup brings up once (or finds through
+//                KAFKA_BROKERS / DATABASE_URL)
+//   e2e          *.e2e-spec.ts in apps/platform-e2e: the apps together, through the gateway
+// A project's global setup runs only when one of its tests is selected, so the unit tier starts nothing.
 const { compilerOptions } = require('./tsconfig.base.json');
 const swcOptions = require('./tools/swc.config.cjs');
 
@@ -8,16 +13,35 @@ const moduleNameMapper = Object.fromEntries(
   Object.entries(compilerOptions.paths).map(([alias, [target]]) => [`^${alias}$`, `<rootDir>/${target}`]),
 );
 
-/** @type {import('jest').Config} */
-module.exports = {
+const common = {
   rootDir: __dirname,
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': ['@swc/jest', swcOptions()] },
   moduleNameMapper,
-  testMatch: ['<rootDir>/{apps,libs}/**/*.{spec,int-spec}.ts'],
+  setupFiles: ['reflect-metadata'],
+};
+
+const withInfrastructure = {
+  ...common,
   globalSetup: '<rootDir>/libs/testing/src/infrastructure/global-setup.ts',
   globalTeardown: '<rootDir>/libs/testing/src/infrastructure/global-teardown.ts',
-  setupFiles: ['reflect-metadata'],
+};
+
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/*/src/**/*.spec.ts'] },
+    {
+      ...withInfrastructure,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/{apps,libs}/*/test/**/*.int-spec.ts'],
+    },
+    {
+      ...withInfrastructure,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/apps/platform-e2e/**/*.e2e-spec.ts'],
+    },
+  ],
   // Integration files each get their own database and topic namespace, so two can run side by side.
   maxWorkers: 2,
   testTimeout: 60_000,

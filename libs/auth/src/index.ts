@@ -28,7 +28,14 @@ export {
   hasRole,
 } from './object-access';
 export { Public } from '@c2c/platform';
-export { CurrentUser, Roles, ROLES_KEY } from './nest/decorators';
+export {
+  ACTS_FOR_CITY_EXTENSION,
+  ActsForCityInPath,
+  CurrentUser,
+  Roles,
+  ROLES_EXTENSION,
+  ROLES_KEY,
+} from './nest/decorators';
 export { AuthGuard } from './nest/auth.guard';
 export { bearerTokenOf } from './nest/bearer-token';
 export { authenticationHook } from './nest/authentication-hook';

@@ -10,4 +10,6 @@ export {
   strictValidationPipe,
   type ServiceAppOptions,
 } from './bootstrap/run-service';
+export { Clock, FixedClock } from './domain/clock';
+export { DomainError, type DomainErrorDetails, type DomainErrorKind } from './domain/domain-error';
 export * from './http';

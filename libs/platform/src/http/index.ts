@@ -26,3 +26,5 @@ export {
 export { assertIfMatch, etagOf, parseIfMatch, requireIfMatch, type IfMatch } from './etag';
 export { PUBLIC_ROUTE, Public } from './public.decorator';
 export { buildServiceApiDocument, setUpServiceApiDocs, type ServiceApiDocs } from './service-api-docs';
+export { ApiIfMatch, ExpectedVersion, IdParams, expectedVersionOf } from './request-params';
+export { problemOfDomainError } from './domain-problem';

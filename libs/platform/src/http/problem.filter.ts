@@ -1,6 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError } from '../domain/domain-error';
 import { requestIdOf } from '../logging/logging.module';
+import { problemOfDomainError } from './domain-problem';
 import { PROBLEM_CONTENT_TYPE, Problem, ProblemDetails, ProblemType, problemTypeForStatus } from './problem';
 
 const STATUS_TITLES: Record<number, string> = { 408: 'Request timeout', 410: 'Gone', 414: 'URI too long' };
@@ -34,6 +36,7 @@ function fromStatus(status: number, detail: string | undefined): Problem {
 /** Maps anything thrown while serving a request to the problem the client receives. */
 export function toProblem(error: unknown): Problem {
   if (error instanceof Problem) return error;
+  if (error instanceof DomainError) return problemOfDomainError(error);
   if (error instanceof HttpException) return fromStatus(error.getStatus(), messageOf(error.getResponse()));
   const status = numericStatus(error);
   if (status !== undefined) {
@@ -55,6 +58,7 @@ function requestIdFor(request: FastifyRequest, reply: FastifyReply): string {
 
 /**
  * Answers every error with `application/problem+json` (RFC 9457): thrown {@link Problem}s as they are,
+ * refused operations ({@link DomainError}) by their kind,
  * Nest and Fastify errors (unknown route, body too large, malformed JSON, …) mapped by status, and
  * anything else as a 500 that is logged with its stack but shown to nobody.
  */

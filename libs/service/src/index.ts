@@ -1,0 +1,1 @@
+export { ServiceModule, type ServiceModuleOptions } from './service.module';

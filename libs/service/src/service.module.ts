@@ -1,0 +1,88 @@
+import { DynamicModule, Module, Type } from '@nestjs/common';
+import {
+  AuthModule,
+  type AuthModuleAsyncOptions,
+  gatewayIssuer,
+  GatewayVerifiedServiceConfig,
+} from '@c2c/auth';
+import { MessagingModule, type MessagingModuleOptions } from '@c2c/messaging';
+import { PersistenceModule, type ServiceDataSourceOptions } from '@c2c/persistence';
+import { Clock, HealthModule, LoggingModule, ServiceConfig } from '@c2c/platform';
+import { ScheduleModule } from '@nestjs/schedule';
+
+export interface ServiceModuleOptions<C extends ServiceConfig> {
+  /** The service's name: its logs, its Kafka client id and consumer group, its events' source. */
+  name: string;
+  /** The validated environment (see `loadConfig`); injectable by its class and as `ServiceConfig`. */
+  config: C;
+  /** The schema the service owns, with its entities and migrations (outbox and inbox first). */
+  database: Pick<ServiceDataSourceOptions, 'schema' | 'entities' | 'migrations'>;
+  /**
+   * Publishing and consuming events. On by default (`relay: false` leaves the outbox to another
+   * process); `false` for an app that neither publishes nor consumes (the gateway).
+   */
+  messaging?: Pick<MessagingModuleOptions, 'relay' | 'retry'> | false;
+  /**
+   * Who issues the tokens the app accepts. By default the gateway, whose keys it fetches (the
+   * config must then be a `GatewayVerifiedServiceConfig`); the gateway passes its own issuers.
+   */
+  auth?: AuthModuleAsyncOptions;
+}
+
+/**
+ * Everything a service is made of besides its features, wired one way for every app: JSON logging,
+ * health and metrics, its configuration and clock, its database (migrated at start), messaging
+ * (outbox relay, `@HandlesEvent` consumer, dead letters), bearer-token authentication (deny by
+ * default) and scheduled jobs (`@Interval`, `@Cron`). An app's module imports this and its features.
+ *
+ * @example
+ *   imports: [ServiceModule.forRoot({ name: 'cities', config, database: { schema: 'cities', entities, migrations } }), CitiesModule]
+ */
+@Module({})
+export class ServiceModule {
+  static forRoot<C extends ServiceConfig>(options: ServiceModuleOptions<C>): DynamicModule {
+    const { name, config, database } = options;
+    const configClass = config.constructor as Type<C>;
+    return {
+      module: ServiceModule,
+      global: true,
+      imports: [
+        LoggingModule.forRoot(name, config.LOG_LEVEL),
+        HealthModule,
+        ScheduleModule.forRoot(),
+        PersistenceModule.forRoot({ url: config.DATABASE_URL, applicationName: name, ...database }),
+        ...(options.messaging === false
+          ? []
+          : [
+              MessagingModule.forRoot({
+                service: name,
+                schema: database.schema,
+                databaseUrl: config.DATABASE_URL,
+                brokers: config.KAFKA_BROKERS.split(','),
+                topicPrefix: config.KAFKA_TOPIC_PREFIX,
+                // Consumer groups are namespaced like topics: apps under different prefixes (parallel
+                // test files, two environments on one broker) must not split one group's partitions.
+                groupId: `${config.KAFKA_TOPIC_PREFIX}${name}`,
+                ...options.messaging,
+              }),
+            ]),
+        AuthModule.forRootAsync(
+          options.auth ?? { useFactory: () => ({ issuers: [gatewayIssuer(asGatewayVerified(config))] }) },
+        ),
+      ],
+      providers: [
+        { provide: configClass, useValue: config },
+        { provide: ServiceConfig, useValue: config },
+        Clock,
+      ],
+      exports: [configClass, ServiceConfig, Clock],
+    };
+  }
+}
+
+function asGatewayVerified(config: ServiceConfig): GatewayVerifiedServiceConfig {
+  if (!(config instanceof GatewayVerifiedServiceConfig)) {
+    throw new Error('a service that verifies gateway tokens needs a GatewayVerifiedServiceConfig');
+  }
+  return config;
+}
