@@ -56,7 +56,15 @@ const boundaries = (allowTesting, allow = []) => [
   },
 ];
 
-const testFiles = ['**/*.spec.ts', '**/*.int-spec.ts', '**/test/**/*.ts', '**/benchmarks/**/*.ts'];
+// Test helpers that live beside the code they serve (`@c2c/auth/testing`, `@c2c/service/testing`) count as tests.
+const testFiles = [
+  '**/*.spec.ts',
+  '**/*.int-spec.ts',
+  '**/*.e2e-spec.ts',
+  '**/test/**/*.ts',
+  '**/src/testing/**/*.ts',
+  '**/benchmarks/**/*.ts',
+];
 
 export default tseslint.config(
   { ignores: ['**/node_modules', '**/dist', '.local', '.nx', 'coverage', 'examples/**/node_modules'] },

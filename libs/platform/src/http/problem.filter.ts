@@ -36,7 +36,7 @@ function fromStatus(status: number, detail: string | undefined): Problem {
 /** Maps anything thrown while serving a request to the problem the client receives. */
 export function toProblem(error: unknown): Problem {
   if (error instanceof Problem) return error;
-  if (error instanceof DomainError) return problemOfDomainError(error);
+  if (error instanceof DomainError) return problemOfDomainError(error as DomainError);
   if (error instanceof HttpException) return fromStatus(error.getStatus(), messageOf(error.getResponse()));
   const status = numericStatus(error);
   if (status !== undefined) {
