@@ -1,10 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AuthModule } from '@c2c/auth';
-import { PersistenceModule } from '@c2c/persistence';
-import { HealthModule, LoggingModule } from '@c2c/platform';
+import { ServiceModule } from '@c2c/service';
 import { CatalogModule } from './catalog/catalog.module';
 import { GatewayConfig } from './config';
-import { GatewayConfigModule } from './config.module';
 import { HttpPoliciesModule } from './http/http-policies.module';
 import { IdempotencyKeyEntity } from './http/idempotency/idempotency-key.entity';
 import { IdentityModule } from './identity/identity.module';
@@ -18,29 +15,34 @@ import { trustedIssuers } from './tokens/trusted-issuers';
 
 export const GATEWAY_SCHEMA = 'gateway';
 
+/**
+ * The gateway: the platform's service frame (logging, health, schedule, its schema, its config and
+ * clock) without messaging, since it neither publishes nor consumes events, and with its own token
+ * issuers instead of the gateway JWKS every other service trusts.
+ */
 @Module({})
 export class AppModule {
   static forRoot(config: GatewayConfig): DynamicModule {
     return {
       module: AppModule,
       imports: [
-        LoggingModule.forRoot('gateway', config.LOG_LEVEL),
-        HealthModule,
-        GatewayConfigModule.forRoot(config),
-        PersistenceModule.forRoot({
-          url: config.DATABASE_URL,
-          schema: GATEWAY_SCHEMA,
-          entities: [UserEntity, SigningKeyEntity, IdempotencyKeyEntity],
-          migrations: gatewayMigrations,
-          applicationName: 'gateway',
+        ServiceModule.forRoot({
+          name: 'gateway',
+          config,
+          database: {
+            schema: GATEWAY_SCHEMA,
+            entities: [UserEntity, SigningKeyEntity, IdempotencyKeyEntity],
+            migrations: gatewayMigrations,
+          },
+          messaging: false,
+          auth: {
+            imports: [TokensModule],
+            inject: [GatewayConfig, SigningKeysService],
+            useFactory: trustedIssuers,
+          },
         }),
         IdentityModule,
         TokensModule,
-        AuthModule.forRootAsync({
-          imports: [TokensModule],
-          inject: [GatewayConfig, SigningKeysService],
-          useFactory: trustedIssuers,
-        }),
         HttpPoliciesModule,
         RoutingModule,
         CatalogModule,
