@@ -3,13 +3,10 @@ import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiBearerAuth, ApiExtension } from '@nestjs/swagger';
 import { Public } from '@c2c/auth';
 import { ApiProblemResponses } from '@c2c/platform';
-import { PUBLIC_ROUTE_CONFIG } from './request-policies';
+import { PUBLIC_OPERATION, PUBLIC_ROUTE_CONFIG } from './routes';
 
-/** Every public route lives under this prefix. */
-export const API_PREFIX = 'api/v1';
-
-/** Marks an OpenAPI operation as open to anyone; the document builder turns it into `security: []`. */
-export const PUBLIC_OPERATION = 'x-c2c-public';
+// Re-exported: controllers and the document builder outside http/ import them from here.
+export { API_PREFIX, PUBLIC_OPERATION } from './routes';
 
 /** A route anyone may call: no token checked, and documented as such. */
 export const PublicRoute = () =>

@@ -2,15 +2,7 @@ import { userOf } from '@c2c/auth';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { IdempotencyService, REPLAYED_HEADER } from './idempotency/idempotency.service';
 import { UserRateLimiter } from './rate-limit/user-rate-limiter';
-
-/** Route config flag set by `PublicRoute()`: such routes take no part in per-user policies. */
-export const PUBLIC_ROUTE_CONFIG = 'c2cPublic';
-
-declare module 'fastify' {
-  interface FastifyContextConfig {
-    [PUBLIC_ROUTE_CONFIG]?: boolean;
-  }
-}
+import { PUBLIC_ROUTE_CONFIG } from './routes';
 
 /**
  * The per-user policies, as a Fastify `preHandler` hook: after authentication (the auth library's

@@ -1,7 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser } from '@c2c/auth';
-import { API_PREFIX, Authenticated } from '../http/api';
+import { Authenticated } from '../http/api';
+import { API_PREFIX } from '../http/routes';
 import { MeDto } from './dto/me.dto';
 
 @ApiTags('identity')

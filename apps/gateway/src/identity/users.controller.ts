@@ -3,7 +3,8 @@ import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } f
 import { Roles } from '@c2c/auth';
 import { ApiPageResponse, ApiProblemResponses, etagOf, Page, PageQueryDto } from '@c2c/platform';
 import type { FastifyReply } from 'fastify';
-import { API_PREFIX, Authenticated } from '../http/api';
+import { Authenticated } from '../http/api';
+import { API_PREFIX } from '../http/routes';
 import { IdParams } from '../http/id-params';
 import { CreateUserDto } from './dto/create-user.dto';
 import { UpdateUserDto } from './dto/update-user.dto';

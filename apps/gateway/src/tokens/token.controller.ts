@@ -2,15 +2,13 @@ import { Body, Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblemResponses } from '@c2c/platform';
 import type { FastifyReply } from 'fastify';
-import { API_PREFIX, PublicRoute } from '../http/api';
+import { PublicRoute } from '../http/api';
+import { API_PREFIX, JWKS_ROUTE, TOKEN_ROUTE } from '../http/routes';
 import { JwksDto } from './dto/jwks.dto';
 import { TokenRequestDto } from './dto/token-request.dto';
 import { TokenResponseDto } from './dto/token-response.dto';
 import { IssueTokenService } from './issue-token.service';
 import { SigningKeysService } from './signing-keys.service';
-
-/** The login route's path, which has a rate limit of its own. */
-export const TOKEN_PATH = `/${API_PREFIX}/auth/token`;
 
 @ApiTags('identity')
 @Controller()
@@ -21,7 +19,7 @@ export class TokenController {
   ) {}
 
   @PublicRoute()
-  @Post(`${API_PREFIX}/auth/token`)
+  @Post(`${API_PREFIX}/${TOKEN_ROUTE}`)
   @HttpCode(200)
   @ApiOperation({ operationId: 'issueToken', summary: 'Log in with e-mail and password; get a bearer token' })
   @ApiOkResponse({ type: TokenResponseDto, description: 'A bearer token for the API.' })
@@ -37,7 +35,7 @@ export class TokenController {
   }
 
   @PublicRoute()
-  @Get('.well-known/jwks.json')
+  @Get(JWKS_ROUTE)
   @ApiOperation({ operationId: 'getJwks', summary: 'The public keys that verify the gateway tokens' })
   @ApiOkResponse({ type: JwksDto, description: 'The current, coming and retiring public keys.' })
   @ApiProblemResponses(429)

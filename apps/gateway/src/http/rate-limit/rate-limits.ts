@@ -2,7 +2,7 @@ import type { RateLimitPluginOptions } from '@fastify/rate-limit';
 import { Problem, ProblemType } from '@c2c/platform';
 import type { FastifyRequest } from 'fastify';
 import { GatewayConfig } from '../../config';
-import { TOKEN_PATH } from '../../tokens/token.controller';
+import { TOKEN_PATH } from '../routes';
 
 /** The 429 every limit answers with: a problem with `Retry-After` in seconds. */
 export const rateLimited = (scope: string, retryAfterSeconds: number): Problem =>
