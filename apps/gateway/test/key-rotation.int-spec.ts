@@ -1,3 +1,4 @@
+import { SchedulerRegistry } from '@nestjs/schedule';
 import { SigningKeysService } from '../src/tokens/signing-keys.service';
 import { GatewayHarness } from './support/gateway-harness';
 
@@ -23,6 +24,12 @@ describe('gateway: signing key rotation without downtime', () => {
     (await gateway.call<{ keys: { kid: string }[] }>('GET', '/.well-known/jwks.json')).body.keys.map(
       (key) => key.kid,
     );
+
+  it('runs key maintenance and the idempotency-key sweep as scheduled jobs', () => {
+    expect(first.app.get(SchedulerRegistry).getIntervals()).toEqual(
+      expect.arrayContaining(['signing-key-maintenance', 'idempotency-key-sweep']),
+    );
+  });
 
   it('replicas starting together share one key', async () => {
     expect(await jwksKids(first)).toEqual(await jwksKids(second));
@@ -55,5 +62,14 @@ describe('gateway: signing key rotation without downtime', () => {
     const response = await first.call('GET', '/api/v1/me', { token });
     expect(response.status).toBe(401);
     expect(response.body.detail).toBe('the token was signed with an unknown key');
+  });
+
+  it('rotates in its scheduled run once the newest key is older than the rotation period', async () => {
+    const service = first.app.get(SigningKeysService);
+    const before = await jwksKids(first);
+    // The run a day after the rotation period: the newest key is due.
+    await service.maintain(new Date(Date.now() + (first.config.SIGNING_KEY_ROTATION_DAYS + 1) * 86_400_000));
+    const after = await jwksKids(first);
+    expect(after.filter((kid) => !before.includes(kid))).toHaveLength(1);
   });
 });

@@ -1,4 +1,5 @@
-import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Interval } from '@nestjs/schedule';
 import {
   calculateJwkThumbprint,
   errors,
@@ -23,6 +24,8 @@ const RELOAD_AFTER_MS = 30_000;
 /** A token naming an unknown kid may trigger a reload at most this often (no reload storms). */
 const UNKNOWN_KID_RELOAD_MS = 1_000;
 const CLOCK_SKEW_MS = 60_000;
+/** How often rotation is checked and long-retired keys are forgotten; rotation is counted in days. */
+const MAINTENANCE_EVERY_MS = 3_600_000;
 
 interface LoadedKey {
   row: SigningKeyEntity;
@@ -36,13 +39,12 @@ interface LoadedKey {
  * before it starts signing, and the old one stays published until the last token it signed expired.
  */
 @Injectable()
-export class SigningKeysService implements OnModuleInit, OnModuleDestroy {
+export class SigningKeysService implements OnModuleInit {
   private readonly logger = new Logger(SigningKeysService.name);
   private readonly encryption: KeyEncryption;
   private keys: LoadedKey[] = [];
   private loadedAt = 0;
   private lastUnknownKidReload = 0;
-  private timer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly config: GatewayConfig,
@@ -52,18 +54,23 @@ export class SigningKeysService implements OnModuleInit, OnModuleDestroy {
     this.encryption = new KeyEncryption(config.SIGNING_KEY_SECRET);
   }
 
+  /** The first key is made before the app serves: a login must never find no key to sign with. */
   async onModuleInit(): Promise<void> {
     await this.ensureFreshKey();
-    this.timer = setInterval(() => {
-      this.ensureFreshKey()
-        .then(() => this.repository.deleteRetiredBefore(new Date(Date.now() - DAY_MS)))
-        .catch((error: unknown) => this.logger.error({ err: error }, 'signing key maintenance failed'));
-    }, 3_600_000);
-    this.timer.unref();
   }
 
-  onModuleDestroy(): void {
-    clearInterval(this.timer);
+  /**
+   * The hourly job: rotates when the newest key is due, and forgets keys retired more than a day ago.
+   * Never throws: a failed run is logged and the next one tries again.
+   */
+  @Interval('signing-key-maintenance', MAINTENANCE_EVERY_MS)
+  async maintain(now = new Date()): Promise<void> {
+    try {
+      await this.ensureFreshKey(now);
+      await this.repository.deleteRetiredBefore(new Date(now.getTime() - DAY_MS));
+    } catch (error) {
+      this.logger.error({ err: error }, 'signing key maintenance failed');
+    }
   }
 
   /** Makes a key when there is none or the newest is older than SIGNING_KEY_ROTATION_DAYS. */

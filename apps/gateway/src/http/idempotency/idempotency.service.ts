@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
+import { Interval } from '@nestjs/schedule';
 import { Problem, ProblemType } from '@c2c/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { GatewayConfig } from '../../config';
@@ -13,6 +14,8 @@ export const REPLAYED_HEADER = 'idempotency-replayed';
 const KEY = /^[\x21-\x7e]{1,255}$/;
 const REPLAYED_HEADERS = ['content-type', 'location', 'etag'];
 const PENDING = Symbol('idempotency.pending');
+/** Expired keys are only garbage (a claim ignores them), so an hourly sweep is soon enough. */
+const SWEEP_EVERY_MS = 3_600_000;
 
 interface Pending {
   owner: string;
@@ -28,28 +31,22 @@ type WithPending = { [PENDING]?: Pending };
  * answers below 400 are kept: a failed request changed nothing, so its key is released for a retry.
  */
 @Injectable()
-export class IdempotencyService implements OnModuleInit, OnModuleDestroy {
+export class IdempotencyService {
   private readonly logger = new Logger(IdempotencyService.name);
-  private timer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly repository: IdempotencyRepository,
     private readonly config: GatewayConfig,
   ) {}
 
-  onModuleInit(): void {
-    this.timer = setInterval(() => {
-      this.repository
-        .deleteExpired()
-        .catch((error: unknown) =>
-          this.logger.error({ err: error }, 'deleting expired idempotency keys failed'),
-        );
-    }, 3_600_000);
-    this.timer.unref();
-  }
-
-  onModuleDestroy(): void {
-    clearInterval(this.timer);
+  /** The hourly job deleting expired keys. Never throws: a failed run is logged, the next one retries. */
+  @Interval('idempotency-key-sweep', SWEEP_EVERY_MS)
+  async sweep(): Promise<void> {
+    try {
+      await this.repository.deleteExpired();
+    } catch (error) {
+      this.logger.error({ err: error }, 'deleting expired idempotency keys failed');
+    }
   }
 
   /**
