@@ -63,7 +63,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * Kafka redelivers it.
  */
 export class EventConsumer {
-  private readonly handlers = new Map<string, AnyHandler>();
+  private readonly handlers = new Map<string, AnyHandler[]>();
   private readonly retry: RetryPolicy;
   private readonly inboxSql: string;
   private consumer: Consumer | undefined;
@@ -80,10 +80,15 @@ export class EventConsumer {
       on conflict do nothing returning event_id`;
   }
 
+  /**
+   * Adds a handler of `type`. A type may have several (a read model and a reaction, say): they run in
+   * the order they were added, in one transaction with the event's inbox record, so they all apply once
+   * or, if one throws, none does and the event takes the retry and dead-letter path as a whole.
+   */
   on<T extends EventType>(type: T, handler: EventHandlerFn<T>): this {
-    if (this.handlers.has(type))
-      throw new Error(`${type} already has a handler in group ${this.options.groupId}`);
-    this.handlers.set(type, handler as unknown as AnyHandler);
+    const handlers = this.handlers.get(type) ?? [];
+    handlers.push(handler as unknown as AnyHandler);
+    this.handlers.set(type, handlers);
     return this;
   }
 
@@ -268,8 +273,11 @@ export class EventConsumer {
   }
 
   private async invoke(event: AnyEventEnvelope, tx: Tx): Promise<void> {
-    const handler = this.handlers.get(event.type);
-    if (handler) await MessageContexts.run(MessageContexts.fromEvent(event), () => handler(event, tx));
+    const handlers = this.handlers.get(event.type) ?? [];
+    // One context for the event, not per handler: its handlers together are one hop of the trace.
+    await MessageContexts.run(MessageContexts.fromEvent(event), async () => {
+      for (const handler of handlers) await handler(event, tx);
+    });
   }
 
   private async deadLetter(record: ConsumedRecord, info: DeadLetterInfo): Promise<void> {

@@ -68,9 +68,13 @@ class MessagingRuntime implements OnApplicationBootstrap, BeforeApplicationShutd
 
   async onApplicationBootstrap(): Promise<void> {
     let handlers = 0;
+    // An alias (`useExisting`) or a re-provided instance shows up once per wrapper; scanning it twice
+    // would register its handlers twice, and each would then apply every event twice.
+    const scanned = new Set<object>();
     for (const wrapper of this.discovery.getProviders()) {
       const instance = wrapper.instance as Record<string, unknown> | undefined;
-      if (!instance || typeof instance !== 'object') continue;
+      if (!instance || typeof instance !== 'object' || scanned.has(instance)) continue;
+      scanned.add(instance);
       for (const name of this.scanner.getAllMethodNames(Object.getPrototypeOf(instance) as object)) {
         const method = instance[name];
         const type = handledEventType(method);
