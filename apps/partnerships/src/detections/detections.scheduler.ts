@@ -1,5 +1,5 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { Clock } from '../clock';
+import { Clock } from '@c2c/platform';
 import { PartnershipsConfig } from '../config';
 import { RunDetections } from './run-detections.usecase';
 

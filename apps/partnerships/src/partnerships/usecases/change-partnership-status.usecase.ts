@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthenticatedUser } from '@c2c/auth';
 import { TransactionRunner } from '@c2c/persistence';
-import { Clock } from '../../clock';
+import { Clock } from '@c2c/platform';
 import { CityModel } from '../../city-model/city-model.service';
 import { Partnership } from '../partnership';
 import { PartnershipChange, PartnershipState } from '../partnership.model';

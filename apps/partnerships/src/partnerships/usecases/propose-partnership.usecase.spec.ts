@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AuthenticatedUser } from '@c2c/auth';
 import type { TransactionRunner, Tx } from '@c2c/persistence';
-import { Clock } from '../../clock';
+import { Clock } from '@c2c/platform';
 import { CityModel } from '../../city-model/city-model.service';
 import { CityRecord, emptyCityRecord } from '../../city-model/city-projection';
 import { PartnershipError, PartnershipErrorCode } from '../partnership.errors';

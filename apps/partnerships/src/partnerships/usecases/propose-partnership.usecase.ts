@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { AuthenticatedUser } from '@c2c/auth';
 import type { CooperationArea, PartnershipType } from '@c2c/contracts';
 import { TransactionRunner } from '@c2c/persistence';
-import { Clock } from '../../clock';
+import { Clock } from '@c2c/platform';
 import { CityModel } from '../../city-model/city-model.service';
 import { Partnership } from '../partnership';
 import { PartnershipError } from '../partnership.errors';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { AuthenticatedUser } from '@c2c/auth';
 import type { PartnershipActivity } from '@c2c/contracts';
 import { TransactionRunner } from '@c2c/persistence';
-import { Clock } from '../../clock';
+import { Clock } from '@c2c/platform';
 import { checkActivity } from '../activity-rules';
 import { PartnershipError } from '../partnership.errors';
 import { ActivityInput } from '../partnership.model';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Tx } from '@c2c/persistence';
-import { Clock } from '../../clock';
+import { Clock } from '@c2c/platform';
 import { PartnershipsRepository } from '../partnerships.repository';
 import { PartnershipStore } from '../partnership-store';
 
