@@ -1,5 +1,6 @@
-import { Problem, ProblemType, type FieldError } from '@c2c/platform';
 import type { Role } from '@c2c/auth';
+import type { FieldError } from '@c2c/platform';
+import { UserError } from './users.errors';
 
 export interface RoleScope {
   role: Role;
@@ -10,6 +11,7 @@ export interface RoleScope {
 /**
  * A role and its scope must agree: a city officer has exactly one city, a commission officer at least
  * one commission, and nobody else has either (a scope on an admin would be silently meaningless).
+ * Throws a {@link UserError} naming every field that breaks this.
  */
 export function assertRoleScope({ role, cityId, commissionIds }: RoleScope): void {
   const errors: FieldError[] = [];
@@ -24,13 +26,5 @@ export function assertRoleScope({ role, cityId, commissionIds }: RoleScope): voi
   if (role !== 'commission-officer' && commissionIds.length > 0) {
     errors.push({ field: 'commissionIds', message: 'only a commission-officer has commissionIds' });
   }
-  if (errors.length > 0) {
-    throw new Problem(
-      ProblemType.ValidationError,
-      `invalid field(s): ${errors.map((e) => e.field).join(', ')}`,
-      {
-        errors,
-      },
-    );
-  }
+  if (errors.length > 0) throw UserError.invalidRoleScope(errors);
 }

@@ -1,11 +1,19 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@c2c/auth';
-import { ApiPageResponse, ApiProblemResponses, etagOf, Page, PageQueryDto } from '@c2c/platform';
+import {
+  ApiIfMatch,
+  ApiPageResponse,
+  ApiProblemResponses,
+  etagOf,
+  ExpectedVersion,
+  IdParams,
+  Page,
+  PageQueryDto,
+} from '@c2c/platform';
 import type { FastifyReply } from 'fastify';
 import { Authenticated } from '../http/api';
 import { API_PREFIX } from '../http/routes';
-import { IdParams } from '../http/id-params';
 import { CreateUserDto } from './dto/create-user.dto';
 import { UpdateUserDto } from './dto/update-user.dto';
 import { UserDto } from './dto/user.dto';
@@ -59,16 +67,16 @@ export class UsersController {
   @Patch(':id')
   @HttpCode(200)
   @ApiOperation({ operationId: 'updateUser', summary: 'Change a user (secretariat), given its current ETag' })
-  @ApiHeader({ name: 'If-Match', required: true, description: 'The ETag of the version being changed.' })
+  @ApiIfMatch(true)
   @ApiOkResponse({ type: UserDto, description: 'Changed; the new `ETag` is set.' })
   @ApiProblemResponses(400, 404, 412, 428)
   async updateUser(
     @Param() { id }: IdParams,
-    @Headers('if-match') ifMatch: string | undefined,
+    @ExpectedVersion(true) expectedVersion: number | undefined,
     @Body() body: UpdateUserDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<UserDto> {
-    const user = await this.users.update(id, ifMatch, body);
+    const user = await this.users.update(id, expectedVersion, body);
     void reply.header('etag', etagOf(user.version));
     return UserDto.of(user);
   }

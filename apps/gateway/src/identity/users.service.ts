@@ -1,19 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import {
-  assertIfMatch,
-  decodeCursor,
-  Page,
-  pageOf,
-  Problem,
-  ProblemType,
-  requireIfMatch,
-} from '@c2c/platform';
+import { decodeCursor, Page, pageOf } from '@c2c/platform';
 import { CreateUserDto } from './dto/create-user.dto';
 import { UpdateUserDto } from './dto/update-user.dto';
 import { PasswordHasher } from './password-hasher';
 import { assertRoleScope } from './role-scope';
 import { UserEntity } from './user.entity';
+import { UserError } from './users.errors';
 import { EmailTaken, UserChanges, UserPosition, UsersRepository } from './users.repository';
 
 const isPosition = (value: unknown): value is UserPosition =>
@@ -22,8 +15,6 @@ const isPosition = (value: unknown): value is UserPosition =>
   typeof (value as UserPosition).id === 'string' &&
   typeof (value as UserPosition).createdAt === 'string' &&
   !Number.isNaN(Date.parse((value as UserPosition).createdAt));
-
-const notFound = (id: string) => new Problem(ProblemType.NotFound, `user ${id} does not exist`);
 
 /** Managing platform users (secretariat only; the controller enforces who may call). */
 @Injectable()
@@ -51,9 +42,7 @@ export class UsersService {
         passwordHash: await this.hasher.hash(input.password),
       });
     } catch (error) {
-      if (error instanceof EmailTaken) {
-        throw new Problem(ProblemType.Conflict, `a user with e-mail ${input.email} already exists`);
-      }
+      if (error instanceof EmailTaken) throw UserError.emailTaken(input.email);
       throw error;
     }
   }
@@ -66,15 +55,19 @@ export class UsersService {
 
   async get(id: string): Promise<UserEntity> {
     const user = await this.users.findById(id);
-    if (user === null) throw notFound(id);
+    if (user === null) throw UserError.notFound(id);
     return user;
   }
 
-  /** Applies a partial update if `If-Match` names the current version (else 428 / 412). */
-  async update(id: string, ifMatchHeader: string | undefined, input: UpdateUserDto): Promise<UserEntity> {
-    const ifMatch = requireIfMatch(ifMatchHeader);
+  /**
+   * Applies a partial update if the user is still at `expectedVersion` (`undefined`: whatever version
+   * it is at); a stale version is refused with the current one.
+   */
+  async update(id: string, expectedVersion: number | undefined, input: UpdateUserDto): Promise<UserEntity> {
     const current = await this.get(id);
-    assertIfMatch(ifMatch, current.version);
+    if (expectedVersion !== undefined && expectedVersion !== current.version) {
+      throw UserError.versionMismatch(current.version);
+    }
     const role = input.role ?? current.roles[0];
     const cityId = input.cityId === undefined ? current.cityId : input.cityId;
     const commissionIds = input.commissionIds ?? current.commissionIds;
@@ -85,7 +78,7 @@ export class UsersService {
     const updated = await this.users.update(id, current.version, changes);
     if (updated === null) {
       // Someone else changed it between our read and our write: as stale as a wrong If-Match.
-      throw new Problem(ProblemType.PreconditionFailed, 'the user changed meanwhile; read it again');
+      throw UserError.versionMismatch();
     }
     return updated;
   }

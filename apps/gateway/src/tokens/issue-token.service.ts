@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { platformClaimsOf } from '@c2c/auth';
-import { Problem, ProblemType } from '@c2c/platform';
 import { SignJWT } from 'jose';
 import { GatewayConfig } from '../config';
 import { PasswordHasher } from '../identity/password-hasher';
 import { UsersRepository } from '../identity/users.repository';
 import { TokenResponseDto } from './dto/token-response.dto';
 import { SIGNING_ALGORITHM, SigningKeysService } from './signing-keys.service';
+import { TokenError } from './token.errors';
 
 /** Logging in: checks the password and issues a short-lived access token (RFC 9068 profile). */
 @Injectable()
@@ -25,7 +25,7 @@ export class IssueTokenService {
       ? await this.hasher.verify(user.passwordHash, password)
       : await this.hasher.verifyNothing(password);
     // One answer for an unknown e-mail and a wrong password: no probing for accounts.
-    if (!user || !valid) throw new Problem(ProblemType.InvalidCredentials, 'wrong e-mail or password');
+    if (!user || !valid) throw TokenError.invalidCredentials();
 
     const { kid, privateKey } = await this.keys.signer();
     const now = Math.floor(Date.now() / 1000);
