@@ -1,8 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AuthModule, gatewayIssuer } from '@c2c/auth';
-import { MessagingModule } from '@c2c/messaging';
-import { PersistenceModule } from '@c2c/persistence';
-import { HealthModule, LoggingModule } from '@c2c/platform';
+import { ServiceModule } from '@c2c/service';
 import { CitiesModule } from './cities/cities.module';
 import { CityEntity } from './cities/city.entity';
 import { CitiesConfig } from './config';
@@ -15,32 +12,21 @@ export interface CitiesAppOptions {
   relay?: boolean;
 }
 
+/**
+ * The cities service: the platform's service frame (logging, health, schedule, its schema, messaging,
+ * gateway-token auth, its config and clock) and the registry itself.
+ */
 @Module({})
 export class AppModule {
   static forRoot(config: CitiesConfig, options: CitiesAppOptions = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
-        LoggingModule.forRoot('cities', config.LOG_LEVEL),
-        HealthModule,
-        PersistenceModule.forRoot({
-          url: config.DATABASE_URL,
-          schema: CITIES_SCHEMA,
-          entities: [CityEntity],
-          migrations: citiesMigrations,
-          applicationName: 'cities',
-        }),
-        MessagingModule.forRoot({
-          service: 'cities',
-          schema: CITIES_SCHEMA,
-          databaseUrl: config.DATABASE_URL,
-          brokers: config.KAFKA_BROKERS.split(','),
-          topicPrefix: config.KAFKA_TOPIC_PREFIX,
-          relay: options.relay ?? true,
-        }),
-        // Deny by default: every route but the health probes needs a token the gateway issued.
-        AuthModule.forRoot({
-          issuers: [gatewayIssuer(config)],
+        ServiceModule.forRoot({
+          name: 'cities',
+          config,
+          database: { schema: CITIES_SCHEMA, entities: [CityEntity], migrations: citiesMigrations },
+          messaging: { relay: options.relay ?? true },
         }),
         CitiesModule,
       ],
