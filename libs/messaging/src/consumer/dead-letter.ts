@@ -1,3 +1,5 @@
+import type { IHeaders } from 'kafkajs';
+
 /** Headers a dead-lettered record carries besides its original ones. */
 export const DLQ_HEADERS = {
   reason: 'dlq_reason',
@@ -27,4 +29,27 @@ export const MAX_ERROR_LENGTH = 4_000;
 export function describeError(error: unknown): string {
   const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   return text.length > MAX_ERROR_LENGTH ? `${text.slice(0, MAX_ERROR_LENGTH)}…` : text;
+}
+
+/**
+ * The headers of a dead letter: the original record's, so a replay reads the same envelope, and the
+ * `dlq_*` ones that say why, after how many tries and where it came from.
+ */
+export function deadLetterHeaders(
+  record: { topic: string; partition: number; offset: string; headers: IHeaders },
+  info: DeadLetterInfo,
+  groupId: string,
+  failedAt: Date,
+): IHeaders {
+  return {
+    ...record.headers,
+    [DLQ_HEADERS.reason]: info.reason,
+    [DLQ_HEADERS.error]: info.error,
+    [DLQ_HEADERS.attempts]: String(info.attempts),
+    [DLQ_HEADERS.group]: groupId,
+    [DLQ_HEADERS.topic]: record.topic,
+    [DLQ_HEADERS.partition]: String(record.partition),
+    [DLQ_HEADERS.offset]: record.offset,
+    [DLQ_HEADERS.failedAt]: failedAt.toISOString(),
+  };
 }

@@ -8,10 +8,18 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = { attempts: 5, initialDelayMs: 200, maxDelayMs: 5_000 };
 
-/** Exponential backoff with full jitter, so replicas retrying together do not stampede. */
-export function backoffDelay(policy: RetryPolicy, failedAttempts: number): number {
+/**
+ * The wait after `failedAttempts` failed tries: a ceiling doubling from `initialDelayMs` up to
+ * `maxDelayMs`, and a random point in its upper half, so replicas retrying together do not stampede.
+ * `random` (in [0, 1), `Math.random` by default) is a parameter so that tests can pin the jitter.
+ */
+export function backoffDelay(
+  policy: RetryPolicy,
+  failedAttempts: number,
+  random: () => number = Math.random,
+): number {
   const ceiling = Math.min(policy.maxDelayMs, policy.initialDelayMs * 2 ** (failedAttempts - 1));
-  return Math.round(ceiling / 2 + Math.random() * (ceiling / 2));
+  return Math.round(ceiling / 2 + random() * (ceiling / 2));
 }
 
 // PostgreSQL classes that say "the database is unavailable", not "this event is bad":

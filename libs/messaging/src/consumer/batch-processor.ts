@@ -1,0 +1,239 @@
+import { AnyEventEnvelope, CE_HEADERS, decodeKafkaEvent, EventType } from '@c2c/contracts';
+import type { Tx } from '@c2c/persistence';
+import type { IHeaders } from 'kafkajs';
+import { MessageContexts } from '../context/message-context';
+import { ConsumedRecord, EventHandlerFn, RecordOutcome } from './consumed-record';
+import { DeadLetterInfo, deadLetterHeaders, describeError } from './dead-letter';
+import { backoffDelay, isTransientInfrastructureError, RetryPolicy } from './failure-policy';
+
+type AnyHandler = (event: AnyEventEnvelope, tx: Tx) => Promise<void>;
+
+/** What the processor needs of the database: one transaction per batch or record (`TransactionRunner`). */
+export interface ConsumerTransactions {
+  run<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
+}
+
+/** A record on its way to the dead-letter topic. */
+export interface DeadLetterMessage {
+  key: Buffer | string | null;
+  value: Buffer | string | null;
+  headers: IHeaders;
+}
+
+/** Where dead letters go: the group's dead-letter topic, through a producer with `acks=all`. */
+export interface DeadLetterSink {
+  send(message: DeadLetterMessage): Promise<void>;
+}
+
+/** One fetched batch of one partition, with the controls kafkajs hands to `eachBatch`. */
+export interface FetchedBatch {
+  records: readonly ConsumedRecord[];
+  /** The batch's last offset as Kafka counts it (kafkajs `batch.lastOffset()`). */
+  lastOffset: string;
+  /** Marks everything up to `offset` consumed and commits it. */
+  commit(offset: string): Promise<void>;
+  heartbeat(): Promise<void>;
+  isRunning(): boolean;
+  isStale(): boolean;
+}
+
+export interface BatchProcessorOptions {
+  groupId: string;
+  /** The schema holding this service's inbox. */
+  schema: string;
+  retry: RetryPolicy;
+  deadLetters: DeadLetterSink;
+  /** The wait between retries; injected so that tests need not wait. */
+  sleep?: (ms: number) => Promise<void>;
+  now?: () => Date;
+  onError?: (error: unknown, context: string) => void;
+  onOutcome?: (type: string, outcome: RecordOutcome) => void;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The failure policy of `EventConsumer`, free of Kafka: applies a fetched batch in one transaction
+ * with its inbox records, or, when a handler throws, replays it record by record with retries, backoff
+ * and dead letters. Internal to the library; `EventConsumer` is the public face.
+ */
+export class BatchProcessor {
+  private readonly handlers = new Map<string, AnyHandler[]>();
+  private readonly inboxSql: string;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly now: () => Date;
+
+  constructor(
+    private readonly transactions: ConsumerTransactions,
+    private readonly options: BatchProcessorOptions,
+  ) {
+    this.sleep = options.sleep ?? sleep;
+    this.now = options.now ?? (() => new Date());
+    this.inboxSql = `insert into "${options.schema}".inbox (consumer_group, event_id, event_type)
+      select $1, id, type from unnest($2::uuid[], $3::text[]) as e(id, type)
+      on conflict do nothing returning event_id`;
+  }
+
+  on<T extends EventType>(type: T, handler: EventHandlerFn<T>): void {
+    const handlers = this.handlers.get(type) ?? [];
+    handlers.push(handler as unknown as AnyHandler);
+    this.handlers.set(type, handlers);
+  }
+
+  eventTypes(): EventType[] {
+    return [...this.handlers.keys()] as EventType[];
+  }
+
+  async processBatch(batch: FetchedBatch): Promise<void> {
+    const { records } = batch;
+    if (records.length === 0) return;
+    const failedEventId = await this.applyBatch(records);
+    if (failedEventId === null) {
+      await batch.commit(batch.lastOffset);
+      await batch.heartbeat();
+      return;
+    }
+    for (const record of records) {
+      if (!batch.isRunning() || batch.isStale()) return;
+      // The batch attempt counts as the first try of the record whose handler threw.
+      const tried = record.headers[CE_HEADERS.id]?.toString() === failedEventId ? 1 : 0;
+      await this.processRecord(record, () => batch.heartbeat(), tried);
+      await batch.commit(record.offset);
+    }
+  }
+
+  /**
+   * The fast path: the whole batch in one transaction. Returns null when it committed, else the id of
+   * the event whose handler threw (nothing of the batch is applied then), or '' for a poison record.
+   */
+  private async applyBatch(records: readonly ConsumedRecord[]): Promise<string | null> {
+    const events: AnyEventEnvelope[] = [];
+    for (const record of records) {
+      const decoded = decodeKafkaEvent(record.headers, record.value);
+      if (!decoded.ok) {
+        if (decoded.reason === 'unknown-type') continue;
+        return ''; // poison: the slow path dead-letters it in its place
+      }
+      if (this.handlers.has(decoded.event.type)) events.push(decoded.event);
+    }
+    if (events.length === 0) return null;
+    let current: AnyEventEnvelope | undefined;
+    const outcomes: [string, RecordOutcome][] = [];
+    try {
+      await this.transactions.run(async (tx) => {
+        const fresh = new Set(
+          (
+            (await tx.query(this.inboxSql, [
+              this.options.groupId,
+              events.map((event) => event.id),
+              events.map((event) => event.type),
+            ])) as { event_id: string }[]
+          ).map((row) => row.event_id),
+        );
+        outcomes.length = 0;
+        for (const event of events) {
+          current = event;
+          const isFresh = fresh.delete(event.id);
+          if (isFresh) await this.invoke(event, tx);
+          outcomes.push([event.type, isFresh ? 'applied' : 'duplicate']);
+        }
+      });
+      for (const [type, outcome] of outcomes) this.options.onOutcome?.(type, outcome);
+      return null;
+    } catch (error) {
+      if (isTransientInfrastructureError(error)) throw error;
+      if (current) this.reportFailure(error, current, 1);
+      return current?.id ?? '';
+    }
+  }
+
+  /**
+   * One record on its own: decode, validate, apply with retries, or dead-letter. Dead-letter replays
+   * come through here too, so a replayed event is deduplicated like any other.
+   */
+  async processRecord(
+    record: ConsumedRecord,
+    heartbeat: () => Promise<void> = () => Promise.resolve(),
+    alreadyTried = 0,
+  ): Promise<RecordOutcome> {
+    const outcome = await this.processOne(record, heartbeat, alreadyTried);
+    const type = record.headers[CE_HEADERS.type]?.toString() ?? 'unknown';
+    this.options.onOutcome?.(type, outcome);
+    return outcome;
+  }
+
+  private async processOne(
+    record: ConsumedRecord,
+    heartbeat: () => Promise<void>,
+    alreadyTried: number,
+  ): Promise<RecordOutcome> {
+    const decoded = decodeKafkaEvent(record.headers, record.value);
+    if (!decoded.ok) {
+      if (decoded.reason === 'unknown-type') return 'skipped';
+      const problems = decoded.problems.map((p) =>
+        'path' in p ? `${p.path || '/'} ${p.message}` : p.message,
+      );
+      await this.deadLetter(record, { reason: decoded.reason, error: problems.join('; '), attempts: 0 });
+      return 'dead-lettered';
+    }
+    const event = decoded.event;
+    if (!this.handlers.has(event.type)) return 'skipped';
+    const { retry } = this.options;
+    if (alreadyTried > 0) await this.backOff(alreadyTried, heartbeat);
+    for (let attempt = alreadyTried + 1; ; attempt++) {
+      try {
+        return await this.transactions.run(async (tx) => {
+          const fresh = (await tx.query(this.inboxSql, [
+            this.options.groupId,
+            [event.id],
+            [event.type],
+          ])) as unknown[];
+          if (fresh.length === 0) return 'duplicate';
+          await this.invoke(event, tx);
+          return 'applied';
+        });
+      } catch (error) {
+        if (isTransientInfrastructureError(error)) throw error;
+        this.reportFailure(error, event, attempt);
+        if (attempt >= retry.attempts) {
+          await this.deadLetter(record, {
+            reason: 'handler-failed',
+            error: describeError(error),
+            attempts: attempt,
+          });
+          return 'dead-lettered';
+        }
+        await this.backOff(attempt, heartbeat);
+      }
+    }
+  }
+
+  // The wait follows every failed try, the batch's included, so a failing record is not hammered.
+  private async backOff(failedAttempts: number, heartbeat: () => Promise<void>): Promise<void> {
+    await this.sleep(backoffDelay(this.options.retry, failedAttempts));
+    await heartbeat();
+  }
+
+  private reportFailure(error: unknown, event: AnyEventEnvelope, attempt: number): void {
+    this.options.onError?.(
+      error,
+      `${event.type} ${event.id} attempt ${attempt}/${this.options.retry.attempts}`,
+    );
+  }
+
+  private async invoke(event: AnyEventEnvelope, tx: Tx): Promise<void> {
+    const handlers = this.handlers.get(event.type) ?? [];
+    // One context for the event, not per handler: its handlers together are one hop of the trace.
+    await MessageContexts.run(MessageContexts.fromEvent(event), async () => {
+      for (const handler of handlers) await handler(event, tx);
+    });
+  }
+
+  private async deadLetter(record: ConsumedRecord, info: DeadLetterInfo): Promise<void> {
+    await this.options.deadLetters.send({
+      key: record.key,
+      value: record.value,
+      headers: deadLetterHeaders(record, info, this.options.groupId, this.now()),
+    });
+  }
+}
