@@ -1,6 +1,6 @@
 import CircuitBreaker from 'opossum';
 import { Problem, ProblemType } from '@c2c/platform';
-import { Pool } from 'undici';
+import { Dispatcher, interceptors, Pool } from 'undici';
 
 export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -18,40 +18,64 @@ export interface UpstreamResponse {
   body: Buffer;
 }
 
+/** `closed` (calls flow), `open` (refused at once) or `half-open` (one trial call). */
+export type BreakerState = 'closed' | 'open' | 'half-open';
+
 export interface ServiceClientOptions {
-  /** Headers and body must arrive within this, in ms. */
+  /** Headers and body must arrive within this, in ms, for all attempts of a call together. */
   timeoutMs: number;
   connectTimeoutMs: number;
   /** Extra attempts for idempotent methods after a failed connection or a 502/503. */
   retries: number;
+  /** Wait before the first retry, in ms, doubling for each further one (default 25). */
+  retryBackoffMs?: number;
   breaker: { resetMs: number; errorPercent: number; volumeThreshold: number };
   connections?: number;
+  /**
+   * What requests go through, to the service's origin; by default a keep-alive connection pool
+   * made and closed by the client. Tests pass an undici `MockAgent`, which the client never closes.
+   */
+  dispatcher?: Dispatcher;
 }
 
 /** Only these may be sent twice: repeating them cannot do something twice (RFC 9110 §9.2.2). */
-const IDEMPOTENT = new Set<HttpMethod>(['GET', 'HEAD', 'PUT', 'DELETE']);
-const RETRY_STATUSES = new Set([502, 503]);
-const CONNECTION_FAILURES = new Set([
+const IDEMPOTENT_METHODS: HttpMethod[] = ['GET', 'HEAD', 'PUT', 'DELETE'];
+/** Answers of a service (or its proxy) that is briefly unable to serve: another attempt may do. */
+const RETRIED_STATUSES = [502, 503];
+/**
+ * Answers that say the service is unwell, not the request: they count against the breaker. A 500
+ * may be one caller's input meeting a bug, and a 4xx is the caller's; neither must shut others out.
+ */
+const BREAKER_STATUSES = new Set([502, 503, 504]);
+/** The request never reached the service: always safe to try again for an idempotent method. */
+const CONNECTION_FAILURES = [
   'ECONNREFUSED',
   'ECONNRESET',
   'EHOSTUNREACH',
+  'ENETUNREACH',
   'ENOTFOUND',
   'EAI_AGAIN',
+  'EPIPE',
   'UND_ERR_CONNECT_TIMEOUT',
   'UND_ERR_SOCKET',
-]);
+];
+const MAX_BACKOFF_MS = 250;
 
 class UpstreamTimeout extends Error {}
 class UpstreamUnreachable extends Error {}
-/** A 5xx answer: counts against the breaker, yet reaches the client as the service gave it. */
+/** A 502–504 answer: counts against the breaker, yet reaches the client as the service gave it. */
 class UpstreamFailed extends Error {
   constructor(readonly response: UpstreamResponse) {
     super(`upstream answered ${response.status}`);
   }
 }
 
+/** Only these failures say the service is down or overwhelmed; anything else leaves the breaker be. */
+const countsAgainstBreaker = (error: unknown): boolean =>
+  error instanceof UpstreamTimeout || error instanceof UpstreamUnreachable || error instanceof UpstreamFailed;
+
 function codeOf(error: unknown): string | undefined {
-  const code = (error as { code?: unknown; cause?: { code?: unknown } } | null)?.code;
+  const code = (error as { code?: unknown } | null)?.code;
   if (typeof code === 'string') return code;
   const cause = (error as { cause?: { code?: unknown } } | null)?.cause?.code;
   return typeof cause === 'string' ? cause : undefined;
@@ -62,15 +86,16 @@ const isTimeout = (error: unknown): boolean =>
   (error as { name?: unknown } | null)?.name === 'TimeoutError' ||
   ['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT'].includes(codeOf(error) ?? '');
 
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /**
  * Calls one service's internal HTTP API: pooled keep-alive connections (undici), a deadline per
- * call, retries only where repeating is harmless, and a circuit breaker (opossum) so a service that
- * is down costs callers an immediate `503` instead of a hung request each.
+ * call, retries only where repeating is harmless (undici's retry interceptor), and a circuit breaker
+ * (opossum) so a service that is down costs callers an immediate `503` instead of a hung request each.
  */
 export class ServiceClient {
-  private readonly pool: Pool;
+  private readonly origin: string;
+  private readonly base: Dispatcher;
+  private readonly ownsBase: boolean;
+  private readonly dispatcher: Dispatcher;
   private readonly breaker: CircuitBreaker<[UpstreamRequest], UpstreamResponse>;
 
   constructor(
@@ -78,13 +103,32 @@ export class ServiceClient {
     baseUrl: string,
     private readonly options: ServiceClientOptions,
   ) {
-    this.pool = new Pool(new URL(baseUrl).origin, {
-      connections: options.connections ?? 32,
-      connect: { timeout: options.connectTimeoutMs },
-      headersTimeout: options.timeoutMs,
-      bodyTimeout: options.timeoutMs,
-      keepAliveTimeout: 10_000,
-    });
+    this.origin = new URL(baseUrl).origin;
+    this.ownsBase = options.dispatcher === undefined;
+    this.base =
+      options.dispatcher ??
+      new Pool(this.origin, {
+        connections: options.connections ?? 32,
+        connect: { timeout: options.connectTimeoutMs },
+        headersTimeout: options.timeoutMs,
+        bodyTimeout: options.timeoutMs,
+        keepAliveTimeout: 10_000,
+      });
+    this.dispatcher = this.base.compose(
+      interceptors.retry({
+        maxRetries: options.retries,
+        methods: IDEMPOTENT_METHODS,
+        statusCodes: RETRIED_STATUSES,
+        errorCodes: CONNECTION_FAILURES,
+        minTimeout: options.retryBackoffMs ?? 25,
+        maxTimeout: MAX_BACKOFF_MS,
+        timeoutFactor: 2,
+        // A service's Retry-After is meant for our clients (it is passed on), not for a short retry.
+        retryAfter: false,
+        // The last answer, when retries are used up or not allowed, is passed on as the service gave it.
+        throwOnError: false,
+      }),
+    );
     this.breaker = new CircuitBreaker((request: UpstreamRequest) => this.attempt(request), {
       timeout: false,
       resetTimeout: options.breaker.resetMs,
@@ -92,12 +136,20 @@ export class ServiceClient {
       volumeThreshold: options.breaker.volumeThreshold,
       rollingCountTimeout: 10_000,
       rollingCountBuckets: 10,
+      // Truthy: not a failure. Anything but an outage (a bug of ours, a refused header) stays uncounted.
+      errorFilter: (error: unknown) => !countsAgainstBreaker(error),
     });
   }
 
-  /** `closed` (calls flow), `open` (refused at once) or `half-open` (one trial call). */
-  get state(): 'closed' | 'open' | 'half-open' {
+  get state(): BreakerState {
     return this.breaker.opened ? 'open' : this.breaker.halfOpen ? 'half-open' : 'closed';
+  }
+
+  /** Calls `listener` whenever the breaker changes state: for logs and metrics, and for tests. */
+  onStateChange(listener: (state: BreakerState) => void): void {
+    this.breaker.on('open', () => listener('open'));
+    this.breaker.on('halfOpen', () => listener('half-open'));
+    this.breaker.on('close', () => listener('closed'));
   }
 
   /**
@@ -133,55 +185,37 @@ export class ServiceClient {
 
   async close(): Promise<void> {
     this.breaker.shutdown();
-    await this.pool.close();
+    if (this.ownsBase) await this.base.close();
   }
 
+  /** One call, with undici's retries inside it: the breaker sees only the outcome. */
   private async attempt(request: UpstreamRequest): Promise<UpstreamResponse> {
-    const attempts = IDEMPOTENT.has(request.method) ? 1 + this.options.retries : 1;
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const response = await this.once(request);
-        if (response.status >= 500 && response.status !== 501) {
-          if (attempt < attempts && RETRY_STATUSES.has(response.status)) {
-            await pause(this.backoff(attempt));
-            continue;
-          }
-          throw new UpstreamFailed(response);
-        }
-        return response;
-      } catch (error) {
-        // A timeout is not retried: the service may still be working on it, and the caller waited enough.
-        if (!(error instanceof UpstreamUnreachable) || attempt >= attempts) throw error;
-        await pause(this.backoff(attempt));
-      }
-    }
-  }
-
-  private backoff(attempt: number): number {
-    return 25 * 2 ** (attempt - 1) + Math.floor(Math.random() * 25);
-  }
-
-  private async once(request: UpstreamRequest): Promise<UpstreamResponse> {
+    let response: UpstreamResponse;
     try {
-      const response = await this.pool.request({
+      const answer = await this.dispatcher.request({
+        origin: this.origin,
         method: request.method,
         path: request.path,
         headers: request.headers,
         body: request.body ?? null,
+        // One deadline for every attempt: a timeout is never retried, as the service may still be
+        // working on it, and the caller has waited enough.
         signal: AbortSignal.timeout(this.options.timeoutMs),
       });
-      const body = Buffer.from(await response.body.arrayBuffer());
+      const body = Buffer.from(await answer.body.arrayBuffer());
       const headers: Record<string, string> = {};
-      for (const [name, value] of Object.entries(response.headers)) {
+      for (const [name, value] of Object.entries(answer.headers)) {
         if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
       }
-      return { status: response.statusCode, headers, body };
+      response = { status: answer.statusCode, headers, body };
     } catch (error) {
       if (isTimeout(error)) throw new UpstreamTimeout(`${this.service}: timeout`, { cause: error });
-      if (CONNECTION_FAILURES.has(codeOf(error) ?? '')) {
+      if (CONNECTION_FAILURES.includes(codeOf(error) ?? '')) {
         throw new UpstreamUnreachable(`${this.service}: ${codeOf(error)}`, { cause: error });
       }
       throw error;
     }
+    if (BREAKER_STATUSES.has(response.status)) throw new UpstreamFailed(response);
+    return response;
   }
 }

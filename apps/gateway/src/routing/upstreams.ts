@@ -1,4 +1,4 @@
-import { Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { GatewayConfig } from '../config';
 import { ServiceClient } from './service-client';
 
@@ -7,6 +7,7 @@ export type ServiceName = 'cities' | 'partnerships' | 'commissions' | 'notificat
 /** One client (connection pool and circuit breaker) per service, from the configured base URLs. */
 @Injectable()
 export class Upstreams implements OnApplicationShutdown {
+  private readonly logger = new Logger(Upstreams.name);
   private readonly clients: Record<ServiceName, ServiceClient>;
 
   constructor(config: GatewayConfig) {
@@ -26,6 +27,13 @@ export class Upstreams implements OnApplicationShutdown {
       commissions: new ServiceClient('commissions', config.COMMISSIONS_URL, options),
       notifications: new ServiceClient('notifications', config.NOTIFICATIONS_URL, options),
     };
+    // An open circuit is an outage seen from the gateway: operators should read it in the logs.
+    for (const client of Object.values(this.clients)) {
+      client.onStateChange((state) => {
+        if (state === 'open') this.logger.warn(`circuit to the ${client.service} service opened`);
+        else this.logger.log(`circuit to the ${client.service} service is ${state}`);
+      });
+    }
   }
 
   of(service: ServiceName): ServiceClient {
