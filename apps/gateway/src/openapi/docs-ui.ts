@@ -1,77 +1,34 @@
-import { createReadStream } from 'node:fs';
-import path from 'node:path';
-import { OpenAPIObject } from '@nestjs/swagger';
-import type { FastifyInstance, FastifyReply } from 'fastify';
-
-// swagger-ui-dist comes with @nestjs/swagger; resolve it from there rather than depend on it twice.
-const SWAGGER_UI_DIR = path.dirname(
-  require.resolve('swagger-ui-dist/package.json', {
-    paths: [path.dirname(require.resolve('@nestjs/swagger'))],
-  }),
-);
-
-const ASSETS: Record<string, string> = {
-  'swagger-ui.css': 'text/css; charset=utf-8',
-  'swagger-ui-bundle.js': 'application/javascript; charset=utf-8',
-  'favicon-32x32.png': 'image/png',
-};
-
-const PAGE = `<!doctype html>
-<html lang="en">
-<head>
-  <meta charset="utf-8">
-  <title>C2C Cooperation Platform API</title>
-  <link rel="stylesheet" href="/docs/swagger-ui.css">
-  <link rel="icon" type="image/png" href="/docs/favicon-32x32.png">
-</head>
-<body>
-  <div id="swagger-ui"></div>
-  <script src="/docs/swagger-ui-bundle.js"></script>
-  <script src="/docs/swagger-init.js"></script>
-</body>
-</html>
-`;
-
-// A file, not an inline script, so the Content-Security-Policy can keep script-src 'self'.
-const INIT = `window.ui = SwaggerUIBundle({
-  url: '/docs/openapi.json',
-  dom_id: '#swagger-ui',
-  deepLinking: true,
-  persistAuthorization: true,
-});
-`;
+import swagger, { type StaticDocumentSpec } from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { OpenAPIObject } from '@nestjs/swagger';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 /**
- * Interactive documentation at `/docs` (Swagger UI) and the document at `/docs/openapi.json`. The
- * document is built on first use, which keeps it out of the start-up time and the resting memory.
+ * Interactive documentation at `/docs` (Swagger UI, from @fastify/swagger-ui) of the composed public
+ * document, which is also served as `/docs/openapi.json`. The pages carry the documentation's own
+ * security headers (a browser renders them) instead of the API's; Swagger UI's scripts are files, so
+ * its Content-Security-Policy keeps `script-src 'self'`. Authorization is not persisted in the browser:
+ * a token pasted into the page is gone with the tab.
  */
-export function serveDocs(
+export async function serveDocs(
   fastify: FastifyInstance,
-  build: () => OpenAPIObject,
+  document: OpenAPIObject,
   securityHeaders: Record<string, string>,
-): void {
-  let document: string | undefined;
-  // The pages' own security headers (a browser renders them), in place of the API's.
-  const route = {
-    onRequest: (_request: unknown, reply: FastifyReply, done: () => void) => {
-      void reply.headers(securityHeaders);
-      done();
-    },
+): Promise<void> {
+  const withPageHeaders = (_request: FastifyRequest, reply: FastifyReply, done: () => void) => {
+    void reply.headers(securityHeaders);
+    done();
   };
-  fastify.get('/docs', route, (_request, reply) => reply.type('text/html; charset=utf-8').send(PAGE));
-  fastify.get('/docs/swagger-init.js', route, (_request, reply) =>
-    reply.type('application/javascript; charset=utf-8').send(INIT),
-  );
-  fastify.get('/docs/openapi.json', route, (_request, reply) => {
-    document ??= JSON.stringify(build());
-    return reply.type('application/json; charset=utf-8').send(document);
+  // @fastify/swagger types documents with openapi-types, Nest with its own interfaces: one JSON shape.
+  const specification = { document: document as unknown as StaticDocumentSpec['document'] };
+  await fastify.register(swagger, { mode: 'static', specification });
+  await fastify.register(swaggerUi, {
+    routePrefix: '/docs',
+    uiConfig: { deepLinking: true, persistAuthorization: false },
+    uiHooks: { onRequest: withPageHeaders },
   });
-  for (const [file, type] of Object.entries(ASSETS)) {
-    fastify.get(`/docs/${file}`, route, (_request, reply) =>
-      reply
-        .type(type)
-        .header('cache-control', 'public, max-age=86400')
-        .send(createReadStream(path.join(SWAGGER_UI_DIR, file))),
-    );
-  }
+  const text = JSON.stringify(document);
+  fastify.get('/docs/openapi.json', { onRequest: withPageHeaders }, (_request, reply) =>
+    reply.type('application/json; charset=utf-8').send(text),
+  );
 }

@@ -1,26 +1,25 @@
-import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter } from '@nestjs/platform-fastify';
+import path from 'node:path';
+import { generateApiDocument } from '@c2c/platform';
+import type { OpenAPIObject } from '@nestjs/swagger';
 import { AppModule } from '../app.module';
 import { readGatewayConfig } from '../config';
-import { buildOpenApiDocument, serialiseOpenApi } from './openapi-document';
+import { buildOpenApiDocument } from './openapi-document';
+import { readServiceApiDocuments } from './service-api-documents';
+
+/** The services' documents, committed beside the public one. */
+export const SERVICE_API_DOCS_DIR = path.resolve(__dirname, '../../../../docs/api');
 
 /**
- * The OpenAPI document exactly as `docs/openapi.json` holds it, from the module metadata alone: the
- * app is created in preview mode, so no provider runs and no database is needed.
+ * The public document exactly as `docs/openapi.json` holds it: the gateway's own routes from its
+ * module metadata (preview mode: no provider runs, no database needed) composed with the services'
+ * committed documents, which `npm run openapi` writes first.
  */
-export async function generateOpenApiText(): Promise<string> {
+export function generatePublicApiDocument(): Promise<OpenAPIObject> {
   const config = readGatewayConfig({
     NODE_ENV: 'development',
     DATABASE_URL: 'postgres://openapi@127.0.0.1:1/unused',
     LOG_LEVEL: 'silent',
   });
-  const app = await NestFactory.create(AppModule.forRoot(config), new FastifyAdapter(), {
-    preview: true,
-    logger: false,
-  });
-  try {
-    return serialiseOpenApi(buildOpenApiDocument(app));
-  } finally {
-    await app.close();
-  }
+  const services = readServiceApiDocuments(SERVICE_API_DOCS_DIR);
+  return generateApiDocument(AppModule.forRoot(config), (app) => buildOpenApiDocument(app, services));
 }

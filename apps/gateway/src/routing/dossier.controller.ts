@@ -1,12 +1,12 @@
 import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ROLES, Roles } from '@c2c/auth';
-import { ApiProblemResponses } from '@c2c/platform';
+import { ApiProblemResponses, IdParams } from '@c2c/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { API_PREFIX, Authenticated } from '../http/api';
-import { IdParams } from '../http/id-params';
+
 import { Dossier, DossierService } from './dossier.service';
-import { DossierDoc } from './dto/dossier.dto';
+import { DossierResponse } from './dto/dossier.dto';
 import { ProxyService } from './proxy.service';
 
 @ApiTags('cities')
@@ -25,7 +25,7 @@ export class DossierController {
     summary: 'A city with its partnerships and commission memberships, from every service at once',
   })
   @ApiOkResponse({
-    type: DossierDoc,
+    type: DossierResponse,
     description: 'Parts whose service is down are null and listed in `missing`.',
   })
   @ApiProblemResponses(400, 404, 503, 504)

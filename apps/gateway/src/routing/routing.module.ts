@@ -1,14 +1,17 @@
 import { Module } from '@nestjs/common';
-import { CitiesController } from './cities.controller';
 import { DossierController } from './dossier.controller';
 import { DossierService } from './dossier.service';
-import { PartnershipsController } from './partnerships.controller';
 import { ProxyService } from './proxy.service';
 import { Upstreams } from './upstreams';
 
-/** The public routes served by the domain services behind the gateway. */
+/**
+ * Reaching the domain services: one client per service, the proxy that forwards a request, and the
+ * dossier that asks several at once. The forwarded routes themselves are not controllers: they come
+ * from the services' documents (see route-table.ts), registered by gateway-app.ts.
+ */
 @Module({
-  controllers: [DossierController, CitiesController, PartnershipsController],
+  controllers: [DossierController],
   providers: [Upstreams, ProxyService, DossierService],
+  exports: [ProxyService],
 })
 export class RoutingModule {}

@@ -1,18 +1,14 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { Problem, ProblemType, PUBLIC_ROUTE } from '@c2c/platform';
+import { Problem, PUBLIC_ROUTE } from '@c2c/platform';
 import type { FastifyRequest } from 'fastify';
 import { AuthenticatedUser } from '../authenticated-user';
 import { Role } from '../roles';
 import { TokenVerifier } from '../token-verifier';
 import { bearerTokenOf } from './bearer-token';
+import { assertAdmitted, missingTokenProblem } from './caller';
 import { ROLES_KEY } from './decorators';
 import { attachUser, authenticationOutcome, userOf } from './request-user';
-
-const missingToken = () =>
-  new Problem(ProblemType.Unauthorized, 'send a bearer token in the Authorization header', {
-    headers: { 'www-authenticate': 'Bearer' },
-  });
 
 /**
  * Installed for every route by the auth module: deny by default. A route passes if it is `@Public()`,
@@ -32,11 +28,7 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean | undefined>(PUBLIC_ROUTE, targets)) return true;
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const user = userOf(request) ?? (await this.authenticate(request));
-    if (user.roles.length === 0) throw new Problem(ProblemType.Forbidden, 'the caller has no platform role');
-    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
-    if (roles !== undefined && !roles.some((role) => user.roles.includes(role))) {
-      throw new Problem(ProblemType.Forbidden, `requires one of the roles: ${roles.join(', ')}`);
-    }
+    assertAdmitted(user, this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets));
     return true;
   }
 
@@ -45,7 +37,7 @@ export class AuthGuard implements CanActivate {
     const outcome = authenticationOutcome(request);
     if (outcome instanceof Problem) throw outcome;
     const token = bearerTokenOf(request.headers.authorization);
-    if (token === undefined) throw missingToken();
+    if (token === undefined) throw missingTokenProblem();
     const user = await this.verifier.verify(token);
     attachUser(request, user);
     return user;

@@ -13,7 +13,13 @@ export {
 } from './problem';
 export { ProblemFilter, toProblem } from './problem.filter';
 export { fieldErrorsOf, validationProblem } from './validation';
-export { ApiProblemResponses, FieldErrorDto, ProblemDetailsDto } from './problem-details.dto';
+export {
+  ApiProblemResponses,
+  FieldErrorDto,
+  PROBLEM_DESCRIPTIONS,
+  ProblemDetailsDto,
+  problemResponseObject,
+} from './problem-details.dto';
 export {
   ApiPageResponse,
   PAGE_LIMITS,
@@ -25,6 +31,13 @@ export {
 } from './pagination';
 export { assertIfMatch, etagOf, parseIfMatch, requireIfMatch, type IfMatch } from './etag';
 export { PUBLIC_ROUTE, Public } from './public.decorator';
-export { buildServiceApiDocument, setUpServiceApiDocs, type ServiceApiDocs } from './service-api-docs';
+export {
+  buildServiceApiDocument,
+  generateApiDocument,
+  serialiseApiDocument,
+  setUpServiceApiDocs,
+  writeApiDocument,
+  type ServiceApiDocs,
+} from './service-api-docs';
 export { ApiIfMatch, ExpectedVersion, IdParams, expectedVersionOf } from './request-params';
 export { problemOfDomainError } from './domain-problem';

@@ -45,7 +45,8 @@ export class ProblemDetailsDto {
   errors?: FieldErrorDto[];
 }
 
-const DESCRIPTIONS: Record<number, string> = {
+/** What each problem status means, as every document says it. */
+export const PROBLEM_DESCRIPTIONS: Readonly<Record<number, string>> = {
   400: 'The request is malformed or fails validation.',
   401: 'No valid bearer token.',
   403: 'The caller may not do this.',
@@ -65,12 +66,14 @@ const DESCRIPTIONS: Record<number, string> = {
 export function ApiProblemResponses(...statuses: number[]) {
   return applyDecorators(
     ApiExtraModels(ProblemDetailsDto),
-    ...statuses.map((status) =>
-      ApiResponse({
-        status,
-        description: DESCRIPTIONS[status] ?? 'Error.',
-        content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: getSchemaPath(ProblemDetailsDto) } } },
-      }),
-    ),
+    ...statuses.map((status) => ApiResponse({ status, ...problemResponseObject(status) })),
   );
+}
+
+/** The OpenAPI response object of a problem answer, for documents assembled by hand (the gateway's). */
+export function problemResponseObject(status: number) {
+  return {
+    description: PROBLEM_DESCRIPTIONS[status] ?? 'Error.',
+    content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: getSchemaPath(ProblemDetailsDto) } } },
+  };
 }

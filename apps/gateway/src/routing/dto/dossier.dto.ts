@@ -1,11 +1,17 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { CityDoc } from './cities.dto';
-import { PartnershipDoc } from './partnerships.dto';
+
+// The dossier's parts are the services' own answers, passed on as they are; their schemas come from
+// the services' documents, which the public document composes (see openapi/compose-public-api.ts).
+const schemaRef = (name: string) => `#/components/schemas/${name}`;
 
 /** The first page of a city's partnerships, as `GET /partnerships?cityId=…` answers it. */
-export class CityPartnershipsDoc {
-  @ApiProperty({ type: [PartnershipDoc], description: 'Newest first, at most 100.' })
-  items!: PartnershipDoc[];
+export class CityPartnershipsResponse {
+  @ApiProperty({
+    type: 'array',
+    items: { $ref: schemaRef('PartnershipResponse') },
+    description: 'Newest first, at most 100.',
+  })
+  items!: unknown[];
 
   @ApiProperty({
     type: String,
@@ -15,15 +21,19 @@ export class CityPartnershipsDoc {
   nextCursor!: string | null;
 }
 
-export class DossierDoc {
-  @ApiProperty({ type: CityDoc }) city!: CityDoc;
+export class DossierResponse {
+  @ApiProperty({
+    allOf: [{ $ref: schemaRef('CityResponse') }],
+    description: 'The city, as `GET /cities/{id}` answers it.',
+  })
+  city!: unknown;
 
   @ApiProperty({
-    type: CityPartnershipsDoc,
+    type: CityPartnershipsResponse,
     nullable: true,
     description: 'The partnerships the city takes part in; null when the partnerships service is down.',
   })
-  partnerships!: CityPartnershipsDoc | null;
+  partnerships!: CityPartnershipsResponse | null;
 
   @ApiProperty({
     type: 'object',

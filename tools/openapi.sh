@@ -1,0 +1,8 @@
+#!/bin/sh
+# npm run openapi [-- --check]: every service writes (or checks) its own OpenAPI document under
+# docs/api/, then the gateway composes the public one (docs/openapi.json) from them, so in that order.
+set -e
+cd "$(dirname "$0")/.."
+for project in apps/cities apps/partnerships apps/gateway; do
+  node -r @swc-node/register "$project/scripts/generate-openapi.ts" "$@"
+done
