@@ -1,6 +1,9 @@
 #!/usr/bin/env node
-// Compiles every app and library to dist/ with swc (the same options jest uses): decorator metadata
-// kept, `@c2c/*` imports rewritten to relative paths, one .js per .ts, tests left out.
+// Compiles apps and libraries to dist/ with swc (the same options jest uses): decorator metadata kept,
+// `@c2c/*` imports rewritten to relative paths, one .js per .ts, tests left out.
+//   node tools/build.mjs                     everything (npm start does this)
+//   node tools/build.mjs apps/cities         one project, into dist/apps/cities (the Nx `build` target,
+//                                            cached per project: `nx affected -t build`)
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -23,13 +26,16 @@ const walk = (dir) => {
     }
   }
 };
-for (const top of ['apps', 'libs']) {
+const projects = process.argv.slice(2);
+const roots = projects.length > 0 ? projects : ['apps', 'libs'];
+for (const top of roots) {
   const dir = path.join(root, top);
-  if (fs.existsSync(dir)) walk(dir);
+  if (!fs.existsSync(dir)) throw new Error(`no such project: ${top}`);
+  walk(dir);
 }
 
 const started = Date.now();
-fs.rmSync(out, { recursive: true, force: true });
+for (const top of roots) fs.rmSync(path.join(out, top), { recursive: true, force: true });
 const options = { ...swcOptions({ paths: true }), sourceMaps: true };
 await Promise.all(
   sources.map(async (file) => {
