@@ -19,8 +19,8 @@ describe('published event schemas', () => {
     const missing = EVENT_TYPES.filter((type) => !snapshots.includes(type));
     if (missing.length > 0) {
       throw new Error(
-        `no schema snapshot for ${missing.join(', ')}: run node_modules/.bin/node -r @swc-node/register ` +
-          'libs/contracts/scripts/snapshot-schemas.ts and commit libs/contracts/schemas',
+        `no schema snapshot for ${missing.join(', ')}: run npm run contracts:snapshot ` +
+          'and commit libs/contracts/schemas',
       );
     }
   });
