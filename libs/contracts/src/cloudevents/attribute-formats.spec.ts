@@ -15,15 +15,27 @@ describe('isRfc3339DateTime', () => {
 });
 
 describe('isTraceparent', () => {
-  it('accepts a version-00 traceparent', () => {
-    expect(isTraceparent('00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01')).toBe(true);
-  });
+  it.each([
+    '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01',
+    '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00',
+    '00-00000000000000000000000000000001-0000000000000001-01',
+    'cc-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01',
+  ])('accepts %s', (value) => expect(isTraceparent(value)).toBe(true));
   it.each([
     'ff-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01',
+    '00-00000000000000000000000000000000-00f067aa0ba902b7-01',
     '00-4bf92f3577b34da6a3ce929d0e0e4736-0000000000000000-01',
     '00-4BF92F3577B34DA6A3CE929D0E0E4736-00f067aa0ba902b7-01',
+    '00-4bf92f3577b34da6a3ce929d0e0e4736-00F067AA0BA902B7-01',
+    '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-0A',
     '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7',
-  ])('rejects %s', (value) => expect(isTraceparent(value)).toBe(false));
+    '00-4bf92f3577b34da6a3ce929d0e0e473-00f067aa0ba902b7-01',
+    '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01-extra',
+    ' 00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01',
+    '00_4bf92f3577b34da6a3ce929d0e0e4736_00f067aa0ba902b7_01',
+    '00-4bf92f3577b34da6a3ce929d0e0e473g-00f067aa0ba902b7-01',
+    '',
+  ])('rejects %j', (value) => expect(isTraceparent(value)).toBe(false));
 });
 
 describe('parseSequence', () => {

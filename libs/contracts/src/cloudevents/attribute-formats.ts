@@ -61,8 +61,11 @@ export function isRfc3339DateTime(value: string): boolean {
 }
 
 /**
- * Whether `value` is a W3C Trace Context version-00 `traceparent`: all-zero trace or parent ids and
- * version `ff` are invalid by the spec.
+ * Whether `value` is a W3C Trace Context `traceparent`: `<version>-<trace-id>-<parent-id>-<flags>`
+ * in 2, 32, 16 and 2 lowercase hex digits. Version `ff` and all-zero trace or parent ids are invalid
+ * by the spec; a higher version is accepted in the version-00 layout. The one rule for the whole
+ * platform: the gateway, the message context and the event envelope all apply it, so a trace accepted
+ * at the edge is never replaced further on.
  */
 export function isTraceparent(value: string): boolean {
   const match = TRACEPARENT.exec(value);

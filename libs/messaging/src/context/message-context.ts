@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { isTraceparent } from '@c2c/contracts';
 
 /**
  * What ties an event to what caused it: the request or event chain (correlation), the direct cause
@@ -14,18 +15,28 @@ export interface MessageContext {
 
 const storage = new AsyncLocalStorage<MessageContext>();
 
-const TRACEPARENT = /^00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/;
-
-/** A new span under the caller's trace (or a new trace), so each hop has its own span id. */
-export function childTraceparent(parent?: string): string {
-  const match = parent ? TRACEPARENT.exec(parent) : null;
-  const traceId = match?.[1] ?? randomBytes(16).toString('hex');
-  const flags = match?.[3] ?? '01';
-  return `00-${traceId}-${randomBytes(8).toString('hex')}-${flags}`;
+/** Random lowercase hex, never all zeros: W3C Trace Context refuses an all-zero trace or span id. */
+function randomId(bytes: number): string {
+  for (;;) {
+    const id = randomBytes(bytes).toString('hex');
+    if (/[^0]/.test(id)) return id;
+  }
 }
 
-export const isTraceparentHeader = (value: string | undefined): value is string =>
-  value !== undefined && TRACEPARENT.test(value);
+/**
+ * A new span under the caller's trace, so each hop has its own span id. The parent is kept only if
+ * `isTraceparent` from `@c2c/contracts` accepts it, the same rule the gateway and the event envelope
+ * apply, so a trace accepted at the edge is continued everywhere and a malformed one (version `ff`,
+ * all-zero ids, upper case) starts a new trace rather than being passed on. The child is version 00,
+ * as the spec asks of a parser that reads a higher version.
+ */
+export function childTraceparent(parent?: string): string {
+  const valid = parent !== undefined && isTraceparent(parent);
+  // Safe to slice: the validator guarantees 2, 32, 16 and 2 hex digits: version, trace, parent, flags.
+  const traceId = valid ? parent.slice(3, 35) : randomId(16);
+  const flags = valid ? parent.slice(53, 55) : '01';
+  return `00-${traceId}-${randomId(8)}-${flags}`;
+}
 
 export const MessageContexts = {
   current(): MessageContext | undefined {
@@ -57,9 +68,7 @@ export const MessageContexts = {
     return {
       correlationId,
       causationId: headers.requestId ?? correlationId,
-      traceparent: childTraceparent(
-        isTraceparentHeader(headers.traceparent) ? headers.traceparent : undefined,
-      ),
+      traceparent: childTraceparent(headers.traceparent),
     };
   },
 };

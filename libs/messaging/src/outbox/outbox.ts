@@ -8,6 +8,7 @@ import {
   toKafkaHeaders,
   validateEventData,
   CE_HEADERS,
+  isTraceparent,
 } from '@c2c/contracts';
 import type { Tx } from '@c2c/persistence';
 
@@ -23,10 +24,14 @@ export interface OutboxAddOptions {
   /** Override the ambient context (the HTTP request's or the handled event's). */
   correlationId?: string;
   causationId?: string;
+  /** Must pass `isTraceparent` (from `@c2c/contracts`), like the ambient one; `add` refuses it otherwise. */
   traceparent?: string;
 }
 
-/** A producer passed data that its own contract rejects: a bug in the producer, never sent. */
+/**
+ * A producer passed data that its own contract rejects, or a traceparent that is not a W3C one: a bug
+ * in the producer, never sent.
+ */
 export class OutboxContractError extends Error {}
 
 /**
@@ -66,6 +71,10 @@ export class Outbox {
     const correlationid = options.correlationId ?? context?.correlationId;
     const causationid = options.causationId ?? context?.causationId;
     const traceparent = options.traceparent ?? context?.traceparent;
+    // Every consumer dead-letters an envelope with a malformed traceparent: refuse it here instead.
+    if (traceparent !== undefined && !isTraceparent(traceparent)) {
+      throw new OutboxContractError(`${type} traceparent "${traceparent}" is not a W3C traceparent`);
+    }
     const draft = createEventEnvelope(type, data, {
       id: randomUUID(),
       subject: options.aggregateId,
