@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { isTraceparent } from '@c2c/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { API_PREFIX } from '../http/api';
 import { HttpMethod, UpstreamResponse } from './service-client';
@@ -17,12 +18,12 @@ const FORWARDED_REQUEST_HEADERS = [
 ] as const;
 /** Service headers the client needs; anything else (server, connection details) stays inside. */
 const RETURNED_RESPONSE_HEADERS = ['content-type', 'etag', 'retry-after', 'cache-control', 'link'] as const;
-const TRACEPARENT = /^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$/;
 const PREFIX = `/${API_PREFIX}`;
 
 /**
  * The headers sent to a service on behalf of a client request: the caller's credentials and
- * preconditions, the request id, and a W3C traceparent (the client's, or a new trace).
+ * preconditions, the request id, and a W3C traceparent: the client's when the platform's one rule
+ * accepts it (so no service replaces it further on), else a new trace.
  */
 export function forwardedHeaders(request: FastifyRequest): Record<string, string> {
   const headers: Record<string, string> = {};
@@ -32,7 +33,7 @@ export function forwardedHeaders(request: FastifyRequest): Record<string, string
   }
   const traceparent = request.headers.traceparent;
   headers.traceparent =
-    typeof traceparent === 'string' && TRACEPARENT.test(traceparent)
+    typeof traceparent === 'string' && isTraceparent(traceparent)
       ? traceparent
       : `00-${randomBytes(16).toString('hex')}-${randomBytes(8).toString('hex')}-01`;
   headers['x-request-id'] = request.id;
