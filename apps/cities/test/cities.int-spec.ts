@@ -229,7 +229,7 @@ describe('cities over HTTP, PostgreSQL and Kafka', () => {
     expect(Object.keys(document.paths)).toEqual(
       expect.arrayContaining(['/cities', '/cities/{id}', '/cities/{id}/membership', '/cities/{id}/archive']),
     );
-    expect(document.components.schemas).toHaveProperty('CityResponseDto');
+    expect(document.components.schemas).toHaveProperty('CityResponse');
   });
 
   it.each([

@@ -1,18 +1,13 @@
-import { Body, Get, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
-import { CurrentUser, Roles, type AuthenticatedUser } from '@c2c/auth';
-import { parseIfMatch, requireIfMatch, type Page } from '@c2c/platform';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ActsForCityInPath, CurrentUser, Roles, type AuthenticatedUser } from '@c2c/auth';
+import { ApiIfMatch, etagOf, ExpectedVersion, IdParams, type Page } from '@c2c/platform';
 import type { FastifyReply } from 'fastify';
-import {
-  CityId,
-  CityRoutes,
-  CreatesCity,
-  IfMatchHeader,
-  ReturnsCity,
-  ReturnsCityPage,
-} from './city-route.decorators';
-import type { CityEntity } from './city.entity';
+import type { City } from './city';
+import { CreatesCity, ReturnsCity, ReturnsCityPage } from './city-route.decorators';
 import { ArchiveCityDto } from './dto/archive-city.dto';
 import { ChangeMembershipDto } from './dto/change-membership.dto';
+import { toCityResponse, type CityResponse } from './dto/city-response.dto';
 import { ListCitiesQueryDto } from './dto/list-cities-query.dto';
 import { RegisterCityDto } from './dto/register-city.dto';
 import { UpdateCityDto } from './dto/update-city.dto';
@@ -22,77 +17,111 @@ import { FindCities } from './usecases/find-cities.query';
 import { RegisterCity } from './usecases/register-city.usecase';
 import { UpdateCityProfile } from './usecases/update-city-profile.usecase';
 
-/** The registry over HTTP; the gateway serves it as `/api/v1/cities…`. Thin: one use case per route. */
-@CityRoutes('cities')
+/** One city as the API answers it, with its ETag, so the client can send it back without a second read. */
+function answer(reply: FastifyReply, city: City): CityResponse {
+  void reply.header('etag', etagOf(city.version));
+  return toCityResponse(city);
+}
+
+/**
+ * The registry over HTTP; the gateway serves it as `/api/v1/cities…`. Thin: one use case per route.
+ * Reads carry no `@Roles`: any signed-in role may read the registry.
+ */
+@ApiTags('cities')
+@Controller('cities')
 export class CitiesController {
   constructor(
     private readonly registerCity: RegisterCity,
     private readonly updateProfile: UpdateCityProfile,
-    private readonly changeMembership: ChangeCityMembership,
+    private readonly changeCityMembership: ChangeCityMembership,
     private readonly archiveCity: ArchiveCity,
     private readonly findCities: FindCities,
   ) {}
 
+  @Get()
+  @ApiOperation({ operationId: 'listCities', summary: 'List cities and local authorities' })
+  @ReturnsCityPage(400)
+  async list(@Query() query: ListCitiesQueryDto): Promise<Page<CityResponse>> {
+    const page = await this.findCities.page(query.filter(), query.limit, query.after());
+    return { ...page, items: page.items.map(toCityResponse) };
+  }
+
   @Post()
   @Roles('secretariat')
+  @ApiOperation({ operationId: 'registerCity', summary: 'Register a city (secretariat)' })
   @CreatesCity(400, 403, 409, 413)
   async register(
     @CurrentUser() user: AuthenticatedUser,
     @Body() body: RegisterCityDto,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<CityEntity> {
+  ): Promise<CityResponse> {
     const city = await this.registerCity.execute(user, body);
     void reply.header('location', `/cities/${city.id}`);
-    return city;
-  }
-
-  @Get()
-  @ReturnsCityPage(400)
-  list(@Query() query: ListCitiesQueryDto): Promise<Page<CityEntity>> {
-    return this.findCities.page(query.filter(), query.limit, query.after());
+    return answer(reply, city);
   }
 
   @Get(':id')
+  @ApiOperation({ operationId: 'getCity', summary: 'Read a city; its ETag is needed to change it' })
   @ReturnsCity(400, 404)
-  get(@CityId() id: string): Promise<CityEntity> {
-    return this.findCities.byId(id);
+  async get(
+    @Param() { id }: IdParams,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CityResponse> {
+    return answer(reply, await this.findCities.byId(id));
   }
 
   @Patch(':id')
   @Roles('secretariat', 'city-officer')
+  @ActsForCityInPath()
+  @ApiOperation({
+    operationId: 'updateCity',
+    summary: "Change a city's profile (secretariat, or its own officer)",
+  })
+  @ApiIfMatch(true)
   @ReturnsCity(400, 403, 404, 409, 412, 428)
-  update(
+  async update(
     @CurrentUser() user: AuthenticatedUser,
-    @CityId() id: string,
-    @IfMatchHeader() ifMatch: string | undefined,
+    @Param() { id }: IdParams,
+    @ExpectedVersion(true) expectedVersion: number | undefined,
     @Body() body: UpdateCityDto,
-  ): Promise<CityEntity> {
-    return this.updateProfile.execute(user, id, requireIfMatch(ifMatch), body);
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CityResponse> {
+    return answer(reply, await this.updateProfile.execute(user, id, body, expectedVersion));
   }
 
   @Post(':id/membership')
-  @Roles('secretariat')
   @HttpCode(200)
+  @Roles('secretariat')
+  @ApiOperation({
+    operationId: 'changeCityMembership',
+    summary: "Change a city's AMF membership (secretariat)",
+  })
+  @ApiIfMatch(false)
   @ReturnsCity(400, 403, 404, 409, 412)
-  membership(
+  async membership(
     @CurrentUser() user: AuthenticatedUser,
-    @CityId() id: string,
-    @IfMatchHeader() ifMatch: string | undefined,
+    @Param() { id }: IdParams,
+    @ExpectedVersion(false) expectedVersion: number | undefined,
     @Body() body: ChangeMembershipDto,
-  ): Promise<CityEntity> {
-    return this.changeMembership.execute(user, id, body, parseIfMatch(ifMatch));
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CityResponse> {
+    return answer(reply, await this.changeCityMembership.execute(user, id, body, expectedVersion));
   }
 
   @Post(':id/archive')
-  @Roles('secretariat')
   @HttpCode(200)
+  @Roles('secretariat')
+  @ApiOperation({ operationId: 'archiveCity', summary: 'Archive a city (secretariat)' })
+  @ApiIfMatch(false)
+  @ApiBody({ type: ArchiveCityDto, required: false })
   @ReturnsCity(400, 403, 404, 412)
-  archive(
+  async archive(
     @CurrentUser() user: AuthenticatedUser,
-    @CityId() id: string,
-    @IfMatchHeader() ifMatch: string | undefined,
+    @Param() { id }: IdParams,
+    @ExpectedVersion(false) expectedVersion: number | undefined,
     @Body() body: ArchiveCityDto,
-  ): Promise<CityEntity> {
-    return this.archiveCity.execute(user, id, body.reason, parseIfMatch(ifMatch));
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CityResponse> {
+    return answer(reply, await this.archiveCity.execute(user, id, body.reason, expectedVersion));
   }
 }

@@ -1,40 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { sqlState, type Tx } from '@c2c/persistence';
-import type { CityLevel, MembershipStatus } from '@c2c/contracts';
 import { DataSource } from 'typeorm';
+import type { City } from './city';
 import { nameKeyOf, searchTextOf } from './city-names';
 import { CityEntity } from './city.entity';
-
-export interface CityListFilter {
-  countryCode?: string;
-  level?: CityLevel;
-  membershipStatus?: MembershipStatus;
-  /** Text searched in every name; the repository receives it folded with `foldName`. */
-  text?: string;
-  includeArchived: boolean;
-}
-
-/** Where a page starts: after this (name, id) in the list's order. */
-export interface CityPosition {
-  name: string;
-  id: string;
-}
-
-/** Another city already has this country and folded name. */
-export class DuplicateCityKey extends Error {}
-
-/** What use cases need from storage; the TypeORM implementation is below, unit tests fake it. */
-export interface CityStore {
-  findById(id: string): Promise<CityEntity | null>;
-  /** Reads and row-locks the city, so concurrent changes to it queue behind this transaction. */
-  findByIdForUpdate(tx: Tx, id: string): Promise<CityEntity | null>;
-  findByKey(countryCode: string, name: string): Promise<CityEntity | null>;
-  /** @throws DuplicateCityKey */
-  insert(tx: Tx, city: CityEntity): Promise<void>;
-  /** @throws DuplicateCityKey */
-  update(tx: Tx, city: CityEntity): Promise<void>;
-  list(tx: Tx, filter: CityListFilter, limit: number, after?: CityPosition): Promise<CityEntity[]>;
-}
+import { DuplicateCityKey, type CityListFilter, type CityPosition, type CityStore } from './usecases/ports';
 
 const UNIQUE_KEY = 'cities_country_name_key_uq';
 // Word similarity tolerates a typo or two in a name ("Tehrn") without matching unrelated cities;
@@ -48,39 +18,55 @@ function isDuplicateKey(error: unknown): boolean {
   return sqlState(error) === '23505' && constraint === UNIQUE_KEY;
 }
 
-/** Keeps the folded columns in step with the names they come from. */
-function withDerivedNames(city: CityEntity): CityEntity {
-  city.nameKey = nameKeyOf(city.name);
-  city.searchText = searchTextOf(city);
+/** The domain's city, without the columns that only serve lookups. */
+function toCity(row: CityEntity): City {
+  const { nameKey: _key, searchText: _search, ...city } = row;
   return city;
+}
+
+/** The row of a city: the folded columns are derived here, on every write, from the names. */
+function toRow(city: City): CityEntity {
+  return Object.assign(new CityEntity(), {
+    ...city,
+    contacts: city.contacts.map((contact) => ({ ...contact })),
+    sdgFocus: [...city.sdgFocus],
+    languages: [...city.languages],
+    nameKey: nameKeyOf(city.name),
+    searchText: searchTextOf(city),
+  } satisfies CityEntity);
 }
 
 @Injectable()
 export class CitiesRepository implements CityStore {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
-  findById(id: string): Promise<CityEntity | null> {
-    return this.dataSource.manager.findOne(CityEntity, { where: { id } });
+  async findById(id: string): Promise<City | null> {
+    const row = await this.dataSource.manager.findOne(CityEntity, { where: { id } });
+    return row && toCity(row);
   }
 
-  findByIdForUpdate(tx: Tx, id: string): Promise<CityEntity | null> {
-    return tx.findOne(CityEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  async findByIdForUpdate(tx: Tx, id: string): Promise<City | null> {
+    const row = await tx.findOne(CityEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    return row && toCity(row);
   }
 
-  findByKey(countryCode: string, name: string): Promise<CityEntity | null> {
-    return this.dataSource.manager.findOne(CityEntity, { where: { countryCode, nameKey: nameKeyOf(name) } });
+  async findByKey(countryCode: string, name: string): Promise<City | null> {
+    const row = await this.dataSource.manager.findOne(CityEntity, {
+      where: { countryCode, nameKey: nameKeyOf(name) },
+    });
+    return row && toCity(row);
   }
 
-  async insert(tx: Tx, city: CityEntity): Promise<void> {
-    await this.translateDuplicate(() => tx.insert(CityEntity, withDerivedNames(city)));
+  async insert(tx: Tx, city: City): Promise<void> {
+    await this.translateDuplicate(() => tx.insert(CityEntity, toRow(city)));
   }
 
-  async update(tx: Tx, city: CityEntity): Promise<void> {
-    const { id, ...fields } = withDerivedNames(city);
+  async update(tx: Tx, city: City): Promise<void> {
+    const { id, ...fields } = toRow(city);
     await this.translateDuplicate(() => tx.update(CityEntity, { id }, fields));
   }
 
-  async list(tx: Tx, filter: CityListFilter, limit: number, after?: CityPosition): Promise<CityEntity[]> {
+  async list(tx: Tx, filter: CityListFilter, limit: number, after?: CityPosition): Promise<City[]> {
     const query = tx
       .createQueryBuilder(CityEntity, 'c')
       .orderBy('c.name', 'ASC')
@@ -104,7 +90,7 @@ export class CitiesRepository implements CityStore {
     }
     if (after)
       query.andWhere('(c.name, c.id) > (:afterName, :afterId)', { afterName: after.name, afterId: after.id });
-    return query.getMany();
+    return (await query.getMany()).map(toCity);
   }
 
   private async translateDuplicate(write: () => Promise<unknown>): Promise<void> {

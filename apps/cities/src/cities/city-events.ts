@@ -1,6 +1,5 @@
 import type { EventData } from '@c2c/contracts';
-import type { CityEntity } from './city.entity';
-import type { ProfileField } from './city-profile';
+import type { City, ProfileField } from './city';
 
 type Registered = EventData<'c2c.city.registered.v1'>;
 type ProfileUpdated = EventData<'c2c.city.profile-updated.v1'>;
@@ -35,7 +34,7 @@ const eventValue = <T>(value: T): T | null =>
   value === null || (Array.isArray(value) && value.length === 0) ? null : value;
 
 /** The whole profile, as subscribers build their read model from it; absent values are left out. */
-export function cityRegisteredData(city: CityEntity): Registered {
+export function cityRegisteredData(city: City): Registered {
   const optional = Object.fromEntries(
     EVENT_FIELDS.map((field) => [field, eventValue(city[field])]).filter(([, value]) => value !== null),
   ) as Partial<Registered>;
@@ -52,8 +51,8 @@ export function cityRegisteredData(city: CityEntity): Registered {
 
 /** The new values of the changed fields events carry, or nothing when only other fields changed. */
 export function cityProfileUpdatedData(
-  city: CityEntity,
-  changed: ProfileField[],
+  city: City,
+  changed: readonly ProfileField[],
 ): ProfileUpdated | undefined {
   const fields = changed.filter(isEventField);
   if (fields.length === 0) return undefined;
@@ -62,8 +61,8 @@ export function cityProfileUpdatedData(
 }
 
 export function cityMembershipChangedData(
-  city: CityEntity,
-  previousStatus: CityEntity['membershipStatus'],
+  city: City,
+  previousStatus: City['membershipStatus'],
   reason: string | undefined,
 ): EventData<'c2c.city.membership-changed.v1'> {
   return {
@@ -75,10 +74,7 @@ export function cityMembershipChangedData(
   };
 }
 
-export function cityArchivedData(
-  city: CityEntity,
-  reason: string | undefined,
-): EventData<'c2c.city.archived.v1'> {
+export function cityArchivedData(city: City, reason: string | undefined): EventData<'c2c.city.archived.v1'> {
   return {
     cityId: city.id,
     name: city.name,

@@ -1,14 +1,11 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { CityLevel, MembershipStatus } from '@c2c/contracts';
+import type { ContactOfficer } from './city';
 
-/** A person at the city the platform notifies about its partnerships and commissions. */
-export interface ContactOfficer {
-  name: string;
-  email: string;
-  phone?: string;
-}
-
-/** A city or local authority. Never deleted: archiving sets `archivedAt`. */
+/**
+ * A row of `cities.cities`: storage only. The repository maps it to the domain's `City` (city.ts) and
+ * back, deriving the folded name columns; nothing else reads or writes it.
+ */
 @Entity({ name: 'cities', schema: 'cities' })
 export class CityEntity {
   @PrimaryColumn('uuid')

@@ -1,5 +1,5 @@
 import type { CityLevel } from '@c2c/contracts';
-import type { RegisterCityCommand } from '../cities/city-profile';
+import type { RegisterCityCommand } from '../cities/city';
 
 // Demo data: real Asian cities. Populations are census or official estimates for the year given
 // (city proper, or the whole province-level city for Beijing, Shanghai, Guangzhou and Chengdu, and

@@ -1,5 +1,4 @@
-import { FakeCityStore, FakeOutbox, fakeTransactions } from '../../test/support/fake-city-ports';
-import { RegisterCity } from '../cities/usecases/register-city.usecase';
+import { cityUseCases } from '../../test/support/fake-city-ports';
 import { ASIAN_CITIES } from './asian-cities';
 import { seedCities } from './seed';
 
@@ -17,8 +16,7 @@ describe('demo data', () => {
 
 describe(seedCities.name, () => {
   it('registers every city once through the use case, and a second run adds nothing', async () => {
-    const outbox = new FakeOutbox();
-    const register = new RegisterCity(new FakeCityStore(), fakeTransactions, outbox);
+    const { register, outbox } = cityUseCases();
     const first = await seedCities(register);
     expect(first.skipped).toEqual([]);
     expect(first.added).toHaveLength(ASIAN_CITIES.length);

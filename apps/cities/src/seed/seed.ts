@@ -2,7 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import { AppModule } from '../app.module';
 import { SYSTEM_USER } from '../cities/city-access';
 import { CityError, CityErrorCode } from '../cities/cities.errors';
-import type { RegisterCityCommand } from '../cities/city-profile';
+import type { RegisterCityCommand } from '../cities/city';
 import { RegisterCity } from '../cities/usecases/register-city.usecase';
 import type { CitiesConfig } from '../config';
 import { ASIAN_CITIES } from './asian-cities';

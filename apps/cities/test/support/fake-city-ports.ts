@@ -1,65 +1,73 @@
+import type { AuthenticatedUser, Role } from '@c2c/auth';
 import { validateEventData, type EventData, type EventEnvelopeOf, type EventType } from '@c2c/contracts';
 import type { OutboxAddOptions } from '@c2c/messaging';
 import type { Tx } from '@c2c/persistence';
+import { FixedClock } from '@c2c/platform';
+import { CityError } from '../../src/cities/cities.errors';
+import type { City, RegisterCityCommand } from '../../src/cities/city';
+import { SYSTEM_USER } from '../../src/cities/city-access';
+import { nameKeyOf, searchTextOf } from '../../src/cities/city-names';
+import { ArchiveCity } from '../../src/cities/usecases/archive-city.usecase';
+import { ChangeCityMembership } from '../../src/cities/usecases/change-city-membership.usecase';
+import { FindCities } from '../../src/cities/usecases/find-cities.query';
 import {
   DuplicateCityKey,
   type CityListFilter,
   type CityPosition,
   type CityStore,
-} from '../../src/cities/cities.repository';
-import { nameKeyOf, searchTextOf } from '../../src/cities/city-names';
-import type { CityEntity } from '../../src/cities/city.entity';
-import type { EventOutbox, Transactions } from '../../src/cities/usecases/ports';
+  type EventOutbox,
+  type Transactions,
+} from '../../src/cities/usecases/ports';
+import { RegisterCity } from '../../src/cities/usecases/register-city.usecase';
+import { UpdateCityProfile } from '../../src/cities/usecases/update-city-profile.usecase';
 
 // Fakes of the ports the city use cases depend on, for the unit tier. They keep what matters to the
-// rules: copies (a use case's edits show only once saved), the unique key, and contract validation.
+// rules: copies (a use case's result shows in the store only once saved), the unique key, and
+// contract validation.
 
-const copy = (city: CityEntity): CityEntity => structuredClone(city);
+const copy = (city: City): City => structuredClone(city);
+const keyOf = (city: City): string => `${city.countryCode}/${nameKeyOf(city.name)}`;
 
 export class FakeCityStore implements CityStore {
-  readonly rows = new Map<string, CityEntity>();
+  readonly rows = new Map<string, City>();
 
-  findById(id: string): Promise<CityEntity | null> {
+  findById(id: string): Promise<City | null> {
     const city = this.rows.get(id);
     return Promise.resolve(city ? copy(city) : null);
   }
 
-  findByIdForUpdate(_tx: Tx, id: string): Promise<CityEntity | null> {
+  findByIdForUpdate(_tx: Tx, id: string): Promise<City | null> {
     return this.findById(id);
   }
 
-  findByKey(countryCode: string, name: string): Promise<CityEntity | null> {
-    const found = [...this.rows.values()].find(
-      (c) => c.countryCode === countryCode && c.nameKey === nameKeyOf(name),
-    );
+  findByKey(countryCode: string, name: string): Promise<City | null> {
+    const key = `${countryCode}/${nameKeyOf(name)}`;
+    const found = [...this.rows.values()].find((city) => keyOf(city) === key);
     return Promise.resolve(found ? copy(found) : null);
   }
 
-  insert(_tx: Tx, city: CityEntity): Promise<void> {
+  insert(_tx: Tx, city: City): Promise<void> {
     return this.save(city);
   }
 
-  update(_tx: Tx, city: CityEntity): Promise<void> {
+  update(_tx: Tx, city: City): Promise<void> {
     return this.save(city);
   }
 
-  list(_tx: Tx, filter: CityListFilter, limit: number, after?: CityPosition): Promise<CityEntity[]> {
+  list(_tx: Tx, filter: CityListFilter, limit: number, after?: CityPosition): Promise<City[]> {
     const rows = [...this.rows.values()]
       .filter((c) => filter.includeArchived || c.archivedAt === null)
       .filter((c) => !filter.countryCode || c.countryCode === filter.countryCode)
-      .filter((c) => !filter.text || c.searchText.includes(filter.text))
+      .filter((c) => !filter.text || searchTextOf(c).includes(filter.text))
       .sort((a, b) => (a.name === b.name ? (a.id < b.id ? -1 : 1) : a.name < b.name ? -1 : 1))
       .filter((c) => !after || c.name > after.name || (c.name === after.name && c.id > after.id));
     return Promise.resolve(rows.slice(0, limit).map(copy));
   }
 
-  private save(city: CityEntity): Promise<void> {
-    const stored = { ...copy(city), nameKey: nameKeyOf(city.name), searchText: searchTextOf(city) };
-    const clash = [...this.rows.values()].some(
-      (c) => c.id !== city.id && c.countryCode === stored.countryCode && c.nameKey === stored.nameKey,
-    );
+  private save(city: City): Promise<void> {
+    const clash = [...this.rows.values()].some((c) => c.id !== city.id && keyOf(c) === keyOf(city));
     if (clash) return Promise.reject(new DuplicateCityKey('duplicate'));
-    this.rows.set(city.id, stored);
+    this.rows.set(city.id, copy(city));
     return Promise.resolve();
   }
 }
@@ -68,6 +76,7 @@ export interface RecordedEvent {
   type: EventType;
   data: unknown;
   aggregateId: string;
+  time?: Date;
 }
 
 /** Records what would be written to the outbox, refusing what the real one refuses: invalid data. */
@@ -82,7 +91,7 @@ export class FakeOutbox implements EventOutbox {
   ): Promise<EventEnvelopeOf<T>> {
     const validation = validateEventData(type, data);
     if (!validation.ok) return Promise.reject(new Error(`${type}: ${JSON.stringify(validation.errors)}`));
-    this.events.push({ type, data, aggregateId: options.aggregateId });
+    this.events.push({ type, data, aggregateId: options.aggregateId, time: options.time });
     return Promise.resolve({} as EventEnvelopeOf<T>);
   }
 
@@ -95,3 +104,58 @@ export class FakeOutbox implements EventOutbox {
 export const fakeTransactions: Transactions = {
   run: <T>(work: (tx: Tx) => Promise<T>) => work({} as Tx),
 };
+
+/** The instant the unit tests' clock starts at. */
+export const NOW = new Date('2026-05-14T09:30:00.000Z');
+
+/** Every city use case over the same fakes and one fixed clock. */
+export function cityUseCases() {
+  const store = new FakeCityStore();
+  const outbox = new FakeOutbox();
+  const clock = new FixedClock(NOW);
+  return {
+    store,
+    outbox,
+    clock,
+    register: new RegisterCity(store, fakeTransactions, outbox, clock),
+    update: new UpdateCityProfile(store, fakeTransactions, outbox, clock),
+    membership: new ChangeCityMembership(store, fakeTransactions, outbox, clock),
+    archive: new ArchiveCity(store, fakeTransactions, outbox, clock),
+    find: new FindCities(store, fakeTransactions),
+  };
+}
+
+const userWith = (roles: Role[], cityId?: string): AuthenticatedUser => ({
+  userId: 'u-1',
+  email: 'someone@c2c.local',
+  roles,
+  ...(cityId === undefined ? {} : { cityId }),
+  commissionIds: [],
+  issuer: 'urn:c2c:gateway',
+});
+export const secretariat = SYSTEM_USER;
+export const officerOf = (cityId: string): AuthenticatedUser => userWith(['city-officer'], cityId);
+export const observer = userWith(['observer']);
+
+export const tehran: RegisterCityCommand = {
+  name: 'Tehran',
+  localName: 'تهران',
+  countryCode: 'IR',
+  level: 'metropolitan-city',
+  population: 8693706,
+  populationYear: 2016,
+  latitude: 35.6892,
+  longitude: 51.389,
+  sdgFocus: [11],
+  languages: ['fa'],
+};
+
+/** The CityError a promise is refused with; the test fails if it resolves or throws anything else. */
+export async function failure(promise: Promise<unknown>): Promise<CityError> {
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(CityError);
+  return error as CityError;
+}

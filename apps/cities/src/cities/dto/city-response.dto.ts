@@ -1,10 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { CITY_LEVELS, MEMBERSHIP_STATUSES, type CityLevel, type MembershipStatus } from '@c2c/contracts';
-import type { CityEntity } from '../city.entity';
+import type { City } from '../city';
 import { ContactOfficerDto } from './contact-officer.dto';
 
-/** A city as the API returns it. Absent values are null, absent lists empty. */
-export class CityResponseDto {
+/**
+ * A city as the API returns it (and `GET /cities` lists it). Absent values are null, absent lists
+ * empty; every field is always present.
+ */
+export class CityResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ type: String, nullable: true }) englishName!: string | null;
@@ -30,13 +33,31 @@ export class CityResponseDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) archivedAt!: string | null;
 }
 
-export function toCityResponse(city: CityEntity): CityResponseDto {
-  // Search columns are storage details and stay out of the API.
-  const { nameKey: _key, searchText: _search, createdAt, updatedAt, archivedAt, ...profile } = city;
+/** The answer for a city: its fields as they are, instants as ISO 8601 text, lists copied. */
+export function toCityResponse(city: City): CityResponse {
   return {
-    ...profile,
-    createdAt: createdAt.toISOString(),
-    updatedAt: updatedAt.toISOString(),
-    archivedAt: archivedAt?.toISOString() ?? null,
+    id: city.id,
+    name: city.name,
+    englishName: city.englishName,
+    localName: city.localName,
+    countryCode: city.countryCode,
+    region: city.region,
+    level: city.level,
+    population: city.population,
+    populationYear: city.populationYear,
+    latitude: city.latitude,
+    longitude: city.longitude,
+    website: city.website,
+    leaderName: city.leaderName,
+    leaderTitle: city.leaderTitle,
+    contacts: city.contacts.map((contact) => ({ ...contact })),
+    membershipStatus: city.membershipStatus,
+    membershipChangedOn: city.membershipChangedOn,
+    sdgFocus: [...city.sdgFocus],
+    languages: [...city.languages],
+    version: city.version,
+    createdAt: city.createdAt.toISOString(),
+    updatedAt: city.updatedAt.toISOString(),
+    archivedAt: city.archivedAt?.toISOString() ?? null,
   };
 }

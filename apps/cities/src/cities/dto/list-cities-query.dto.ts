@@ -3,7 +3,7 @@ import type { CityLevel, MembershipStatus } from '@c2c/contracts';
 import { decodeCursor, PageQueryDto } from '@c2c/platform';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional, IsString, MaxLength } from 'class-validator';
-import type { CityListFilter, CityPosition } from '../cities.repository';
+import type { CityListFilter, CityPosition } from '../usecases/ports';
 import { CountryCodeField, LevelField, MembershipStatusField } from './city-fields';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,5 +1,5 @@
 import type { CityLevel, MembershipStatus } from '@c2c/contracts';
-import type { RegisterCityCommand } from '../city-profile';
+import type { RegisterCityCommand } from '../city';
 import {
   ContactsField,
   CountryCodeField,

@@ -1,5 +1,5 @@
 import type { CityLevel } from '@c2c/contracts';
-import type { ProfilePatch } from '../city-profile';
+import type { ProfilePatch } from '../city';
 import {
   ContactsField,
   CountryCodeField,

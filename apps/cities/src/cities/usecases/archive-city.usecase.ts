@@ -1,13 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { AuthenticatedUser } from '@c2c/auth';
 import { Outbox } from '@c2c/messaging';
 import { TransactionRunner } from '@c2c/persistence';
-import type { IfMatch } from '@c2c/platform';
-import type { AuthenticatedUser } from '@c2c/auth';
+import { Clock } from '@c2c/platform';
+import { archive, isArchived, type City } from '../city';
 import { assertSecretariat } from '../city-access';
-import type { CityStore } from '../cities.repository';
 import { cityArchivedData } from '../city-events';
-import type { CityEntity } from '../city.entity';
-import { CITY_STORE, loadForChange, touch, type EventOutbox, type Transactions } from './ports';
+import { CITY_STORE, loadForChange, type CityStore, type EventOutbox, type Transactions } from './ports';
 
 /**
  * Retires a city: it stays readable (partnerships and history refer to it) but changes no more.
@@ -16,30 +15,29 @@ import { CITY_STORE, loadForChange, touch, type EventOutbox, type Transactions }
 @Injectable()
 export class ArchiveCity {
   constructor(
-    @Inject(CITY_STORE) private readonly store: CityStore,
+    @Inject(CITY_STORE) private readonly cities: CityStore,
     @Inject(TransactionRunner) private readonly transactions: Transactions,
     @Inject(Outbox) private readonly outbox: EventOutbox,
+    private readonly clock: Clock,
   ) {}
 
   async execute(
     user: AuthenticatedUser,
     id: string,
     reason?: string,
-    ifMatch?: IfMatch,
-  ): Promise<CityEntity> {
+    expectedVersion?: number,
+  ): Promise<City> {
     assertSecretariat(user, 'archive cities');
     return this.transactions.run(async (tx) => {
-      const city = await loadForChange(this.store, tx, id, ifMatch);
-      if (city.archivedAt) return city;
-      const now = new Date();
-      city.archivedAt = now;
-      touch(city, now);
-      await this.store.update(tx, city);
-      await this.outbox.add(tx, 'c2c.city.archived.v1', cityArchivedData(city, reason), {
+      const city = await loadForChange(this.cities, tx, id, expectedVersion);
+      if (isArchived(city)) return city;
+      const archived = archive(city, this.clock.now());
+      await this.cities.update(tx, archived);
+      await this.outbox.add(tx, 'c2c.city.archived.v1', cityArchivedData(archived, reason), {
         aggregateId: id,
-        time: now,
+        time: archived.updatedAt,
       });
-      return city;
+      return archived;
     });
   }
 }

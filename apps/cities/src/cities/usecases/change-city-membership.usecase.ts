@@ -1,15 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { AuthenticatedUser } from '@c2c/auth';
 import type { MembershipStatus } from '@c2c/contracts';
 import { Outbox } from '@c2c/messaging';
 import { TransactionRunner } from '@c2c/persistence';
-import type { IfMatch } from '@c2c/platform';
-import type { AuthenticatedUser } from '@c2c/auth';
-import { assertSecretariat } from '../city-access';
+import { Clock } from '@c2c/platform';
 import { CityError } from '../cities.errors';
-import type { CityStore } from '../cities.repository';
+import { changeMembership, dayOf, isArchived, type City } from '../city';
+import { assertSecretariat } from '../city-access';
 import { cityMembershipChangedData } from '../city-events';
-import type { CityEntity } from '../city.entity';
-import { CITY_STORE, dayOf, loadForChange, touch, type EventOutbox, type Transactions } from './ports';
+import { CITY_STORE, loadForChange, type CityStore, type EventOutbox, type Transactions } from './ports';
 
 export interface ChangeCityMembershipCommand {
   membershipStatus: MembershipStatus;
@@ -22,35 +21,33 @@ export interface ChangeCityMembershipCommand {
 @Injectable()
 export class ChangeCityMembership {
   constructor(
-    @Inject(CITY_STORE) private readonly store: CityStore,
+    @Inject(CITY_STORE) private readonly cities: CityStore,
     @Inject(TransactionRunner) private readonly transactions: Transactions,
     @Inject(Outbox) private readonly outbox: EventOutbox,
+    private readonly clock: Clock,
   ) {}
 
   async execute(
     user: AuthenticatedUser,
     id: string,
     command: ChangeCityMembershipCommand,
-    ifMatch?: IfMatch,
-  ): Promise<CityEntity> {
+    expectedVersion?: number,
+  ): Promise<City> {
     assertSecretariat(user, 'change membership');
     return this.transactions.run(async (tx) => {
-      const city = await loadForChange(this.store, tx, id, ifMatch);
-      if (city.archivedAt) throw CityError.archived(id);
+      const city = await loadForChange(this.cities, tx, id, expectedVersion);
+      if (isArchived(city)) throw CityError.archived(id);
       if (city.membershipStatus === command.membershipStatus) return city;
-      const previousStatus = city.membershipStatus;
-      const now = new Date();
-      city.membershipStatus = command.membershipStatus;
-      city.membershipChangedOn = command.changedOn ?? dayOf(now);
-      touch(city, now);
-      await this.store.update(tx, city);
+      const now = this.clock.now();
+      const changed = changeMembership(city, command.membershipStatus, command.changedOn ?? dayOf(now), now);
+      await this.cities.update(tx, changed);
       await this.outbox.add(
         tx,
         'c2c.city.membership-changed.v1',
-        cityMembershipChangedData(city, previousStatus, command.reason),
+        cityMembershipChangedData(changed, city.membershipStatus, command.reason),
         { aggregateId: id, time: now },
       );
-      return city;
+      return changed;
     });
   }
 }

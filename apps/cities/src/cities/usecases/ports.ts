@@ -1,9 +1,40 @@
+import type { CityLevel, MembershipStatus } from '@c2c/contracts';
 import type { Outbox } from '@c2c/messaging';
-import type { TransactionRunner } from '@c2c/persistence';
-import type { IfMatch } from '@c2c/platform';
+import type { TransactionRunner, Tx } from '@c2c/persistence';
 import { CityError } from '../cities.errors';
-import type { CityStore } from '../cities.repository';
-import type { CityEntity } from '../city.entity';
+import type { City } from '../city';
+
+export interface CityListFilter {
+  countryCode?: string;
+  level?: CityLevel;
+  membershipStatus?: MembershipStatus;
+  /** Text searched in every name; the store receives it folded with `foldName`. */
+  text?: string;
+  includeArchived: boolean;
+}
+
+/** Where a page starts: after this (name, id) in the list's order. */
+export interface CityPosition {
+  name: string;
+  id: string;
+}
+
+/** Another city already has this country and folded name: the store's unique key decided. */
+export class DuplicateCityKey extends Error {}
+
+/** What use cases need from storage; `CitiesRepository` implements it, unit tests fake it. */
+export interface CityStore {
+  findById(id: string): Promise<City | null>;
+  /** Reads and row-locks the city, so concurrent changes to it queue behind this transaction. */
+  findByIdForUpdate(tx: Tx, id: string): Promise<City | null>;
+  /** The city holding this country and name, compared folded (case, accents, spacing). */
+  findByKey(countryCode: string, name: string): Promise<City | null>;
+  /** @throws DuplicateCityKey */
+  insert(tx: Tx, city: City): Promise<void>;
+  /** @throws DuplicateCityKey */
+  update(tx: Tx, city: City): Promise<void>;
+  list(tx: Tx, filter: CityListFilter, limit: number, after?: CityPosition): Promise<City[]>;
+}
 
 /** Injection token of the {@link CityStore} use cases depend on. */
 export const CITY_STORE = Symbol('CityStore');
@@ -12,29 +43,26 @@ export const CITY_STORE = Symbol('CityStore');
 export type Transactions = Pick<TransactionRunner, 'run'>;
 export type EventOutbox = Pick<Outbox, 'add'>;
 
-/** Today as `YYYY-MM-DD` in UTC: the day a membership change takes effect unless one is given. */
-export const dayOf = (instant: Date): string => instant.toISOString().slice(0, 10);
-
 /**
  * Loads a city to change it, row-locked, and checks what every change requires: it exists, and the
- * caller saw its current version (when a precondition was sent). Whether an archived city may take
- * the change is each use case's rule.
+ * caller saw its current version (when it named one). Whether an archived city may take the change
+ * is each use case's rule.
  */
 export async function loadForChange(
   store: CityStore,
-  tx: Parameters<CityStore['findByIdForUpdate']>[0],
+  tx: Tx,
   id: string,
-  ifMatch: IfMatch | undefined,
-): Promise<CityEntity> {
+  expectedVersion: number | undefined,
+): Promise<City> {
   const city = await store.findByIdForUpdate(tx, id);
   if (!city) throw CityError.notFound(id);
-  if (ifMatch !== undefined && ifMatch !== '*' && !ifMatch.includes(city.version)) {
+  if (expectedVersion !== undefined && expectedVersion !== city.version) {
     throw CityError.versionMismatch(id, city.version);
   }
   return city;
 }
 
-/** The 409 for a name taken in a country, pointing to the city that holds it. */
+/** The refusal for a name taken in a country, pointing to the city that holds it. */
 export async function alreadyRegistered(
   store: CityStore,
   countryCode: string,
@@ -44,10 +72,4 @@ export async function alreadyRegistered(
   // The holder can only vanish if it was never committed; then a retry will succeed, but the
   // client still gets a truthful conflict for this attempt.
   return CityError.alreadyRegistered(holder?.id ?? 'unknown', countryCode);
-}
-
-/** Marks a change: a new version (hence a new ETag) at this instant. */
-export function touch(city: CityEntity, at = new Date()): void {
-  city.version += 1;
-  city.updatedAt = at;
 }

@@ -1,19 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { AuthenticatedUser } from '@c2c/auth';
 import { Outbox } from '@c2c/messaging';
 import { TransactionRunner } from '@c2c/persistence';
-import type { IfMatch } from '@c2c/platform';
-import type { AuthenticatedUser } from '@c2c/auth';
-import { assertMayEditProfile } from '../city-access';
+import { Clock } from '@c2c/platform';
 import { CityError } from '../cities.errors';
-import { DuplicateCityKey, type CityStore } from '../cities.repository';
+import { applyProfilePatch, isArchived, type City, type ProfilePatch } from '../city';
+import { assertMayEditProfile } from '../city-access';
 import { cityProfileUpdatedData } from '../city-events';
-import { applyProfilePatch, type ProfilePatch } from '../city-profile';
-import type { CityEntity } from '../city.entity';
 import {
-  CITY_STORE,
   alreadyRegistered,
+  CITY_STORE,
+  DuplicateCityKey,
   loadForChange,
-  touch,
+  type CityStore,
   type EventOutbox,
   type Transactions,
 } from './ports';
@@ -22,44 +21,45 @@ import {
 @Injectable()
 export class UpdateCityProfile {
   constructor(
-    @Inject(CITY_STORE) private readonly store: CityStore,
+    @Inject(CITY_STORE) private readonly cities: CityStore,
     @Inject(TransactionRunner) private readonly transactions: Transactions,
     @Inject(Outbox) private readonly outbox: EventOutbox,
+    private readonly clock: Clock,
   ) {}
 
   async execute(
     user: AuthenticatedUser,
     id: string,
-    ifMatch: IfMatch,
     patch: ProfilePatch,
-  ): Promise<CityEntity> {
+    expectedVersion: number | undefined,
+  ): Promise<City> {
     assertMayEditProfile(user, id);
     let target = { countryCode: '', name: '' };
     try {
       return await this.transactions.run(async (tx) => {
-        const city = await loadForChange(this.store, tx, id, ifMatch);
-        if (city.archivedAt) throw CityError.archived(id);
-        const changed = applyProfilePatch(city, patch);
+        const city = await loadForChange(this.cities, tx, id, expectedVersion);
+        if (isArchived(city)) throw CityError.archived(id);
+        const { city: updated, changed } = applyProfilePatch(city, patch, this.clock.now());
         if (changed.length === 0) return city;
-        target = { countryCode: city.countryCode, name: city.name };
+        target = { countryCode: updated.countryCode, name: updated.name };
         if (changed.includes('name') || changed.includes('countryCode')) {
-          const holder = await this.store.findByKey(city.countryCode, city.name);
-          if (holder && holder.id !== id) throw CityError.alreadyRegistered(holder.id, city.countryCode);
+          const holder = await this.cities.findByKey(updated.countryCode, updated.name);
+          if (holder && holder.id !== id) throw CityError.alreadyRegistered(holder.id, updated.countryCode);
         }
-        touch(city);
-        await this.store.update(tx, city);
-        const data = cityProfileUpdatedData(city, changed);
+        await this.cities.update(tx, updated);
+        const data = cityProfileUpdatedData(updated, changed);
         if (data) {
           await this.outbox.add(tx, 'c2c.city.profile-updated.v1', data, {
             aggregateId: id,
-            time: city.updatedAt,
+            time: updated.updatedAt,
           });
         }
-        return city;
+        return updated;
       });
     } catch (error) {
+      // Lost a race with a concurrent change to the same name: the unique index decided.
       if (error instanceof DuplicateCityKey)
-        throw await alreadyRegistered(this.store, target.countryCode, target.name);
+        throw await alreadyRegistered(this.cities, target.countryCode, target.name);
       throw error;
     }
   }
