@@ -1,7 +1,7 @@
 import { exportJWK, generateKeyPair, JWK, KeyLike, SignJWT, UnsecuredJWT } from 'jose';
 import { Problem } from '@c2c/platform';
 import { platformClaims, platformClaimsOf } from './claims';
-import { localKeySet, TokenVerifier } from './token-verifier';
+import { localKeySet, TokenVerifier, TokenVerifierOptions } from './token-verifier';
 
 const ISSUER = 'urn:c2c:gateway';
 const AUDIENCE = 'urn:c2c:api';
@@ -186,5 +186,69 @@ describe(TokenVerifier.name, () => {
     } finally {
       jest.useRealTimers();
     }
+  });
+
+  describe('cache', () => {
+    let lookups: number;
+
+    /** A verifier for `es` that counts key lookups: each one is a verification the cache did not spare. */
+    const counting = (options: Omit<TokenVerifierOptions, 'issuers'>) => {
+      lookups = 0;
+      const keys = localKeySet({ keys: [es.publicJwk] });
+      return new TokenVerifier({
+        issuers: [
+          {
+            issuer: ISSUER,
+            audience: AUDIENCE,
+            keys: (header, jws) => {
+              lookups++;
+              return keys(header, jws);
+            },
+            claims: platformClaims,
+          },
+        ],
+        ...options,
+      });
+    };
+
+    it('verifies a token once and then answers from the cache', async () => {
+      const cached = counting({ cacheTtlMs: 60_000 });
+      const jwt = await token(es);
+      await cached.verify(jwt);
+      await cached.verify(jwt);
+      expect(lookups).toBe(1);
+    });
+
+    it('is bounded: past its size the least recently used token is verified again', async () => {
+      const cached = counting({ cacheTtlMs: 60_000, cacheMaxEntries: 2 });
+      const [a, b, c] = await Promise.all([token(es), token(es, { exp: '14m' }), token(es, { exp: '13m' })]);
+      for (const jwt of [a, b, c]) await cached.verify(jwt);
+      expect(lookups).toBe(3);
+      await cached.verify(c);
+      expect(lookups).toBe(3);
+      await cached.verify(a);
+      expect(lookups).toBe(4);
+    });
+
+    it('keeps nothing when its TTL is 0', async () => {
+      const uncached = counting({ cacheTtlMs: 0 });
+      const jwt = await token(es);
+      await uncached.verify(jwt);
+      await uncached.verify(jwt);
+      expect(lookups).toBe(2);
+    });
+
+    it('verifies again once the cache TTL has passed, before the token expires', async () => {
+      let now = 1_000_000;
+      const cached = counting({ cacheTtlMs: 1_000, cacheClock: { now: () => now } });
+      const jwt = await token(es);
+      await cached.verify(jwt);
+      now += 999;
+      await cached.verify(jwt);
+      expect(lookups).toBe(1);
+      now += 2;
+      await expect(cached.verify(jwt)).resolves.toMatchObject({ userId: 'user-1' });
+      expect(lookups).toBe(2);
+    });
   });
 });

@@ -9,6 +9,7 @@ import {
   jwtVerify,
   JWTVerifyGetKey,
 } from 'jose';
+import { LRUCache } from 'lru-cache';
 import { AuthenticatedUser } from './authenticated-user';
 import { ClaimsMapper, InvalidClaims } from './claims';
 
@@ -37,11 +38,18 @@ export interface TokenVerifierOptions {
   /** Allowed clock difference for `exp`, `nbf` and `iat`, in seconds. */
   clockToleranceSeconds?: number;
   /**
-   * How long a verified token's result is reused, in ms (0 turns the cache off). Bounded, because
-   * a key withdrawn from the JWKS should stop working soon; the token's own `exp` always applies.
+   * How long a verified token's result is reused, in ms (0 turns the cache off; default 30 s).
+   * Bounded, because a key withdrawn from the JWKS should stop working soon; the token's own `exp`
+   * always applies.
    */
   cacheTtlMs?: number;
+  /** How many verified tokens are remembered at most (default 10,000); the least recently used go first. */
   cacheMaxEntries?: number;
+  /**
+   * The monotonic clock the cache measures its TTL with (default `performance`). Tests pass their
+   * own, as fake timers do not reach the cache's; a token's `exp` is always checked on `Date.now()`.
+   */
+  cacheClock?: { now(): number };
 }
 
 /** A JWKS held in memory (tests, or keys loaded by the caller). */
@@ -78,7 +86,8 @@ function reasonOf(error: unknown): string {
 
 interface CachedUser {
   user: AuthenticatedUser;
-  until: number;
+  /** The token's `exp`, in ms since the epoch. */
+  expiresAt: number;
 }
 
 /**
@@ -87,25 +96,29 @@ interface CachedUser {
  */
 export class TokenVerifier {
   private readonly issuers: Map<string, TrustedIssuer>;
-  private readonly cache = new Map<string, CachedUser>();
+  /** Verified tokens, each for at most the cache TTL and never past its expiry; none when the TTL is 0. */
+  private readonly cache: LRUCache<string, CachedUser> | undefined;
   private readonly cacheTtlMs: number;
-  private readonly cacheMaxEntries: number;
   private readonly clockTolerance: number;
 
   constructor(options: TokenVerifierOptions) {
     this.issuers = new Map(options.issuers.map((issuer) => [issuer.issuer, issuer]));
     this.cacheTtlMs = options.cacheTtlMs ?? 30_000;
-    this.cacheMaxEntries = options.cacheMaxEntries ?? 10_000;
     this.clockTolerance = options.clockToleranceSeconds ?? 5;
+    this.cache =
+      this.cacheTtlMs > 0
+        ? new LRUCache<string, CachedUser>({
+            max: options.cacheMaxEntries ?? 10_000,
+            ttl: this.cacheTtlMs,
+            ...(options.cacheClock === undefined ? {} : { perf: options.cacheClock, ttlResolution: 0 }),
+          })
+        : undefined;
   }
 
   async verify(token: string): Promise<AuthenticatedUser> {
-    const now = Date.now();
-    const cached = this.cache.get(token);
-    if (cached !== undefined) {
-      if (cached.until > now) return cached.user;
-      this.cache.delete(token);
-    }
+    const cached = this.cache?.get(token);
+    // The cache measures its TTL on a monotonic clock; `exp` is wall-clock time, so it is checked here.
+    if (cached !== undefined && cached.expiresAt > Date.now()) return cached.user;
     const trusted = this.issuerOf(token);
     let user: AuthenticatedUser;
     let expiresAt: number;
@@ -122,7 +135,7 @@ export class TokenVerifier {
     } catch (error) {
       throw rejected(reasonOf(error));
     }
-    this.remember(token, user, Math.min(expiresAt, now + this.cacheTtlMs));
+    this.remember(token, { user, expiresAt });
     return user;
   }
 
@@ -144,13 +157,10 @@ export class TokenVerifier {
     return trusted;
   }
 
-  private remember(token: string, user: AuthenticatedUser, until: number): void {
-    if (this.cacheTtlMs <= 0) return;
-    if (this.cache.size >= this.cacheMaxEntries) {
-      // Map keeps insertion order: dropping the first entry drops the oldest.
-      const oldest = this.cache.keys().next();
-      if (!oldest.done) this.cache.delete(oldest.value);
-    }
-    this.cache.set(token, { user, until });
+  private remember(token: string, entry: CachedUser): void {
+    const ttl = Math.min(entry.expiresAt - Date.now(), this.cacheTtlMs);
+    // A TTL of 0 would mean "forever" to the cache: a token about to expire is simply not kept.
+    if (this.cache === undefined || ttl < 1) return;
+    this.cache.set(token, entry, { ttl });
   }
 }
