@@ -1,10 +1,11 @@
-import { validateEventData, type EventType } from '@c2c/contracts';
-import { eventually } from '@c2c/testing';
-import type { HttpResponse } from '@c2c/testing';
-import { runSeed, type SeedResult } from '../src/seed/seed';
-import { ASIAN_CITIES } from '../src/seed/asian-cities';
-import { CitiesHarness } from './support/cities-harness';
 import type { TestCaller } from '@c2c/auth/testing';
+import { validateEventData, type EventType } from '@c2c/contracts';
+import { ServiceWorld, type RunningService } from '@c2c/service/testing';
+import { eventually, type HttpResponse, type TopicRecorder } from '@c2c/testing';
+import type { CitiesConfig } from '../src/config';
+import { ASIAN_CITIES } from '../src/seed/asian-cities';
+import { runSeed, type SeedResult } from '../src/seed/seed';
+import { CITIES, eventsOf } from './support/cities';
 
 interface CityBody {
   id: string;
@@ -34,20 +35,25 @@ function expectProblem(response: HttpResponse, status: number): ProblemBody {
 }
 
 describe('cities over HTTP, PostgreSQL and Kafka', () => {
-  let cities: CitiesHarness;
+  let world: ServiceWorld;
+  let cities: RunningService<CitiesConfig>;
+  let recorder: TopicRecorder;
 
   beforeAll(async () => {
-    cities = await CitiesHarness.start('cities');
+    world = await ServiceWorld.create('cities');
+    // Recording first creates the topic before the relay's first send.
+    recorder = await world.record('c2c.cities.v1');
+    cities = await world.start(CITIES);
   }, 120_000);
 
   afterAll(async () => {
-    await cities?.stop();
+    await world?.close();
   });
 
   /** The one event of a type about a city, once the relay has published it, checked against its contract. */
   async function publishedEvent(type: EventType, cityId: string) {
     const [event] = await eventually(() => {
-      const events = cities.eventsOf(type, cityId);
+      const events = eventsOf(recorder, type, cityId);
       expect(events).toHaveLength(1);
       return events;
     });
@@ -113,7 +119,7 @@ describe('cities over HTTP, PostgreSQL and Kafka', () => {
 
     // Two changes, two events in order; contacts are not in the contract, so only sdgFocus shows.
     const updates = await eventually(() => {
-      const events = cities.eventsOf('c2c.city.profile-updated.v1', city.id);
+      const events = eventsOf(recorder, 'c2c.city.profile-updated.v1', city.id);
       expect(events).toHaveLength(2);
       return events.map((event) => event.data);
     });
@@ -285,7 +291,7 @@ describe('cities over HTTP, PostgreSQL and Kafka', () => {
       expect(first.added).toHaveLength(ASIAN_CITIES.length);
       expect(second).toEqual({ added: [], skipped: first.added });
       await eventually(() => {
-        const registered = cities.recorder.ofType('c2c.city.registered.v1').map((message) => message.key);
+        const registered = recorder.ofType('c2c.city.registered.v1').map((message) => message.key);
         expect(new Set(registered).size).toBe(registered.length);
         expect(registered.length).toBeGreaterThanOrEqual(ASIAN_CITIES.length);
       });

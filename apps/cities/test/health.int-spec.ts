@@ -1,15 +1,11 @@
-import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createServiceApp } from '@c2c/platform';
 import { serviceDatabaseUrl, provisionServiceDatabase } from '@c2c/persistence';
-import { DisposablePostgres, createTestTopicPrefix, eventually, testKafkaBrokers } from '@c2c/testing';
-import { AppModule } from '../src/app.module';
-import { readCitiesConfig } from '../src/config';
-import { citiesDatabase } from '../src/database';
+import { ServiceWorld, type RunningService } from '@c2c/service/testing';
+import { DisposablePostgres, eventually } from '@c2c/testing';
+import type { CitiesConfig } from '../src/config';
+import { CITIES } from './support/cities';
 
-const cities = citiesDatabase('cities-test', 'c2c_test_cities');
-
-async function readiness(app: NestFastifyApplication) {
-  const response = await app.inject({ method: 'GET', url: '/health/ready' });
+async function readiness(service: RunningService<CitiesConfig>) {
+  const response = await service.call('GET', '/health/ready', { as: 'anonymous' });
   return {
     status: response.statusCode,
     body: response.json<{ details: Record<string, { status: string }> }>(),
@@ -17,32 +13,29 @@ async function readiness(app: NestFastifyApplication) {
 }
 
 describe('cities: health and readiness', () => {
+  let world: ServiceWorld;
   let postgres: DisposablePostgres;
-  let app: NestFastifyApplication;
+  let databaseUrl: string;
+  let cities: RunningService<CitiesConfig>;
 
   beforeAll(async () => {
-    // A cluster of its own: this test stops it, and other files must not notice.
+    world = await ServiceWorld.create('cities_health');
+    // A cluster of its own, which this test stops: the world's shared one must stay up for other files.
     postgres = await DisposablePostgres.start();
-    await provisionServiceDatabase(postgres.adminUrl, cities);
-    const config = readCitiesConfig({
-      DATABASE_URL: serviceDatabaseUrl(postgres.adminUrl, cities),
-      KAFKA_BROKERS: testKafkaBrokers().join(','),
-      KAFKA_TOPIC_PREFIX: createTestTopicPrefix(),
-      LOG_LEVEL: 'silent',
-    });
-    app = await createServiceApp(AppModule.forRoot(config));
-    await app.init();
+    await provisionServiceDatabase(postgres.adminUrl, CITIES.database);
+    databaseUrl = serviceDatabaseUrl(postgres.adminUrl, CITIES.database);
+    cities = await world.start(CITIES, { DATABASE_URL: databaseUrl });
   }, 120_000);
 
   afterAll(async () => {
-    await app?.close();
+    await world?.close();
     postgres?.destroy();
   });
 
   it('is live, and ready when PostgreSQL and Kafka answer', async () => {
-    const live = await app.inject({ method: 'GET', url: '/health/live' });
+    const live = await cities.call('GET', '/health/live', { as: 'anonymous' });
     expect(live.statusCode).toBe(200);
-    const ready = await readiness(app);
+    const ready = await readiness(cities);
     expect(ready.status).toBe(200);
     expect(ready.body.details).toMatchObject({ postgres: { status: 'up' }, kafka: { status: 'up' } });
   });
@@ -63,33 +56,27 @@ describe('cities: health and readiness', () => {
   it('turns unready when PostgreSQL stops, and ready again when it is back', async () => {
     postgres.stop();
     await eventually(async () => {
-      const ready = await readiness(app);
+      const ready = await readiness(cities);
       expect(ready.status).toBe(503);
       expect(ready.body.details.postgres?.status).toBe('down');
       expect(ready.body.details.kafka?.status).toBe('up');
     });
-    const live = await app.inject({ method: 'GET', url: '/health/live' });
+    const live = await cities.call('GET', '/health/live', { as: 'anonymous' });
     expect(live.statusCode).toBe(200);
 
     postgres.restart();
-    await eventually(async () => expect((await readiness(app)).status).toBe(200), { timeout: 30_000 });
+    await eventually(async () => expect((await readiness(cities)).status).toBe(200), { timeout: 30_000 });
   }, 90_000);
 
   it('is unready when the broker does not answer', async () => {
-    const config = readCitiesConfig({
-      DATABASE_URL: serviceDatabaseUrl(postgres.adminUrl, cities),
-      KAFKA_BROKERS: '127.0.0.1:1',
-      LOG_LEVEL: 'silent',
-    });
-    const orphan = await createServiceApp(AppModule.forRoot(config));
-    await orphan.init();
+    const orphan = await world.start(CITIES, { DATABASE_URL: databaseUrl, KAFKA_BROKERS: '127.0.0.1:1' });
     try {
       const ready = await readiness(orphan);
       expect(ready.status).toBe(503);
       expect(ready.body.details.kafka?.status).toBe('down');
       expect(ready.body.details.postgres?.status).toBe('up');
     } finally {
-      await orphan.close();
+      await world.stop(orphan);
     }
   });
 });

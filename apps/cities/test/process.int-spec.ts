@@ -1,14 +1,9 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
-import { provisionServiceDatabase, serviceDatabaseUrl } from '@c2c/persistence';
-import {
-  createTestDatabase,
-  createTestTopicPrefix,
-  eventually,
-  freePort,
-  TestDatabase,
-  testKafkaBrokers,
-} from '@c2c/testing';
+import { provisionServiceDatabase } from '@c2c/persistence';
+import { ServiceWorld } from '@c2c/service/testing';
+import { eventually, freePort } from '@c2c/testing';
+import { CITIES } from './support/cities';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const MAIN = path.join(ROOT, 'apps/cities/src/main.ts');
@@ -31,18 +26,17 @@ function startCities(env: Record<string, string>): {
   return { child, output: () => output, exited };
 }
 
+// The one place the service is not started in-process by `world.start`: this test is about the process
+// itself (exit codes, signals), so the world only lends its database, broker namespace and token keys.
 describe('cities process', () => {
-  let database: TestDatabase;
-  let databaseUrl: string;
+  let world: ServiceWorld;
 
   beforeAll(async () => {
-    database = await createTestDatabase('cities_process');
-    const spec = { schema: 'cities', role: 'c2c_cities', password: 'cities-test', extensions: ['pg_trgm'] };
-    await provisionServiceDatabase(database.adminUrl, spec);
-    databaseUrl = serviceDatabaseUrl(database.adminUrl, spec);
+    world = await ServiceWorld.create('cities_process');
+    await provisionServiceDatabase(world.database.adminUrl, CITIES.database);
   });
 
-  afterAll(() => database?.drop());
+  afterAll(() => world?.close());
 
   it('refuses to start with a bad environment, naming each variable, and exits non-zero', async () => {
     const app = startCities({ PORT: 'eighty', KAFKA_BROKERS: 'not a broker list' });
@@ -58,13 +52,7 @@ describe('cities process', () => {
     // A port the system just handed out: a made-up one in the ephemeral range could belong to another
     // test's server, whose readiness would then be mistaken for this process's.
     const port = String(await freePort());
-    const app = startCities({
-      DATABASE_URL: databaseUrl,
-      KAFKA_BROKERS: testKafkaBrokers().join(','),
-      KAFKA_TOPIC_PREFIX: createTestTopicPrefix(),
-      PORT: port,
-      LOG_LEVEL: 'warn',
-    });
+    const app = startCities({ ...world.environment(CITIES.database), PORT: port, LOG_LEVEL: 'warn' });
     try {
       await eventually(
         async () => {
