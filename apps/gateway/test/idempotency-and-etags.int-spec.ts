@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { eventually } from '@c2c/testing';
-import { FakeUpstream } from './support/fake-upstream';
+import { FakeUpstream, Gate } from './support/fake-upstream';
 import { GatewayHarness } from './support/gateway-harness';
 
 const newUser = () => ({
@@ -122,19 +122,25 @@ describe('gateway: Idempotency-Key and ETag / If-Match over HTTP', () => {
     });
 
     it('answers 409 while the first request with the key is still running', async () => {
-      upstream.behaviour = () => ({ status: 201, body: { id: 'slow' }, delayMs: 1500 });
+      // The first request is held at the service until the concurrent one has been answered.
+      const held = new Gate();
+      upstream.behaviour = () => ({ status: 201, body: { id: 'slow' }, until: held.opened });
       const key = randomUUID();
       const body = { name: 'Slow', countryCode: 'IR', level: 'other' };
       const headers = { 'idempotency-key': key };
       const first = gateway.call('POST', '/api/v1/cities', { token: admin, body, headers });
-      await eventually(() =>
-        expect(upstream.hits('/cities').some((request) => request.headers['idempotency-key'] === key)).toBe(
-          true,
-        ),
-      );
-      const concurrent = await gateway.call('POST', '/api/v1/cities', { token: admin, body, headers });
-      expect(concurrent.status).toBe(409);
-      expect(concurrent.headers['retry-after']).toBe('1');
+      try {
+        await eventually(() =>
+          expect(upstream.hits('/cities').some((request) => request.headers['idempotency-key'] === key)).toBe(
+            true,
+          ),
+        );
+        const concurrent = await gateway.call('POST', '/api/v1/cities', { token: admin, body, headers });
+        expect(concurrent.status).toBe(409);
+        expect(concurrent.headers['retry-after']).toBe('1');
+      } finally {
+        held.open();
+      }
       expect((await first).status).toBe(201);
       const after = await gateway.call('POST', '/api/v1/cities', { token: admin, body, headers });
       expect(after.headers['idempotency-replayed']).toBe('true');

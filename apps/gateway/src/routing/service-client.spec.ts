@@ -140,6 +140,7 @@ describe(ServiceClient.name, () => {
       expect(refusedCall.status).toBe(503);
       expect(refusedCall.detail).toBe('the cities service is unavailable (circuit open)');
       expect(calls()).toBe(3);
+      expect(client.counts).toEqual({ calls: 3, refused: 1 });
     });
 
     it('opens after enough failed connections', async () => {

@@ -97,6 +97,7 @@ export class ServiceClient {
   private readonly ownsBase: boolean;
   private readonly dispatcher: Dispatcher;
   private readonly breaker: CircuitBreaker<[UpstreamRequest], UpstreamResponse>;
+  private readonly tally = { calls: 0, refused: 0 };
 
   constructor(
     readonly service: string,
@@ -139,6 +140,15 @@ export class ServiceClient {
       // Truthy: not a failure. Anything but an outage (a bug of ours, a refused header) stays uncounted.
       errorFilter: (error: unknown) => !countsAgainstBreaker(error),
     });
+    this.breaker.on('reject', () => this.tally.refused++);
+  }
+
+  /**
+   * Since the client was made: calls let through to the service (each with its retries), and calls
+   * an open circuit refused without reaching it.
+   */
+  get counts(): { calls: number; refused: number } {
+    return { ...this.tally };
   }
 
   get state(): BreakerState {
@@ -190,6 +200,7 @@ export class ServiceClient {
 
   /** One call, with undici's retries inside it: the breaker sees only the outcome. */
   private async attempt(request: UpstreamRequest): Promise<UpstreamResponse> {
+    this.tally.calls++;
     let response: UpstreamResponse;
     try {
       const answer = await this.dispatcher.request({

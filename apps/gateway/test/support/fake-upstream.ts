@@ -14,9 +14,57 @@ export interface FakeAnswer {
   body?: unknown;
   /** Answer this late, to play a slow service. */
   delayMs?: number;
+  /** Answer only once this settles (see {@link Gate}): a service that is slow until the test says so. */
+  until?: Promise<unknown>;
 }
 
-export type Behaviour = (request: RecordedRequest) => FakeAnswer;
+/** How the fake answers; an async one can wait for something first (see {@link Barrier}). */
+export type Behaviour = (request: RecordedRequest) => FakeAnswer | Promise<FakeAnswer>;
+
+/** Holds answers until the test opens it: a slow service whose slowness no clock measures. */
+export class Gate {
+  private release: () => void = () => undefined;
+  /** Settles when {@link open} is called. */
+  readonly opened = new Promise<void>((resolve) => {
+    this.release = resolve;
+  });
+
+  open(): void {
+    this.release();
+  }
+}
+
+/**
+ * Meets `parties` requests: each {@link arrive} resolves `true` once all of them have arrived, or
+ * `false` at the deadline. Fakes that answer only when all have met prove that their requests were
+ * in flight together, which sequential calls can never achieve.
+ */
+export class Barrier {
+  private count = 0;
+  private meet: () => void = () => undefined;
+  private readonly met = new Promise<void>((resolve) => {
+    this.meet = resolve;
+  });
+
+  constructor(
+    private readonly parties: number,
+    private readonly deadlineMs = 5_000,
+  ) {}
+
+  /** How many have arrived so far. */
+  get arrived(): number {
+    return this.count;
+  }
+
+  arrive(): Promise<boolean> {
+    if (++this.count >= this.parties) this.meet();
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), this.deadlineMs);
+    });
+    return Promise.race([this.met.then(() => true), deadline]).finally(() => clearTimeout(timer));
+  }
+}
 
 /**
  * A stand-in for a domain service's internal HTTP API: a real Fastify server on loopback that records
@@ -48,8 +96,9 @@ export class FakeUpstream {
         body: request.body,
       };
       upstream.requests.push(recorded);
-      const answer = upstream.behaviour(recorded);
+      const answer = await upstream.behaviour(recorded);
       if (answer.delayMs) await upstream.delay(answer.delayMs);
+      if (answer.until) await answer.until;
       const isProblem = (answer.status ?? 200) >= 400;
       return reply
         .status(answer.status ?? 200)
