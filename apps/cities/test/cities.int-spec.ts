@@ -205,6 +205,28 @@ describe('cities over HTTP, PostgreSQL and Kafka', () => {
     expect({ status: again.statusCode, etag: again.headers.etag }).toEqual({ status: 200, etag: 'W/"2"' });
   });
 
+  it('checks ids and preconditions before any change: a malformed id, a stale or doubled If-Match', async () => {
+    const city = await register({ name: 'Sanandaj', countryCode: 'IR', level: 'municipality' });
+    const malformed = expectProblem(await cities.call('GET', '/cities/not-a-uuid'), 400);
+    expect(malformed.errors?.map((error) => error.field)).toEqual(['id']);
+    const membership = (ifMatch: string) =>
+      cities.call('POST', `/cities/${city.id}/membership`, {
+        body: { membershipStatus: 'member' },
+        headers: { 'if-match': ifMatch },
+      });
+    const stale = await membership('W/"7"');
+    expectProblem(stale, 412);
+    expect(stale.headers.etag).toBe('W/"1"');
+    expect(expectProblem(await membership('W/"1", W/"2"'), 400).errors?.map((e) => e.field)).toEqual([
+      'If-Match',
+    ]);
+    const changed = await membership('W/"1"');
+    expect({ status: changed.statusCode, etag: changed.headers.etag }).toEqual({
+      status: 200,
+      etag: 'W/"2"',
+    });
+  });
+
   it('needs a token, lets a city officer edit its own city only, and only the secretariat register', async () => {
     const city = await register({ name: 'Ardabil', countryCode: 'IR', level: 'municipality' });
     const officerOf = (cityId: string): TestCaller => ({ roles: ['city-officer'], cityId });
