@@ -13,10 +13,21 @@ const moduleNameMapper = Object.fromEntries(
   Object.entries(compilerOptions.paths).map(([alias, [target]]) => [`^${alias}$`, `<rootDir>/${target}`]),
 );
 
+// content-disposition 3, which @fastify/static (Swagger UI's file server) requires, ships only as an
+// ES module: Node 24 requires it natively, jest's module system cannot, so jest compiles it to CommonJS.
+const ESM_ONLY = '(@fastify/static/node_modules/)?content-disposition/';
+
 const common = {
   rootDir: __dirname,
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': ['@swc/jest', swcOptions()] },
+  transform: {
+    '^.+\\.ts$': ['@swc/jest', swcOptions()],
+    [`/node_modules/${ESM_ONLY}.+\\.js$`]: [
+      '@swc/jest',
+      { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2023' }, module: { type: 'commonjs' } },
+    ],
+  },
+  transformIgnorePatterns: [`/node_modules/(?!${ESM_ONLY})`],
   moduleNameMapper,
   setupFiles: ['reflect-metadata'],
 };
