@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { ConfigError } from '@c2c/platform';
 import { LOCAL_BOOTSTRAP_ADMIN, readGatewayConfig, trustProxyOf } from './config';
 
@@ -72,6 +73,15 @@ describe('readGatewayConfig', () => {
       readGatewayConfig({ DATABASE_URL, CORS_ORIGINS: 'https://a.example, http://localhost:5173' })
         .CORS_ORIGINS,
     ).toBe('https://a.example, http://localhost:5173');
+  });
+
+  it("reads the services' API documents from docs/api unless told otherwise", () => {
+    expect(readGatewayConfig({ DATABASE_URL }).SERVICE_API_DOCS_DIR).toBe(
+      path.resolve(process.cwd(), 'docs/api'),
+    );
+    expect(readGatewayConfig({ DATABASE_URL, SERVICE_API_DOCS_DIR: '/srv/api' }).SERVICE_API_DOCS_DIR).toBe(
+      '/srv/api',
+    );
   });
 
   it('reads TRUST_PROXY as a flag, a hop count or addresses', () => {

@@ -156,6 +156,13 @@ export class GatewayConfig extends ServiceConfig {
   /** The AsyncAPI document served at /api/v1/events/catalog (relative paths: from the working directory). */
   @IsString()
   ASYNCAPI_PATH = path.resolve(process.cwd(), 'docs/asyncapi.yaml');
+
+  /**
+   * Where the services' own OpenAPI documents are (`<service>.openapi.json`), from which the gateway
+   * composes its public document and its routing table (relative paths: from the working directory).
+   */
+  @IsString()
+  SERVICE_API_DOCS_DIR = path.resolve(process.cwd(), 'docs/api');
 }
 
 function crossChecks(config: GatewayConfig): string[] {
