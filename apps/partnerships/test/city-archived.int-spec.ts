@@ -1,14 +1,21 @@
-import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { EventData } from '@c2c/contracts';
 import { Page } from '@c2c/platform';
+import { ServiceWorld } from '@c2c/service/testing';
 import { eventually, TopicRecorder } from '@c2c/testing';
-import { HistoryEntryView } from '../src/partnerships/dto/partnership-view.dto';
-import { Api, proposalBetween } from './support/api';
-import { PartnershipsEnv } from './support/partnerships-env';
+import type { HistoryEntryResponse } from '../src/partnerships/dto/history-entry-response.dto';
+import {
+  Api,
+  citiesKnown,
+  CityPublisher,
+  Partnerships,
+  proposalBetween,
+  startPartnerships,
+} from './support/partnerships';
 
 describe('partnerships: archiving a city suspends its active partnerships', () => {
-  let env: PartnershipsEnv;
-  let app: NestFastifyApplication;
+  let world: ServiceWorld;
+  let app: Partnerships;
+  let cities: CityPublisher;
   let api: Api;
   let events: TopicRecorder;
   let jakarta: string;
@@ -16,18 +23,19 @@ describe('partnerships: archiving a city suspends its active partnerships', () =
   let busan: string;
 
   beforeAll(async () => {
-    env = await PartnershipsEnv.create('p-archived');
-    app = await env.startApp();
-    jakarta = await env.cities.register({ name: 'Jakarta', countryCode: 'ID' });
-    hanoi = await env.cities.register({ name: 'Hanoi', countryCode: 'VN' });
-    busan = await env.cities.register({ name: 'Busan', countryCode: 'KR' });
-    await env.citiesKnown(app, [jakarta, hanoi, busan]);
-    api = new Api(app, await env.auth.secretariat());
-    events = await env.recordPartnershipEvents();
+    world = await ServiceWorld.create('p-archived');
+    app = await startPartnerships(world);
+    cities = await CityPublisher.open(world);
+    jakarta = await cities.register({ name: 'Jakarta', countryCode: 'ID' });
+    hanoi = await cities.register({ name: 'Hanoi', countryCode: 'VN' });
+    busan = await cities.register({ name: 'Busan', countryCode: 'KR' });
+    await citiesKnown(app, [jakarta, hanoi, busan]);
+    api = new Api(app);
+    events = await world.record('c2c.partnerships.v1');
   }, 120_000);
 
   afterAll(async () => {
-    await env?.close();
+    await world?.close();
   });
 
   const activeBetween = async (proposer: string, partner: string) => {
@@ -42,7 +50,7 @@ describe('partnerships: archiving a city suspends its active partnerships', () =
     const elsewhere = await activeBetween(jakarta, busan);
     const stillProposed = (await api.post('/partnerships', proposalBetween(jakarta, [hanoi]))).body.id;
 
-    await env.cities.archive(hanoi, 'Hanoi', 'VN');
+    await cities.archive(hanoi, 'Hanoi', 'VN');
 
     await eventually(async () => {
       for (const id of [withHanoi, hanoiAndBusan])
@@ -51,7 +59,7 @@ describe('partnerships: archiving a city suspends its active partnerships', () =
     expect((await api.get(`/partnerships/${elsewhere}`)).body.status).toBe('active');
     expect((await api.get(`/partnerships/${stillProposed}`)).body.status).toBe('proposed');
 
-    const history = await api.get<Page<HistoryEntryView>>(`/partnerships/${withHanoi}/history`);
+    const history = await api.get<Page<HistoryEntryResponse>>(`/partnerships/${withHanoi}/history`);
     expect(history.body.items.at(-1)).toMatchObject({
       action: 'suspended',
       fromStatus: 'active',

@@ -1,21 +1,21 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { ServiceWorld } from '@c2c/service/testing';
 import { eventually } from '@c2c/testing';
 import { CityModelBootstrap } from '../src/city-model/city-model.bootstrap';
 import { CityModelRebuild } from '../src/city-model/city-model.rebuild';
 import { CityModelRepository } from '../src/city-model/city-model.repository';
 import { CityRecord } from '../src/city-model/city-projection';
-import { PartnershipsEnv } from './support/partnerships-env';
+import { CityPublisher, Partnerships, startPartnerships } from './support/partnerships';
 
 const ROOT = path.resolve(__dirname, '../../..');
 
 /** Runs the rebuild script as an operator would, against this file's database and topics. */
 function runScript(
-  env: PartnershipsEnv,
+  service: Partnerships,
   ...args: string[]
 ): Promise<{ code: number | null; output: string }> {
-  const config = env.config();
+  const { config } = service;
   const child = spawn(
     process.execPath,
     ['-r', '@swc-node/register', 'apps/partnerships/scripts/rebuild-city-model.ts', ...args],
@@ -36,16 +36,17 @@ function runScript(
 }
 
 describe('partnerships: the city read model is rebuilt from the topic', () => {
-  let env: PartnershipsEnv;
-  let app: NestFastifyApplication;
+  let world: ServiceWorld;
+  let app: Partnerships;
   let model: CityRecord[];
   let ids: string[];
 
   const current = () => app.get(CityModelRepository).all();
 
   beforeAll(async () => {
-    env = await PartnershipsEnv.create('p-rebuild');
-    app = await env.startApp();
+    world = await ServiceWorld.create('p-rebuild');
+    app = await startPartnerships(world);
+    const publisher = await CityPublisher.open(world);
     const cities = [
       ['Colombo', 'LK'],
       ['Kathmandu', 'NP'],
@@ -56,15 +57,15 @@ describe('partnerships: the city read model is rebuilt from the topic', () => {
     ] as const;
     ids = [];
     for (const [name, countryCode] of cities)
-      ids.push(await env.cities.register({ name, countryCode, membershipStatus: 'observer' }));
-    await env.cities.updateProfile(ids[0]!, {
+      ids.push(await publisher.register({ name, countryCode, membershipStatus: 'observer' }));
+    await publisher.updateProfile(ids[0]!, {
       englishName: 'Colombo Municipal Council',
       level: 'metropolitan-city',
     });
-    await env.cities.changeMembership(ids[1]!, 'observer', 'member');
-    await env.cities.updateProfile(ids[2]!, { name: 'Dhaka North' });
-    await env.cities.archive(ids[3]!, 'Lahore', 'PK');
-    await env.cities.updateProfile(ids[2]!, { name: 'Dhaka North City' });
+    await publisher.changeMembership(ids[1]!, 'observer', 'member');
+    await publisher.updateProfile(ids[2]!, { name: 'Dhaka North' });
+    await publisher.archive(ids[3]!, 'Lahore', 'PK');
+    await publisher.updateProfile(ids[2]!, { name: 'Dhaka North City' });
     await eventually(async () => {
       const records = await current();
       expect(records).toHaveLength(ids.length);
@@ -77,7 +78,7 @@ describe('partnerships: the city read model is rebuilt from the topic', () => {
   }, 120_000);
 
   afterAll(async () => {
-    await env?.close();
+    await world?.close();
   });
 
   it('gives the same model as the live consumer built', async () => {
@@ -87,8 +88,8 @@ describe('partnerships: the city read model is rebuilt from the topic', () => {
   });
 
   it('repairs a model that drifted, and says what it repaired', async () => {
-    await env.sql(`update partnerships.cities set name = 'Wrong' where city_id = $1`, [ids[4]]);
-    await env.sql(`delete from partnerships.cities where city_id = $1`, [ids[5]]);
+    await world.sql(`update partnerships.cities set name = 'Wrong' where city_id = $1`, [ids[4]]);
+    await world.sql(`delete from partnerships.cities where city_id = $1`, [ids[5]]);
     const report = await app.get(CityModelRebuild).run();
     expect(
       report?.differences.map((d) => [d.cityId, d.before?.name ?? null, d.after?.name ?? null]).sort(),
@@ -102,19 +103,19 @@ describe('partnerships: the city read model is rebuilt from the topic', () => {
   });
 
   it('rebuilds at start when the model is empty but the consumer group has read the topic', async () => {
-    await env.stopApp(app);
-    await env.sql('delete from partnerships.cities');
-    app = await env.startApp();
+    await world.stop(app);
+    await world.sql('delete from partnerships.cities');
+    app = await startPartnerships(world);
     await app.get(CityModelBootstrap).settled();
     await eventually(async () => expect(await current()).toEqual(model));
   });
 
   it('rebuilds on demand from the command line, and --check fails only on a drifted model', async () => {
-    await env.sql(`update partnerships.cities set country_code = 'XX' where city_id = $1`, [ids[0]]);
-    const drifted = await runScript(env, '--check');
+    await world.sql(`update partnerships.cities set country_code = 'XX' where city_id = $1`, [ids[0]]);
+    const drifted = await runScript(app, '--check');
     expect(drifted.output).toContain(`city model rebuilt: ${ids.length} cities, 1 difference(s)`);
     expect(drifted.code).toBe(1);
-    const clean = await runScript(env, '--check');
+    const clean = await runScript(app, '--check');
     expect(clean.output).toContain('0 difference(s)');
     expect(clean.code).toBe(0);
     expect(await current()).toEqual(model);

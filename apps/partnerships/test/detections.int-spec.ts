@@ -1,9 +1,15 @@
-import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { ServiceWorld } from '@c2c/service/testing';
 import { eventually, TopicRecorder } from '@c2c/testing';
 import { DetectionReport, RunDetections } from '../src/detections/run-detections.usecase';
 import { addDays, dayOf } from '../src/partnerships/calendar';
-import { Api, proposalBetween } from './support/api';
-import { PartnershipsEnv } from './support/partnerships-env';
+import {
+  Api,
+  citiesKnown,
+  CityPublisher,
+  Partnerships,
+  proposalBetween,
+  startPartnerships,
+} from './support/partnerships';
 
 const N = 12;
 const sum = (reports: DetectionReport[]): DetectionReport =>
@@ -14,9 +20,9 @@ const sum = (reports: DetectionReport[]): DetectionReport =>
   }));
 
 describe('partnerships: time-based detections with two replicas', () => {
-  let env: PartnershipsEnv;
-  let first: NestFastifyApplication;
-  let second: NestFastifyApplication;
+  let world: ServiceWorld;
+  let first: Partnerships;
+  let second: Partnerships;
   let api: Api;
   let events: TopicRecorder;
   let ids: string[];
@@ -35,12 +41,14 @@ describe('partnerships: time-based detections with two replicas', () => {
    */
   const emittedCounts = async (type: string): Promise<{ aggregate_id: string; n: number }[]> => {
     await eventually(async () => {
-      const [row] = await env.sql<{ n: number }>('select count(*)::int as n from partnerships.outbox');
+      const [row] = await world.sql<{ n: number }>('select count(*)::int as n from partnerships.outbox');
       expect(row?.n).toBe(0);
     });
-    const admin = env.kafka.admin();
+    const admin = world.kafka.admin();
     await admin.connect();
-    const ends = await admin.fetchTopicOffsets(env.partnershipsTopic).finally(() => admin.disconnect());
+    const ends = await admin
+      .fetchTopicOffsets(world.topic('c2c.partnerships.v1'))
+      .finally(() => admin.disconnect());
     await eventually(() => {
       for (const { partition, high } of ends) {
         const read = events.messages.filter((m) => m.partition === partition).map((m) => Number(m.offset));
@@ -57,16 +65,17 @@ describe('partnerships: time-based detections with two replicas', () => {
   };
 
   beforeAll(async () => {
-    env = await PartnershipsEnv.create('p-detections');
+    world = await ServiceWorld.create('p-detections');
     const settings = { DORMANT_AFTER_MONTHS: '3', RENEWAL_NOTICE_DAYS: '90' };
-    first = await env.startApp(settings);
-    second = await env.startApp(settings);
+    first = await startPartnerships(world, settings);
+    second = await startPartnerships(world, settings);
+    const publisher = await CityPublisher.open(world);
     cities = [
-      await env.cities.register({ name: 'Ulaanbaatar', countryCode: 'MN' }),
-      await env.cities.register({ name: 'Almaty', countryCode: 'KZ' }),
+      await publisher.register({ name: 'Ulaanbaatar', countryCode: 'MN' }),
+      await publisher.register({ name: 'Almaty', countryCode: 'KZ' }),
     ];
-    await env.citiesKnown(first, cities);
-    api = new Api(first, await env.auth.secretariat());
+    await citiesKnown(first, cities);
+    api = new Api(first);
     ids = [];
     for (let i = 0; i < N; i++) {
       const created = await api.post(
@@ -76,11 +85,11 @@ describe('partnerships: time-based detections with two replicas', () => {
       await api.post(`/partnerships/${created.body.id}/acceptances`, { cityId: cities[1] });
       ids.push(created.body.id);
     }
-    events = await env.recordPartnershipEvents();
+    events = await world.record('c2c.partnerships.v1');
   }, 120_000);
 
   afterAll(async () => {
-    await env?.close();
+    await world?.close();
   });
 
   it('announces renewal due and dormancy once per partnership, however many replicas run passes', async () => {
@@ -103,7 +112,7 @@ describe('partnerships: time-based detections with two replicas', () => {
     expect((await api.get(`/partnerships/${ids[0]}`)).body.dormant).toBe(true);
 
     // Even if the flags were lost, the record of what was announced keeps it from being announced again.
-    await env.sql('update partnerships.partnerships set renewal_reminded_for = null, dormant_since = null');
+    await world.sql('update partnerships.partnerships set renewal_reminded_for = null, dormant_since = null');
     expect(await passBoth(day)).toEqual({ expired: 0, renewalDue: 0, dormant: 0 });
     expect((await emittedCounts('dormant')).every((c) => c.n === 1)).toBe(true);
   });
@@ -154,7 +163,7 @@ describe('partnerships: time-based detections with two replicas', () => {
   });
 
   it('runs passes on its own schedule in each replica (DETECTION_INTERVAL_MS)', async () => {
-    const scheduled = await env.startApp({ DETECTION_INTERVAL_MS: '300' });
+    const scheduled = await startPartnerships(world, { DETECTION_INTERVAL_MS: '300' });
     const created = await api.post(
       '/partnerships',
       proposalBetween(cities[0]!, [cities[1]!], { startDate: '2020-01-01', endDate: '2020-12-31' }),
@@ -163,6 +172,6 @@ describe('partnerships: time-based detections with two replicas', () => {
     await eventually(async () =>
       expect((await api.get(`/partnerships/${created.body.id}`)).body.status).toBe('expired'),
     );
-    await env.stopApp(scheduled);
+    await world.stop(scheduled);
   });
 });

@@ -1,39 +1,47 @@
-import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { ServiceWorld } from '@c2c/service/testing';
 import { eventually, testKafkaBrokers } from '@c2c/testing';
 import { Producer } from 'kafkajs';
-import { Api, proposalBetween } from './support/api';
 import { ExampleSubscriberProcess } from './support/example-subscriber-process';
-import { PartnershipsEnv } from './support/partnerships-env';
+import {
+  Api,
+  citiesKnown,
+  CityPublisher,
+  Partnerships,
+  proposalBetween,
+  startPartnerships,
+} from './support/partnerships';
 
 describe('examples/partnership-subscriber against the real broker', () => {
-  let env: PartnershipsEnv;
-  let app: NestFastifyApplication;
+  let world: ServiceWorld;
+  let app: Partnerships;
+  let cities: CityPublisher;
   let api: Api;
   let subscriber: ExampleSubscriberProcess | undefined;
   let producer: Producer;
 
   beforeAll(async () => {
-    env = await PartnershipsEnv.create('p-subscriber');
-    app = await env.startApp();
-    api = new Api(app, await env.auth.secretariat());
-    producer = env.kafka.producer();
+    world = await ServiceWorld.create('p-subscriber');
+    app = await startPartnerships(world);
+    cities = await CityPublisher.open(world);
+    api = new Api(app);
+    producer = world.kafka.producer();
     await producer.connect();
   }, 120_000);
 
   afterAll(async () => {
     await subscriber?.stop();
     await producer?.disconnect();
-    await env?.close();
+    await world?.close();
   });
 
   it('ends with exactly the partnerships that are active, despite a redelivered event', async () => {
     const [seoul, taipei, cebu, penang] = [
-      await env.cities.register({ name: 'Seoul', countryCode: 'KR' }),
-      await env.cities.register({ name: 'Taipei', countryCode: 'TW' }),
-      await env.cities.register({ name: 'Cebu', countryCode: 'PH' }),
-      await env.cities.register({ name: 'George Town', countryCode: 'MY' }),
+      await cities.register({ name: 'Seoul', countryCode: 'KR' }),
+      await cities.register({ name: 'Taipei', countryCode: 'TW' }),
+      await cities.register({ name: 'Cebu', countryCode: 'PH' }),
+      await cities.register({ name: 'George Town', countryCode: 'MY' }),
     ] as [string, string, string, string];
-    await env.citiesKnown(app, [seoul, taipei, cebu, penang]);
+    await citiesKnown(app, [seoul, taipei, cebu, penang]);
 
     const active = async (proposer: string, partners: string[], title: string) => {
       const created = await api.post('/partnerships', proposalBetween(proposer, partners, { title }));
@@ -60,17 +68,17 @@ describe('examples/partnership-subscriber against the real broker', () => {
 
     subscriber = new ExampleSubscriberProcess({
       KAFKA_BROKERS: testKafkaBrokers().join(','),
-      KAFKA_TOPIC_PREFIX: env.topicPrefix,
+      KAFKA_TOPIC_PREFIX: world.topicPrefix,
     });
     const expected = [stays, network, back].sort();
     await eventually(() => expect(subscriber?.active).toEqual(expected), { timeout: 45_000 });
 
     // At-least-once: the same record delivered again (same ce_id) changes nothing.
-    const recorder = await env.recordPartnershipEvents();
+    const recorder = await world.record('c2c.partnerships.v1');
     await eventually(() => expect(recorder.ofType('c2c.partnership.terminated.v1')).toHaveLength(1));
     const [terminated] = recorder.ofType('c2c.partnership.terminated.v1');
     await producer.send({
-      topic: env.partnershipsTopic,
+      topic: world.topic('c2c.partnerships.v1'),
       messages: [{ key: terminated!.key, value: terminated!.value, headers: terminated!.headers }],
     });
     await eventually(() =>

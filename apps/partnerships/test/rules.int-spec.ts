@@ -1,32 +1,39 @@
-import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Api, proposalBetween } from './support/api';
-import { PartnershipsEnv } from './support/partnerships-env';
+import { ServiceWorld } from '@c2c/service/testing';
+import {
+  Api,
+  citiesKnown,
+  CityPublisher,
+  Partnerships,
+  proposalBetween,
+  startPartnerships,
+} from './support/partnerships';
 
 describe('partnerships: rule violations are 400 problems naming the field', () => {
-  let env: PartnershipsEnv;
-  let app: NestFastifyApplication;
+  let world: ServiceWorld;
+  let app: Partnerships;
   let api: Api;
   const city: Record<string, string> = {};
 
   beforeAll(async () => {
-    env = await PartnershipsEnv.create('p-rules');
-    app = await env.startApp();
+    world = await ServiceWorld.create('p-rules');
+    app = await startPartnerships(world);
+    const cities = await CityPublisher.open(world);
     for (const [key, name, countryCode] of [
       ['tokyo', 'Tokyo', 'JP'],
       ['osaka', 'Osaka', 'JP'],
       ['seoul', 'Seoul', 'KR'],
       ['manila', 'Manila', 'PH'],
     ] as const) {
-      city[key] = await env.cities.register({ name, countryCode });
+      city[key] = await cities.register({ name, countryCode });
     }
-    await env.citiesKnown(app, Object.values(city));
-    await env.cities.archive(city.manila!, 'Manila', 'PH');
-    await env.citiesKnown(app, [city.manila!], true);
-    api = new Api(app, await env.auth.secretariat());
+    await citiesKnown(app, Object.values(city));
+    await cities.archive(city.manila!, 'Manila', 'PH');
+    await citiesKnown(app, [city.manila!], true);
+    api = new Api(app);
   }, 120_000);
 
   afterAll(async () => {
-    await env?.close();
+    await world?.close();
   });
 
   it('accepts a sound proposal (the baseline the cases below break)', async () => {

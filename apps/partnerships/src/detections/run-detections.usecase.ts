@@ -3,9 +3,9 @@ import { TransactionRunner, Tx } from '@c2c/persistence';
 import { PartnershipsConfig } from '../config';
 import { dayOf } from '../partnerships/calendar';
 import { Partnership } from '../partnerships/partnership';
-import { PartnershipChange } from '../partnerships/partnership.model';
-import { PLATFORM_ACTOR } from '../partnerships/partnership-events';
-import { PartnershipStore } from '../partnerships/partnership-store';
+import { PartnershipChangesRecorder } from '../partnerships/partnership-changes.recorder';
+import { PLATFORM_ACTOR } from '../partnerships/partnership.events';
+import type { PartnershipChange } from '../partnerships/partnership.types';
 import { DetectionKind, DetectionsRepository } from './detections.repository';
 
 /** Events emitted by one pass, per detection. */
@@ -34,7 +34,7 @@ export class RunDetections {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly detections: DetectionsRepository,
-    private readonly store: PartnershipStore,
+    private readonly changes: PartnershipChangesRecorder,
     private readonly config: PartnershipsConfig,
   ) {}
 
@@ -78,11 +78,11 @@ export class RunDetections {
         const ids = await claim(tx);
         let count = 0;
         for (const id of ids) {
-          const partnership = await this.store.lock(tx, id);
+          const partnership = await this.changes.loadForChange(tx, id);
           const { change, subjectKey } = detect(partnership);
           const first = await this.detections.record(tx, id, kind, subjectKey, now);
           // Already announced: keep the flag the finding set, but say nothing again.
-          await this.store.record(tx, partnership, first ? [change] : [], PLATFORM_ACTOR);
+          await this.changes.record(tx, partnership, first ? [change] : [], PLATFORM_ACTOR);
           if (first) count++;
         }
         return { claimed: ids.length, announced: count };

@@ -1,23 +1,23 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, UseFilters } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuthenticatedUser, CurrentUser, Roles } from '@c2c/auth';
-import { ApiProblemResponses } from '@c2c/platform';
-import { AcceptPartnershipDto, DeclinePartnershipDto, StatusChangeDto } from './dto/acceptance.dto';
-import { ActivityView, PartnershipView } from './dto/partnership-view.dto';
+import { Body, Controller, Param, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { AuthenticatedUser, CurrentUser } from '@c2c/auth';
+import { ExpectedVersion, IdParams } from '@c2c/platform';
+import type { FastifyReply } from 'fastify';
+import { AcceptPartnershipDto } from './dto/accept-partnership.dto';
+import { ActivityResponse, toActivityResponse } from './dto/activity-response.dto';
+import { ChangePartnershipStatusDto } from './dto/change-partnership-status.dto';
+import { DeclinePartnershipDto } from './dto/decline-partnership.dto';
+import type { PartnershipResponse } from './dto/partnership-response.dto';
 import { RecordActivityDto } from './dto/record-activity.dto';
-import { PartnershipErrorFilter } from './partnership-error.filter';
-import { toPartnershipView } from './partnership.views';
+import { answer, LifecycleCommand, withETag } from './partnership-route.decorators';
 import { AcceptPartnership } from './usecases/accept-partnership.usecase';
 import { ChangePartnershipStatus, StatusChange } from './usecases/change-partnership-status.usecase';
 import { DeclinePartnership } from './usecases/decline-partnership.usecase';
 import { RecordActivity } from './usecases/record-activity.usecase';
 
-/** The lifecycle commands. A refused transition is a 409 problem naming the current status. */
+/** The lifecycle commands on one partnership; each answers with the partnership's new ETag. */
 @ApiTags('partnerships')
 @ApiBearerAuth()
-@Roles('secretariat', 'city-officer')
-@UseFilters(PartnershipErrorFilter)
-@ApiProblemResponses(400, 401, 403, 404, 409)
 @Controller('partnerships/:id')
 export class PartnershipLifecycleController {
   constructor(
@@ -27,87 +27,122 @@ export class PartnershipLifecycleController {
     private readonly activity: RecordActivity,
   ) {}
 
-  @Post('acceptances')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'A participant city accepts; the last acceptance activates the partnership' })
-  @ApiOkResponse({ type: PartnershipView })
+  @LifecycleCommand('acceptances', {
+    operationId: 'acceptPartnership',
+    summary: 'A participant city accepts (secretariat, or an officer of that city)',
+    description: 'The last acceptance makes the partnership `active`.',
+  })
   async accept(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param() { id }: IdParams,
+    @ExpectedVersion(false) expectedVersion: number | undefined,
     @Body() body: AcceptPartnershipDto,
-  ) {
-    return toPartnershipView(await this.acceptance.execute(user, id, body.cityId));
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<PartnershipResponse> {
+    return answer(reply, await this.acceptance.execute(user, id, body.cityId, expectedVersion));
   }
 
-  @Post('declines')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'An invited city declines the proposal' })
-  @ApiOkResponse({ type: PartnershipView })
+  @LifecycleCommand('declines', {
+    operationId: 'declinePartnership',
+    summary: 'An invited city declines the proposal (secretariat, or an officer of that city)',
+  })
   async declines(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param() { id }: IdParams,
+    @ExpectedVersion(false) expectedVersion: number | undefined,
     @Body() body: DeclinePartnershipDto,
-  ) {
-    return toPartnershipView(await this.decline.execute(user, id, body.cityId, body.reason));
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<PartnershipResponse> {
+    return answer(reply, await this.decline.execute(user, id, body, expectedVersion));
   }
 
-  @Post('withdrawal')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'The proposer withdraws its proposal' })
-  @ApiOkResponse({ type: PartnershipView })
+  @LifecycleCommand('withdrawal', {
+    operationId: 'withdrawPartnership',
+    summary: 'The proposer withdraws its proposal (secretariat, or an officer of the proposing city)',
+  })
   withdraw(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() body: StatusChangeDto,
-  ) {
-    return this.change(user, id, 'withdraw', body);
+    @Param() { id }: IdParams,
+    @ExpectedVersion(false) expectedVersion: number | undefined,
+    @Body() body: ChangePartnershipStatusDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<PartnershipResponse> {
+    return this.change(reply, user, id, 'withdraw', body, expectedVersion);
   }
 
-  @Post('suspension')
-  @HttpCode(200)
-  @ApiOkResponse({ type: PartnershipView })
+  @LifecycleCommand('suspension', {
+    operationId: 'suspendPartnership',
+    summary: 'Suspend a partnership (secretariat, or an officer of a participant city)',
+  })
   suspend(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() body: StatusChangeDto,
-  ) {
-    return this.change(user, id, 'suspend', body);
+    @Param() { id }: IdParams,
+    @ExpectedVersion(false) expectedVersion: number | undefined,
+    @Body() body: ChangePartnershipStatusDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<PartnershipResponse> {
+    return this.change(reply, user, id, 'suspend', body, expectedVersion);
   }
 
-  @Post('resumption')
-  @HttpCode(200)
-  @ApiOkResponse({ type: PartnershipView })
+  @LifecycleCommand('resumption', {
+    operationId: 'resumePartnership',
+    summary: 'Resume a suspended partnership (secretariat, or an officer of a participant city)',
+  })
   resume(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() body: StatusChangeDto,
-  ) {
-    return this.change(user, id, 'resume', body);
+    @Param() { id }: IdParams,
+    @ExpectedVersion(false) expectedVersion: number | undefined,
+    @Body() body: ChangePartnershipStatusDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<PartnershipResponse> {
+    return this.change(reply, user, id, 'resume', body, expectedVersion);
   }
 
-  @Post('termination')
-  @HttpCode(200)
-  @ApiOkResponse({ type: PartnershipView })
+  @LifecycleCommand('termination', {
+    operationId: 'terminatePartnership',
+    summary: 'End a partnership for good (secretariat, or an officer of a participant city)',
+  })
   terminate(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() body: StatusChangeDto,
-  ) {
-    return this.change(user, id, 'terminate', body);
+    @Param() { id }: IdParams,
+    @ExpectedVersion(false) expectedVersion: number | undefined,
+    @Body() body: ChangePartnershipStatusDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<PartnershipResponse> {
+    return this.change(reply, user, id, 'terminate', body, expectedVersion);
   }
 
-  @Post('activities')
-  @ApiOperation({ summary: 'Record an activity (exchange, visit, workshop, practice transfer …)' })
-  @ApiCreatedResponse({ type: ActivityView })
-  recordActivity(
+  @LifecycleCommand(
+    'activities',
+    {
+      operationId: 'recordPartnershipActivity',
+      summary:
+        'Record an activity: exchange, visit, workshop, practice transfer… (secretariat, or a participant)',
+      description: 'Clears the dormant flag.',
+    },
+    ActivityResponse,
+  )
+  async recordActivity(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param() { id }: IdParams,
+    @ExpectedVersion(false) expectedVersion: number | undefined,
     @Body() body: RecordActivityDto,
-  ) {
-    return this.activity.execute(user, id, { ...body, endDate: body.endDate ?? null });
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ActivityResponse> {
+    const input = { ...body, endDate: body.endDate ?? null };
+    const { activity, partnership } = await this.activity.execute(user, id, input, expectedVersion);
+    withETag(reply, partnership);
+    return toActivityResponse(activity);
   }
 
-  private async change(user: AuthenticatedUser, id: string, change: StatusChange, body: StatusChangeDto) {
-    return toPartnershipView(await this.statusChange.execute(user, id, change, body.reason));
+  private async change(
+    reply: FastifyReply,
+    user: AuthenticatedUser,
+    id: string,
+    change: StatusChange,
+    body: ChangePartnershipStatusDto,
+    expectedVersion: number | undefined,
+  ): Promise<PartnershipResponse> {
+    return answer(reply, await this.statusChange.execute(user, id, change, body.reason, expectedVersion));
   }
 }

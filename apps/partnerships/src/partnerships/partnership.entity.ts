@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { CooperationArea, PartnershipStatus, PartnershipType } from '@c2c/contracts';
-import type { Agreement } from './partnership.model';
+import type { Agreement } from './partnership.types';
 
 @Entity({ name: 'partnerships', schema: 'partnerships' })
 export class PartnershipEntity {

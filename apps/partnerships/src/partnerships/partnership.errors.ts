@@ -1,83 +1,83 @@
 import type { PartnershipStatus } from '@c2c/contracts';
-import { FieldError, Problem, ProblemType } from '@c2c/platform';
-import { InvalidTransition, transitionsFrom } from './partnership-state-machine';
+import { DomainError, type FieldError } from '@c2c/platform';
+import { InvalidTransition, transitionsFrom } from './partnership.state-machine';
 
-/** Every way a partnership operation can be refused; {@link partnershipProblem} switches on it. */
+/** Every way a partnership operation can be refused; each is made by one factory below. */
 export enum PartnershipErrorCode {
   NotFound = 'partnership-not-found',
   InvalidTransition = 'invalid-transition',
   Conflict = 'partnership-conflict',
   RuleViolation = 'rule-violation',
   Forbidden = 'partnership-forbidden',
+  VersionMismatch = 'partnership-version-mismatch',
 }
 
-/** A refused partnership operation. Thrown by use cases, which know nothing of HTTP. */
-export class PartnershipError extends Error {
+/** What a client needs to see why the state refused: where the partnership is and where it may go. */
+const stateOf = (currentStatus: PartnershipStatus) => ({
+  currentStatus,
+  allowedTransitions: transitionsFrom(currentStatus),
+});
+
+/**
+ * A refused partnership operation. Thrown by use cases and the aggregate, which know nothing of HTTP;
+ * the platform's filter answers it by its kind (a 409 carries the code as its problem type).
+ */
+export class PartnershipError extends DomainError<PartnershipErrorCode> {
   private constructor(
-    readonly code: PartnershipErrorCode,
+    code: PartnershipErrorCode,
+    kind: DomainError['kind'],
     message: string,
-    readonly details: { currentStatus?: PartnershipStatus; fields?: FieldError[] } = {},
+    details: DomainError['details'] = {},
   ) {
-    super(message);
-    this.name = 'PartnershipError';
+    super(code, kind, message, details);
+  }
+
+  /** The status the partnership was in when a 409 refused the operation. */
+  get currentStatus(): PartnershipStatus | undefined {
+    return this.details.extensions?.currentStatus as PartnershipStatus | undefined;
   }
 
   static notFound(id: string): PartnershipError {
-    return new PartnershipError(PartnershipErrorCode.NotFound, `partnership ${id} does not exist`);
+    return new PartnershipError(
+      PartnershipErrorCode.NotFound,
+      'not-found',
+      `partnership ${id} does not exist`,
+    );
   }
 
   static invalidTransition(error: InvalidTransition): PartnershipError {
-    return new PartnershipError(PartnershipErrorCode.InvalidTransition, error.message, {
-      currentStatus: error.current,
+    return new PartnershipError(PartnershipErrorCode.InvalidTransition, 'conflict', error.message, {
+      title: 'The partnership is not in a state that allows this',
+      extensions: stateOf(error.current),
     });
   }
 
   /** The state is right but something else about it is not (already accepted, an archived city). */
   static conflict(message: string, currentStatus: PartnershipStatus): PartnershipError {
-    return new PartnershipError(PartnershipErrorCode.Conflict, message, { currentStatus });
+    return new PartnershipError(PartnershipErrorCode.Conflict, 'conflict', message, {
+      title: 'Conflicts with the partnership',
+      extensions: stateOf(currentStatus),
+    });
   }
 
+  /** Rules broken by the input; the answer has the shape of request validation, so clients handle one 400. */
   static rules(fields: FieldError[]): PartnershipError {
     const names = [...new Set(fields.map((field) => field.field))].join(', ');
-    return new PartnershipError(PartnershipErrorCode.RuleViolation, `invalid field(s): ${names}`, { fields });
+    return new PartnershipError(PartnershipErrorCode.RuleViolation, 'invalid', `invalid field(s): ${names}`, {
+      fields,
+    });
   }
 
   static forbidden(message: string): PartnershipError {
-    return new PartnershipError(PartnershipErrorCode.Forbidden, message);
+    return new PartnershipError(PartnershipErrorCode.Forbidden, 'forbidden', message);
   }
-}
 
-const INVALID_TRANSITION = {
-  code: PartnershipErrorCode.InvalidTransition,
-  status: 409,
-  title: 'The partnership is not in a state that allows this',
-};
-const CONFLICT = {
-  code: PartnershipErrorCode.Conflict,
-  status: 409,
-  title: 'Conflicts with the partnership',
-};
-
-/** The problem+json a client gets for a refused partnership operation. */
-export function partnershipProblem(error: PartnershipError): Problem {
-  const { currentStatus, fields } = error.details;
-  const state =
-    currentStatus === undefined ? {} : { currentStatus, allowedTransitions: transitionsFrom(currentStatus) };
-  switch (error.code) {
-    case PartnershipErrorCode.NotFound:
-      return new Problem(ProblemType.NotFound, error.message);
-    case PartnershipErrorCode.InvalidTransition:
-      return new Problem(INVALID_TRANSITION, error.message, { extensions: state });
-    case PartnershipErrorCode.Conflict:
-      return new Problem(CONFLICT, error.message, { extensions: state });
-    case PartnershipErrorCode.RuleViolation:
-      // The same shape as the platform's request validation, so clients handle one kind of 400.
-      return new Problem(ProblemType.ValidationError, error.message, { errors: fields ?? [] });
-    case PartnershipErrorCode.Forbidden:
-      return new Problem(ProblemType.Forbidden, error.message);
-    default: {
-      const unhandled: never = error.code;
-      throw new Error(`unmapped partnership error ${String(unhandled)}`);
-    }
+  static versionMismatch(id: string, currentVersion: number): PartnershipError {
+    return new PartnershipError(
+      PartnershipErrorCode.VersionMismatch,
+      'version-mismatch',
+      `partnership ${id} is at version ${currentVersion}; read it again and reapply your change`,
+      { currentVersion },
+    );
   }
 }

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { validateEventData } from '@c2c/contracts';
 import { Partnership } from './partnership';
-import { ProposalInput } from './partnership-shapes';
 import { PartnershipError, PartnershipErrorCode } from './partnership.errors';
-import { PartnershipChange } from './partnership.model';
-import { eventOf, PLATFORM_ACTOR } from './partnership-events';
+import { eventOf, PLATFORM_ACTOR } from './partnership.events';
+import type { PartnershipChange, ProposalInput } from './partnership.types';
 
 const [surabaya, kitakyushu, daNang] = [randomUUID(), randomUUID(), randomUUID()];
 const t0 = new Date('2026-03-01T08:00:00Z');
@@ -68,7 +67,7 @@ describe(Partnership.name, () => {
   it('refuses a second acceptance and a non-participant with the current state', () => {
     const { partnership } = Partnership.propose(proposal(), t0);
     partnership.accept(kitakyushu, later(1));
-    expect(refusal(() => partnership.accept(kitakyushu, later(2))).details.currentStatus).toBe('proposed');
+    expect(refusal(() => partnership.accept(kitakyushu, later(2))).currentStatus).toBe('proposed');
     expect(refusal(() => partnership.accept(randomUUID(), later(2))).code).toBe(
       PartnershipErrorCode.RuleViolation,
     );
@@ -85,7 +84,7 @@ describe(Partnership.name, () => {
     });
     const error = refusal(() => partnership.withdraw('too late', later(2)));
     expect(error.code).toBe(PartnershipErrorCode.InvalidTransition);
-    expect(error.details.currentStatus).toBe('declined');
+    expect(error.currentStatus).toBe('declined');
   });
 
   it('suspends, resumes and terminates with reasons; nothing after termination', () => {
@@ -95,10 +94,10 @@ describe(Partnership.name, () => {
       to: 'suspended',
       reason: 'elections',
     });
-    expect(refusal(() => partnership.suspend('again', later(4))).details.currentStatus).toBe('suspended');
+    expect(refusal(() => partnership.suspend('again', later(4))).currentStatus).toBe('suspended');
     expect(partnership.resume('new council', later(5)).to).toBe('active');
     expect(partnership.terminate('merged', later(6)).to).toBe('terminated');
-    expect(refusal(() => partnership.resume('no', later(7))).details.currentStatus).toBe('terminated');
+    expect(refusal(() => partnership.resume('no', later(7))).currentStatus).toBe('terminated');
   });
 
   it('expires the day after its end date, also while suspended', () => {

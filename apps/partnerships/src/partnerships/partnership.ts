@@ -1,23 +1,57 @@
+import { randomUUID } from 'node:crypto';
 import type { PartnershipSnapshot } from '@c2c/contracts';
 import { addDays, dayOf, daysBetween, wholeMonthsBetween } from './calendar';
 import { PartnershipError } from './partnership.errors';
-import {
-  ActivityInput,
-  ChangeKind,
-  Participant,
-  PartnershipChange,
-  PartnershipState,
-} from './partnership.model';
+import { activityOf, snapshotOf } from './partnership-snapshot';
 import {
   assertAllowed,
   InvalidTransition,
   nextStatus,
   PartnershipAction,
   Transition,
-} from './partnership-state-machine';
-import { activityOf, ProposalInput, proposedState, snapshotOf } from './partnership-shapes';
+} from './partnership.state-machine';
+import type {
+  ActivityInput,
+  ChangeKind,
+  Participant,
+  PartnershipChange,
+  PartnershipState,
+  ProposalInput,
+} from './partnership.types';
 
 type ReasonedKind = 'withdrawn' | 'suspended' | 'resumed' | 'terminated';
+
+/** A proposal as first stored: the proposer has accepted by proposing. */
+function proposedState(input: ProposalInput, at: Date): PartnershipState {
+  const [proposer] = input.participants;
+  if (proposer === undefined) throw new Error('a proposal needs its participants');
+  return {
+    id: randomUUID(),
+    type: input.type,
+    title: input.title,
+    description: input.description ?? null,
+    status: 'proposed',
+    proposerCityId: proposer.cityId,
+    participants: input.participants.map((city, index) => ({
+      ...city,
+      role: index === 0 ? 'proposer' : 'partner',
+      acceptedAt: index === 0 ? at : null,
+    })),
+    cooperationAreas: input.cooperationAreas,
+    sdgTags: input.sdgTags ?? [],
+    startDate: input.startDate ?? null,
+    endDate: input.endDate ?? null,
+    agreement: input.agreement ?? null,
+    activatedAt: null,
+    lastActivityOn: null,
+    dormantSince: null,
+    renewalRemindedFor: null,
+    // The first record makes it version 1, the ETag of the proposal.
+    version: 0,
+    createdAt: at,
+    updatedAt: at,
+  };
+}
 
 /**
  * The partnership aggregate: its state machine, guards and what each step changes. Every method either
@@ -53,6 +87,11 @@ export class Partnership {
 
   get participants(): readonly Participant[] {
     return this.state.participants;
+  }
+
+  /** The version last stored; a change is recorded as the next one. */
+  get version(): number {
+    return this.state.version;
   }
 
   toState(): PartnershipState {

@@ -1,64 +1,78 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res, UseFilters } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, Roles } from '@c2c/auth';
-import { ApiPageResponse, ApiProblemResponses, Page, PageQueryDto } from '@c2c/platform';
+import { IdParams, type Page, PageQueryDto } from '@c2c/platform';
 import type { FastifyReply } from 'fastify';
+import { HistoryEntryResponse, toHistoryEntryResponse } from './dto/history-entry-response.dto';
 import { ListPartnershipsDto } from './dto/list-partnerships.dto';
-import { HistoryEntryView, PartnershipView } from './dto/partnership-view.dto';
+import { PartnershipResponse, toPartnershipResponse } from './dto/partnership-response.dto';
 import { ProposePartnershipDto } from './dto/propose-partnership.dto';
-import { PartnershipErrorFilter } from './partnership-error.filter';
-import { PartnershipQueries } from './partnership-queries';
-import { toPartnershipView } from './partnership.views';
+import { answer, CreatesPartnership, ReturnsPage, ReturnsPartnership } from './partnership-route.decorators';
+import { FindPartnershipHistory } from './usecases/find-partnership-history.query';
+import { FindPartnerships } from './usecases/find-partnerships.query';
 import { ProposePartnership } from './usecases/propose-partnership.usecase';
 
+/** Reads, and the proposal that starts a partnership. Reads carry no `@Roles`: any signed-in role reads. */
 @ApiTags('partnerships')
 @ApiBearerAuth()
-@UseFilters(PartnershipErrorFilter)
 @Controller('partnerships')
 export class PartnershipsController {
   constructor(
-    private readonly queries: PartnershipQueries,
+    private readonly findPartnerships: FindPartnerships,
+    private readonly findHistory: FindPartnershipHistory,
     private readonly proposal: ProposePartnership,
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'List partnerships, newest first; filter by status, type or participant city' })
-  @ApiPageResponse(PartnershipView)
-  @ApiProblemResponses(400, 401)
-  list(@Query() query: ListPartnershipsDto): Promise<Page<PartnershipView>> {
-    return this.queries.list(query);
+  @ApiOperation({
+    operationId: 'listPartnerships',
+    summary: 'List partnerships, newest first; filter by status, type or participant city',
+  })
+  @ReturnsPage(PartnershipResponse, 400)
+  async list(@Query() query: ListPartnershipsDto): Promise<Page<PartnershipResponse>> {
+    const { status, type, cityId, limit, cursor } = query;
+    const page = await this.findPartnerships.page({ status, type, cityId }, limit, cursor);
+    return { ...page, items: page.items.map(toPartnershipResponse) };
   }
 
   @Post()
   @Roles('secretariat', 'city-officer')
-  @ApiOperation({ summary: 'Propose a partnership (the proposer accepts by proposing)' })
-  @ApiCreatedResponse({ type: PartnershipView })
-  @ApiProblemResponses(400, 401, 403)
+  @ApiOperation({
+    operationId: 'proposePartnership',
+    summary: 'Propose a partnership (secretariat, or an officer of the proposing city)',
+    description:
+      'Two or more known, unarchived cities in two or more countries. The proposer accepts by proposing; ' +
+      'the partnership is `proposed` until every partner has accepted.',
+  })
+  @CreatesPartnership(400, 403)
   async propose(
     @CurrentUser() user: AuthenticatedUser,
     @Body() body: ProposePartnershipDto,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<PartnershipView> {
-    const view = toPartnershipView(await this.proposal.execute(user, body));
-    void reply.header('location', `/partnerships/${view.id}`);
-    return view;
+  ): Promise<PartnershipResponse> {
+    const state = await this.proposal.execute(user, body);
+    void reply.header('location', `/partnerships/${state.id}`);
+    return answer(reply, state);
   }
 
   @Get(':id')
-  @ApiOkResponse({ type: PartnershipView })
-  @ApiProblemResponses(400, 401, 404)
-  get(@Param('id', ParseUUIDPipe) id: string): Promise<PartnershipView> {
-    return this.queries.get(id);
+  @ApiOperation({ operationId: 'getPartnership', summary: 'Read a partnership' })
+  @ReturnsPartnership(400, 404)
+  async get(
+    @Param() { id }: IdParams,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<PartnershipResponse> {
+    return answer(reply, await this.findPartnerships.byId(id));
   }
 
   @Get(':id/history')
-  @ApiOperation({ summary: 'Every change of the partnership: who, when, why, oldest first' })
-  @ApiPageResponse(HistoryEntryView)
-  @ApiProblemResponses(400, 401, 404)
-  history(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Query() page: PageQueryDto,
-  ): Promise<Page<HistoryEntryView>> {
-    return this.queries.history(id, page.limit, page.cursor);
+  @ApiOperation({
+    operationId: 'getPartnershipHistory',
+    summary: 'Every change of a partnership: who, when and why, oldest first',
+  })
+  @ReturnsPage(HistoryEntryResponse, 400, 404)
+  async history(@Param() { id }: IdParams, @Query() page: PageQueryDto): Promise<Page<HistoryEntryResponse>> {
+    const entries = await this.findHistory.page(id, page.limit, page.cursor);
+    return { ...entries, items: entries.items.map(toHistoryEntryResponse) };
   }
 }

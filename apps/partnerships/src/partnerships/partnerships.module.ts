@@ -1,15 +1,17 @@
 import { Module } from '@nestjs/common';
 import { CityModelModule } from '../city-model/city-model.module';
+import { CityModel } from '../city-model/city-model.service';
 import { CityArchivedHandlers } from './city-archived.handlers';
+import { PartnershipChangesRecorder } from './partnership-changes.recorder';
 import { PartnershipLifecycleController } from './partnership-lifecycle.controller';
-import { PartnershipQueries } from './partnership-queries';
-import { PartnershipQueriesRepository } from './partnership-queries.repository';
-import { PartnershipStore } from './partnership-store';
 import { PartnershipsController } from './partnerships.controller';
 import { PartnershipsRepository } from './partnerships.repository';
 import { AcceptPartnership } from './usecases/accept-partnership.usecase';
 import { ChangePartnershipStatus } from './usecases/change-partnership-status.usecase';
 import { DeclinePartnership } from './usecases/decline-partnership.usecase';
+import { FindPartnershipHistory } from './usecases/find-partnership-history.query';
+import { FindPartnerships } from './usecases/find-partnerships.query';
+import { CITY_STORE, PARTNERSHIP_READ_STORE, PARTNERSHIP_STORE } from './usecases/ports';
 import { ProposePartnership } from './usecases/propose-partnership.usecase';
 import { RecordActivity } from './usecases/record-activity.usecase';
 import { SuspendPartnershipsOfArchivedCity } from './usecases/suspend-partnerships-of-archived-city.usecase';
@@ -19,9 +21,12 @@ import { SuspendPartnershipsOfArchivedCity } from './usecases/suspend-partnershi
   controllers: [PartnershipsController, PartnershipLifecycleController],
   providers: [
     PartnershipsRepository,
-    PartnershipQueriesRepository,
-    PartnershipStore,
-    PartnershipQueries,
+    { provide: PARTNERSHIP_STORE, useExisting: PartnershipsRepository },
+    { provide: PARTNERSHIP_READ_STORE, useExisting: PartnershipsRepository },
+    { provide: CITY_STORE, useExisting: CityModel },
+    PartnershipChangesRecorder,
+    FindPartnerships,
+    FindPartnershipHistory,
     ProposePartnership,
     AcceptPartnership,
     DeclinePartnership,
@@ -30,6 +35,7 @@ import { SuspendPartnershipsOfArchivedCity } from './usecases/suspend-partnershi
     SuspendPartnershipsOfArchivedCity,
     CityArchivedHandlers,
   ],
-  exports: [PartnershipStore],
+  // Detections record their findings as changes, like any use case.
+  exports: [PartnershipChangesRecorder],
 })
 export class PartnershipsModule {}

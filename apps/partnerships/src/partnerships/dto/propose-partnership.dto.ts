@@ -16,7 +16,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IsCalendarDate } from './calendar-date';
+import { IsCalendarDate } from './calendar-date.decorator';
 
 export class SignatoryDto {
   @ApiProperty({ example: 'Eri Cahyadi' })

@@ -13,7 +13,7 @@ import {
   Length,
   ValidateNested,
 } from 'class-validator';
-import { IsCalendarDate } from './calendar-date';
+import { IsCalendarDate } from './calendar-date.decorator';
 
 /** A best practice moving from one city to another. */
 export class PracticeTransferDto {

@@ -1,13 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { AuthenticatedUser } from '@c2c/auth';
 import { TransactionRunner } from '@c2c/persistence';
 import { Clock } from '@c2c/platform';
-import { CityModel } from '../../city-model/city-model.service';
-import { Partnership } from '../partnership';
-import { PartnershipChange, PartnershipState } from '../partnership.model';
-import { actorOf, assertActsForCity, assertActsForParticipant } from '../partnership-access';
-import { PartnershipStore } from '../partnership-store';
-import { assertNoParticipantArchived } from '../participant-guards';
+import { assertNoParticipantArchived } from '../archived-participant.rule';
+import type { Partnership } from '../partnership';
+import { PartnershipChangesRecorder } from '../partnership-changes.recorder';
+import { actorOf, assertActsForCity, assertActsForParticipant } from '../partnership.policy';
+import type { PartnershipChange, PartnershipState } from '../partnership.types';
+import { CITY_STORE, type CityStore, type Transactions } from './ports';
 
 /** The transitions an official asks for with a stated reason. */
 export type StatusChange = 'withdraw' | 'suspend' | 'resume' | 'terminate';
@@ -26,9 +26,9 @@ const APPLY: Record<StatusChange, (p: Partnership, reason: string, at: Date) => 
 @Injectable()
 export class ChangePartnershipStatus {
   constructor(
-    private readonly transactions: TransactionRunner,
-    private readonly cities: CityModel,
-    private readonly store: PartnershipStore,
+    @Inject(TransactionRunner) private readonly transactions: Transactions,
+    @Inject(CITY_STORE) private readonly cities: CityStore,
+    private readonly changes: PartnershipChangesRecorder,
     private readonly clock: Clock,
   ) {}
 
@@ -37,9 +37,10 @@ export class ChangePartnershipStatus {
     id: string,
     change: StatusChange,
     reason: string,
+    expectedVersion?: number,
   ): Promise<PartnershipState> {
     return this.transactions.run(async (tx) => {
-      const partnership = await this.store.lock(tx, id);
+      const partnership = await this.changes.loadForChange(tx, id, expectedVersion);
       let cityId: string | undefined;
       if (change === 'withdraw') {
         assertActsForCity(user, partnership.proposerCityId, 'withdraw a proposal');
@@ -47,9 +48,11 @@ export class ChangePartnershipStatus {
       } else {
         cityId = assertActsForParticipant(user, partnership, change);
       }
+      const before = partnership.status;
       const applied = APPLY[change](partnership, reason, this.clock.now());
-      if (change === 'resume') await assertNoParticipantArchived(this.cities, tx, partnership, 'resume');
-      return this.store.record(tx, partnership, [applied], actorOf(user, cityId));
+      if (change === 'resume')
+        await assertNoParticipantArchived(this.cities, tx, partnership, before, 'resume');
+      return this.changes.record(tx, partnership, [applied], actorOf(user, cityId));
     });
   }
 }

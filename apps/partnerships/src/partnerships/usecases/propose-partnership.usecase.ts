@@ -1,15 +1,15 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { AuthenticatedUser } from '@c2c/auth';
 import type { CooperationArea, PartnershipType } from '@c2c/contracts';
 import { TransactionRunner } from '@c2c/persistence';
 import { Clock } from '@c2c/platform';
-import { CityModel } from '../../city-model/city-model.service';
 import { Partnership } from '../partnership';
+import { PartnershipChangesRecorder } from '../partnership-changes.recorder';
 import { PartnershipError } from '../partnership.errors';
-import { Agreement, PartnershipState } from '../partnership.model';
-import { actorOf, assertActsForCity } from '../partnership-access';
-import { PartnershipStore } from '../partnership-store';
-import { checkProposal, participantIdsOf } from '../proposal-rules';
+import { actorOf, assertActsForCity } from '../partnership.policy';
+import type { Agreement, PartnershipState } from '../partnership.types';
+import { checkProposal, participantIdsOf } from '../proposal.rules';
+import { CITY_STORE, type CityStore, type Transactions } from './ports';
 
 export interface ProposePartnershipCommand {
   type: PartnershipType;
@@ -28,9 +28,9 @@ export interface ProposePartnershipCommand {
 @Injectable()
 export class ProposePartnership {
   constructor(
-    private readonly transactions: TransactionRunner,
-    private readonly cities: CityModel,
-    private readonly store: PartnershipStore,
+    @Inject(TransactionRunner) private readonly transactions: Transactions,
+    @Inject(CITY_STORE) private readonly cities: CityStore,
+    private readonly changes: PartnershipChangesRecorder,
     private readonly clock: Clock,
   ) {}
 
@@ -46,7 +46,7 @@ export class ProposePartnership {
         return { cityId, name: city?.name ?? '', countryCode: city?.countryCode ?? '' };
       });
       const { partnership, change } = Partnership.propose({ ...command, participants }, this.clock.now());
-      return this.store.record(tx, partnership, [change], actorOf(user, command.proposerCityId), {
+      return this.changes.record(tx, partnership, [change], actorOf(user, command.proposerCityId), {
         created: true,
       });
     });

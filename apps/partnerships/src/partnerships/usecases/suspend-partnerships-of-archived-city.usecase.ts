@@ -1,8 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Tx } from '@c2c/persistence';
 import { Clock } from '@c2c/platform';
-import { PartnershipsRepository } from '../partnerships.repository';
-import { PartnershipStore } from '../partnership-store';
+import { PartnershipChangesRecorder } from '../partnership-changes.recorder';
+import { PARTNERSHIP_STORE, type PartnershipStore } from './ports';
 
 export const CITY_ARCHIVED_REASON = 'city archived';
 
@@ -14,17 +14,17 @@ export const CITY_ARCHIVED_REASON = 'city archived';
 @Injectable()
 export class SuspendPartnershipsOfArchivedCity {
   constructor(
-    private readonly partnerships: PartnershipsRepository,
-    private readonly store: PartnershipStore,
+    @Inject(PARTNERSHIP_STORE) private readonly store: PartnershipStore,
+    private readonly changes: PartnershipChangesRecorder,
     private readonly clock: Clock,
   ) {}
 
   async execute(tx: Tx, cityId: string): Promise<number> {
-    const ids = await this.partnerships.lockActiveIdsOfCity(tx, cityId);
+    const ids = await this.store.lockActiveIdsOfCity(tx, cityId);
     for (const id of ids) {
-      const partnership = await this.store.lock(tx, id);
+      const partnership = await this.changes.loadForChange(tx, id);
       const change = { ...partnership.suspend(CITY_ARCHIVED_REASON, this.clock.now()), cityId };
-      await this.store.record(tx, partnership, [change], { userId: null, cityId });
+      await this.changes.record(tx, partnership, [change], { userId: null, cityId });
     }
     return ids.length;
   }

@@ -1,7 +1,7 @@
 import { actsForCity, AuthenticatedUser, hasRole } from '@c2c/auth';
 import { Partnership } from './partnership';
 import { PartnershipError } from './partnership.errors';
-import { Actor } from './partnership-events';
+import { Actor } from './partnership.events';
 
 // Object-level rules: a city officer acts only for its own city; the secretariat for any. Route-level
 // roles (who may write at all) are on the controllers.

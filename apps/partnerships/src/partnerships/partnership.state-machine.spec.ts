@@ -7,7 +7,7 @@ import {
   Transition,
   TRANSITIONS,
   transitionsFrom,
-} from './partnership-state-machine';
+} from './partnership.state-machine';
 
 describe('partnership state machine', () => {
   it.each<[PartnershipStatus, Transition, PartnershipStatus]>([

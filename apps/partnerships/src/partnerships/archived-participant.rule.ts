@@ -1,16 +1,20 @@
+import type { PartnershipStatus } from '@c2c/contracts';
 import type { Tx } from '@c2c/persistence';
-import { CityModel } from '../city-model/city-model.service';
-import { Partnership } from './partnership';
+import type { Partnership } from './partnership';
 import { PartnershipError } from './partnership.errors';
+import type { CityStore } from './usecases/ports';
 
 /**
  * An archived city takes part in nothing new: a proposal naming one cannot be accepted into force, and
- * a partnership suspended because of one cannot be resumed.
+ * a partnership suspended because of one cannot be resumed. Checked after the aggregate applied the
+ * change (so a transition the state refuses is named first), hence the refusal names `statusBefore`:
+ * the status the partnership stays in.
  */
 export async function assertNoParticipantArchived(
-  cities: CityModel,
+  cities: CityStore,
   tx: Tx,
-  partnership: Partnership,
+  partnership: Pick<Partnership, 'participants'>,
+  statusBefore: PartnershipStatus,
   action: string,
 ): Promise<void> {
   const known = await cities.lookup(
@@ -20,6 +24,6 @@ export async function assertNoParticipantArchived(
   const archived = partnership.participants.filter((p) => known.get(p.cityId)?.archivedAt != null);
   if (archived.length > 0) {
     const names = archived.map((p) => `${p.name} (${p.cityId})`).join(', ');
-    throw PartnershipError.conflict(`cannot ${action}: archived participant(s) ${names}`, partnership.status);
+    throw PartnershipError.conflict(`cannot ${action}: archived participant(s) ${names}`, statusBefore);
   }
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { CityRecord, emptyCityRecord } from '../city-model/city-projection';
-import { checkProposal, participantIdsOf } from './proposal-rules';
+import { checkProposal, participantIdsOf } from './proposal.rules';
 
 const city = (countryCode: string, archived = false): CityRecord => ({
   ...emptyCityRecord(randomUUID()),

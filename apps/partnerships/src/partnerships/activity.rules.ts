@@ -1,5 +1,5 @@
 import type { FieldError } from '@c2c/platform';
-import type { ActivityInput } from './partnership.model';
+import type { ActivityInput } from './partnership.types';
 
 /** Rules of an activity that need nothing but the activity; every violation names its field. */
 export function checkActivity(input: ActivityInput): FieldError[] {

@@ -50,6 +50,20 @@ export interface PartnershipState {
   updatedAt: Date;
 }
 
+/** A new proposal, as the aggregate receives it. */
+export interface ProposalInput {
+  type: PartnershipType;
+  title: string;
+  description?: string;
+  /** Proposer first; names and countries as the city model knows them. */
+  participants: { cityId: string; name: string; countryCode: string }[];
+  cooperationAreas: CooperationArea[];
+  sdgTags?: number[];
+  startDate?: string;
+  endDate?: string;
+  agreement?: Agreement;
+}
+
 /** An activity as the use case receives it (the id is given by the aggregate). */
 export interface ActivityInput {
   kind: ActivityKind;
@@ -84,3 +98,32 @@ export type PartnershipChange = ChangeBase &
   );
 
 export type ChangeKind = PartnershipChange['kind'];
+
+/** One change as the history keeps it: who, when, why, and the event that told the world. */
+export interface HistoryEntry {
+  partnershipId: string;
+  at: Date;
+  /** The change, named like its event: `proposed`, `accepted`, `suspended`, `activity-recorded` … */
+  action: string;
+  fromStatus: PartnershipStatus | null;
+  toStatus: PartnershipStatus;
+  /** The user who acted; null when the platform did (a detection, a reaction to a city's event). */
+  actorId: string | null;
+  /** The city the change was made for or about. */
+  cityId: string | null;
+  reason: string | null;
+  eventId: string;
+}
+
+/** A history entry read back, with its place in the partnership's history (what a page resumes after). */
+export interface RecordedHistoryEntry extends HistoryEntry {
+  position: string;
+}
+
+/** A recorded activity as it is kept: the contract's activity, when and by whom it was recorded. */
+export interface ActivityRecord {
+  partnershipId: string;
+  activity: PartnershipActivity;
+  recordedAt: Date;
+  recordedBy: string | null;
+}

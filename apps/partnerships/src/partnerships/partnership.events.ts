@@ -1,5 +1,5 @@
 import { EventData, EventTypesOf, isUuid } from '@c2c/contracts';
-import type { PartnershipChange } from './partnership.model';
+import type { PartnershipChange } from './partnership.types';
 
 /** Who caused a change: a user acting (for a city, when a city officer), or the platform (null). */
 export interface Actor {

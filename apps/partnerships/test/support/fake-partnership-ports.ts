@@ -1,0 +1,123 @@
+import {
+  createEventEnvelope,
+  validateEventData,
+  type EventData,
+  type EventEnvelopeOf,
+  type EventType,
+} from '@c2c/contracts';
+import type { OutboxAddOptions } from '@c2c/messaging';
+import type { Tx } from '@c2c/persistence';
+import { randomUUID } from 'node:crypto';
+import type { CityRecord } from '../../src/city-model/city-projection';
+import type {
+  ActivityRecord,
+  HistoryEntry,
+  PartnershipState,
+} from '../../src/partnerships/partnership.types';
+import type {
+  CityStore,
+  EventOutbox,
+  PartnershipStore,
+  Transactions,
+} from '../../src/partnerships/usecases/ports';
+
+// Fakes of the ports the partnership use cases depend on, for the unit tier. They keep what matters to
+// the rules: copies (a use case's edits show only once recorded), and contract validation of events.
+
+const copy = <T>(value: T): T => structuredClone(value);
+
+export class FakePartnershipStore implements PartnershipStore {
+  readonly rows = new Map<string, PartnershipState>();
+  readonly history: HistoryEntry[] = [];
+  readonly activities: ActivityRecord[] = [];
+
+  /** Puts a partnership in the store as if it had been recorded before. */
+  given(state: PartnershipState): PartnershipState {
+    this.rows.set(state.id, copy(state));
+    return state;
+  }
+
+  findForUpdate(_tx: Tx, id: string): Promise<PartnershipState | null> {
+    const state = this.rows.get(id);
+    return Promise.resolve(state ? copy(state) : null);
+  }
+
+  insert(_tx: Tx, state: PartnershipState): Promise<void> {
+    if (this.rows.has(state.id)) return Promise.reject(new Error(`duplicate partnership ${state.id}`));
+    this.rows.set(state.id, copy(state));
+    return Promise.resolve();
+  }
+
+  update(_tx: Tx, state: PartnershipState): Promise<void> {
+    if (!this.rows.has(state.id)) return Promise.reject(new Error(`no partnership ${state.id}`));
+    this.rows.set(state.id, copy(state));
+    return Promise.resolve();
+  }
+
+  appendHistory(_tx: Tx, entries: HistoryEntry[]): Promise<void> {
+    this.history.push(...copy(entries));
+    return Promise.resolve();
+  }
+
+  insertActivity(_tx: Tx, record: ActivityRecord): Promise<void> {
+    this.activities.push(copy(record));
+    return Promise.resolve();
+  }
+
+  lockActiveIdsOfCity(_tx: Tx, cityId: string): Promise<string[]> {
+    const ids = [...this.rows.values()]
+      .filter((p) => p.status === 'active' && p.participants.some((c) => c.cityId === cityId))
+      .map((p) => p.id)
+      .sort();
+    return Promise.resolve(ids);
+  }
+}
+
+export interface RecordedEvent {
+  type: EventType;
+  data: unknown;
+  aggregateId: string;
+}
+
+/** Records what would be written to the outbox, refusing what the real one refuses: invalid data. */
+export class FakeOutbox implements EventOutbox {
+  readonly events: RecordedEvent[] = [];
+
+  add<T extends EventType>(
+    _tx: Tx,
+    type: T,
+    data: EventData<T>,
+    options: OutboxAddOptions,
+  ): Promise<EventEnvelopeOf<T>> {
+    const validation = validateEventData(type, data);
+    if (!validation.ok) return Promise.reject(new Error(`${type}: ${JSON.stringify(validation.errors)}`));
+    this.events.push({ type, data, aggregateId: options.aggregateId });
+    const sequence = this.events.filter((event) => event.aggregateId === options.aggregateId).length;
+    const time = (options.time ?? new Date()).toISOString();
+    return Promise.resolve(
+      createEventEnvelope(type, data, { id: randomUUID(), subject: options.aggregateId, time, sequence }),
+    );
+  }
+
+  ofType<T extends EventType>(type: T): EventData<T>[] {
+    return this.events.filter((event) => event.type === type).map((event) => event.data as EventData<T>);
+  }
+}
+
+/** The city model as a map. */
+export class FakeCityStore implements CityStore {
+  readonly cities = new Map<string, CityRecord>();
+
+  lookup(ids: string[]): Promise<Map<string, CityRecord>> {
+    const found = ids.flatMap((id) => {
+      const city = this.cities.get(id);
+      return city === undefined ? [] : [[id, copy(city)] as const];
+    });
+    return Promise.resolve(new Map(found));
+  }
+}
+
+/** Runs the work at once; the fakes have no transactions to open. */
+export const fakeTransactions: Transactions = {
+  run: <T>(work: (tx: Tx) => Promise<T>) => work({} as Tx),
+};
