@@ -1,4 +1,3 @@
-import path from 'node:path';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import { HttpAdapterHost } from '@nestjs/core';
@@ -48,15 +47,12 @@ export function gatewayAppOptions(config: GatewayConfig): ServiceAppOptions {
         if (!idempotency.isPending(request)) return done(null, payload);
         idempotency.finish(request, reply, payload).then(() => done(null, payload), done);
       });
-      const services = readServiceApiDocuments(serviceApiDocsDirOf(config));
+      const services = readServiceApiDocuments(config.SERVICE_API_DOCS_DIR);
       registerForwardedRoutes(fastify, routeTableOf(services), app.get(ProxyService));
       await serveDocs(fastify, buildOpenApiDocument(app, services), await documentationSecurityHeaders());
     },
   };
 }
-
-// TODO(config): SERVICE_API_DOCS_DIR joins the gateway's configuration with the identity refactor.
-const serviceApiDocsDirOf = (_config: GatewayConfig): string => path.resolve(process.cwd(), 'docs/api');
 
 /** The gateway app as main.ts builds it; tests and the benchmark use this too. */
 export function createGatewayApp(config: GatewayConfig): Promise<NestFastifyApplication> {

@@ -1,6 +1,6 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { problemResponseObject } from '@c2c/platform';
-import { API_PREFIX, PUBLIC_OPERATION } from '../http/api';
+import { API_PREFIX, PUBLIC_OPERATION } from '../http/routes';
 import type { ServiceApiDocument } from './service-api-documents';
 
 const DESCRIPTION = `The public API of the Asian Mayors Forum's City-to-City Cooperation Platform.

@@ -1,5 +1,5 @@
 import { assertActsForCity, assertAdmitted, authenticatedCallerOf } from '@c2c/auth';
-import { type FieldError, Problem, ProblemType, requireIfMatch } from '@c2c/platform';
+import { type FieldError, Problem, ProblemType, replyWithProblem, requireIfMatch } from '@c2c/platform';
 import { isUUID } from 'class-validator';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ProxyService } from './proxy.service';
@@ -35,8 +35,8 @@ function admit(route: ForwardedRoute, request: FastifyRequest): void {
 /**
  * Serves every route of the table as a Fastify route that checks and forwards. These routes sit
  * beside Nest's (the gateway's own controllers) and share every hook: the per-IP limit, the
- * authentication hook, the per-user limit and idempotency; a thrown problem reaches the platform's
- * exception filter like any other.
+ * authentication hook, the per-user limit and idempotency; an error, theirs or a hook's, is answered
+ * by the platform's problem writer like any other.
  */
 export function registerForwardedRoutes(
   fastify: FastifyInstance,
@@ -47,6 +47,9 @@ export function registerForwardedRoutes(
     fastify.route({
       method: route.method,
       url: route.url,
+      // Routes registered before Nest's router would otherwise answer errors (theirs and their hooks':
+      // limits, idempotency) in Fastify's format.
+      errorHandler: (error, request, reply) => replyWithProblem(error, request, reply),
       handler: async (request, reply) => {
         admit(route, request);
         return proxy.forward(route.service, request, reply);

@@ -1,5 +1,5 @@
 import { ACTS_FOR_CITY_EXTENSION, isRole, ROLES_EXTENSION, type Role } from '@c2c/auth';
-import { API_PREFIX } from '../http/api';
+import { API_PREFIX } from '../http/routes';
 import type { ServiceApiDocument, ServiceName } from '../openapi/service-api-documents';
 import type { HttpMethod } from './service-client';
 

@@ -2,7 +2,9 @@ import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { GatewayConfig } from '../config';
 import { ServiceClient } from './service-client';
 
-export type ServiceName = 'cities' | 'partnerships' | 'commissions' | 'notifications';
+import type { ServiceName } from '../openapi/service-api-documents';
+
+export type { ServiceName };
 
 /** One client (connection pool and circuit breaker) per service, from the configured base URLs. */
 @Injectable()

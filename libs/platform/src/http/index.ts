@@ -11,7 +11,7 @@ export {
   type ProblemDetails,
   type ProblemOptions,
 } from './problem';
-export { ProblemFilter, toProblem } from './problem.filter';
+export { ProblemFilter, replyWithProblem, toProblem } from './problem.filter';
 export { fieldErrorsOf, validationProblem } from './validation';
 export {
   ApiProblemResponses,

@@ -56,33 +56,38 @@ function requestIdFor(request: FastifyRequest, reply: FastifyReply): string {
   return id;
 }
 
+const logger = new Logger('http');
+
 /**
- * Answers every error with `application/problem+json` (RFC 9457): thrown {@link Problem}s as they are,
- * refused operations ({@link DomainError}) by their kind,
- * Nest and Fastify errors (unknown route, body too large, malformed JSON, …) mapped by status, and
- * anything else as a 500 that is logged with its stack but shown to nobody.
+ * Answers an error with `application/problem+json` (RFC 9457): thrown {@link Problem}s as they are,
+ * refused operations ({@link DomainError}) by their kind, Nest and Fastify errors (unknown route, body
+ * too large, malformed JSON, …) mapped by status, and anything else as a 500 that is logged with its
+ * stack but shown to nobody. Also the error handler of routes outside Nest's router (the gateway's
+ * forwarded routes), so every answer of the platform has one error format.
  */
+export function replyWithProblem(exception: unknown, request: FastifyRequest, reply: FastifyReply): void {
+  const problem = toProblem(exception);
+  if (problem.status >= 500 && !(exception instanceof Problem)) {
+    logger.error(
+      { err: exception, url: request.url, method: request.method },
+      exception instanceof Error ? exception.message : 'non-error thrown',
+    );
+  }
+  if (reply.sent) return;
+  const body: ProblemDetails = problem.toDetails(request.url.split('?')[0], requestIdFor(request, reply));
+  for (const [name, value] of Object.entries(problem.headers)) reply.header(name, value);
+  void reply
+    .status(problem.status)
+    .header('content-type', `${PROBLEM_CONTENT_TYPE}; charset=utf-8`)
+    .send(body);
+}
+
+/** Nest's side of {@link replyWithProblem}: every error a route, guard or pipe throws. */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
-  private readonly logger = new Logger('http');
-
   catch(exception: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') throw exception;
-    const request = host.switchToHttp().getRequest<FastifyRequest>();
-    const reply = host.switchToHttp().getResponse<FastifyReply>();
-    const problem = toProblem(exception);
-    if (problem.status >= 500 && !(exception instanceof Problem)) {
-      this.logger.error(
-        { err: exception, url: request.url, method: request.method },
-        exception instanceof Error ? exception.message : 'non-error thrown',
-      );
-    }
-    if (reply.sent) return;
-    const body: ProblemDetails = problem.toDetails(request.url.split('?')[0], requestIdFor(request, reply));
-    for (const [name, value] of Object.entries(problem.headers)) reply.header(name, value);
-    void reply
-      .status(problem.status)
-      .header('content-type', `${PROBLEM_CONTENT_TYPE}; charset=utf-8`)
-      .send(body);
+    const http = host.switchToHttp();
+    replyWithProblem(exception, http.getRequest<FastifyRequest>(), http.getResponse<FastifyReply>());
   }
 }
