@@ -4,9 +4,6 @@ import { HandlesEvent } from '@c2c/messaging';
 import type { Tx } from '@c2c/persistence';
 import { CityModel } from './city-model.service';
 
-// `c2c.city.archived.v1` is handled by the partnerships feature, which updates this model and then
-// reacts; one consumer group has one handler per event type.
-
 /** Keeps the city read model up to date from `c2c.cities.v1`. */
 @Injectable()
 export class CityModelHandlers {
@@ -24,6 +21,13 @@ export class CityModelHandlers {
 
   @HandlesEvent('c2c.city.membership-changed.v1')
   async onMembershipChanged(event: EventEnvelopeOf<'c2c.city.membership-changed.v1'>, tx: Tx): Promise<void> {
+    await this.model.apply(tx, event);
+  }
+
+  // The partnerships feature reacts to this event too (it suspends); both handlers run in the one
+  // transaction that records the event as applied, so neither happens without the other.
+  @HandlesEvent('c2c.city.archived.v1')
+  async onArchived(event: EventEnvelopeOf<'c2c.city.archived.v1'>, tx: Tx): Promise<void> {
     await this.model.apply(tx, event);
   }
 }
