@@ -12,11 +12,11 @@ describe('gateway: signing key rotation without downtime', () => {
   beforeAll(async () => {
     first = await GatewayHarness.start();
     // A second replica on the same database, as in a deployment with two gateway pods.
-    second = await GatewayHarness.start({}, first.database);
+    second = await GatewayHarness.start({}, first.world);
   }, 60_000);
 
   afterAll(async () => {
-    await second?.close({ dropDatabase: false });
+    await second?.close();
     await first?.close();
   });
 

@@ -1,30 +1,36 @@
 import { randomUUID } from 'node:crypto';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createKafka, ensureTopics, topicName } from '@c2c/messaging';
-import { provisionServiceDatabase, serviceDatabaseUrl } from '@c2c/persistence';
-import { createServiceApp } from '@c2c/platform';
+import { ServiceWorld, type ServiceUnderTest } from '@c2c/service/testing';
+import { eventually } from '@c2c/testing';
 import {
-  createTestDatabase,
-  createTestTopicPrefix,
-  eventually,
-  TestDatabase,
-  testKafkaBrokers,
-} from '@c2c/testing';
-import { buildCitiesApiDocument, citiesDatabase, CitiesAppModule, readCitiesConfig } from '@c2c/cities-app';
+  buildCitiesApiDocument,
+  citiesDatabase,
+  CitiesAppModule,
+  readCitiesConfig,
+  type CitiesConfig,
+} from '@c2c/cities-app';
 import { closedPortUrl, GatewayHarness, LateTargetProxy } from '@c2c/gateway-app/testing';
 import {
   buildPartnershipsApiDocument,
   CityModel,
   PartnershipsAppModule,
   readPartnershipsConfig,
+  type PartnershipsConfig,
 } from '@c2c/partnerships-app';
 import type { OpenAPIObject } from '@nestjs/swagger';
 
-const CITIES_DATABASE = citiesDatabase('cities-test', 'c2c_test_cities');
-const PARTNERSHIPS_DATABASE = {
-  schema: 'partnerships',
-  role: 'c2c_test_partnerships',
-  password: 'partnerships-test',
+// The services as their main.ts builds them, from the entry points they publish for this project.
+const CITIES: ServiceUnderTest<CitiesConfig> = {
+  name: 'cities',
+  database: citiesDatabase('cities-test', 'c2c_test_cities'),
+  readConfig: readCitiesConfig,
+  module: (config) => CitiesAppModule.forRoot(config),
+};
+const PARTNERSHIPS: ServiceUnderTest<PartnershipsConfig> = {
+  name: 'partnerships',
+  database: { schema: 'partnerships', role: 'c2c_test_partnerships', password: 'partnerships-test' },
+  readConfig: readPartnershipsConfig,
+  module: (config) => PartnershipsAppModule.forRoot(config),
 };
 
 interface City {
@@ -76,7 +82,7 @@ const problemType = (code: string) => `https://c2c.asianmayorsforum.org/problems
  * gateway with tokens it issued (the services verify them against its JWKS).
  */
 describe('partnerships through the gateway, with the real cities and partnerships services', () => {
-  let database: TestDatabase;
+  let world: ServiceWorld;
   let jwks: LateTargetProxy;
   let cities: NestFastifyApplication | undefined;
   let partnerships: NestFastifyApplication | undefined;
@@ -84,46 +90,13 @@ describe('partnerships through the gateway, with the real cities and partnership
   let token: string;
 
   beforeAll(async () => {
-    database = await createTestDatabase('gateway_e2e');
-    await provisionServiceDatabase(database.adminUrl, CITIES_DATABASE);
-    await provisionServiceDatabase(database.adminUrl, PARTNERSHIPS_DATABASE);
-    const topicPrefix = createTestTopicPrefix();
-    const admin = createKafka({ brokers: testKafkaBrokers(), clientId: 'test-gateway-e2e' }).admin();
-    await admin.connect();
-    try {
-      await ensureTopics(admin, [
-        { topic: topicName(topicPrefix, 'c2c.cities.v1') },
-        { topic: topicName(topicPrefix, 'c2c.partnerships.v1') },
-      ]);
-    } finally {
-      await admin.disconnect();
-    }
+    world = await ServiceWorld.create('platform_e2e');
+    await world.ensureTopics('c2c.cities.v1', 'c2c.partnerships.v1');
     // The services need the gateway's JWKS address before the gateway (which needs theirs) listens.
     jwks = await LateTargetProxy.start();
-    const common = {
-      KAFKA_BROKERS: testKafkaBrokers().join(','),
-      KAFKA_TOPIC_PREFIX: topicPrefix,
-      AUTH_JWKS_URL: `${jwks.url}/.well-known/jwks.json`,
-      LOG_LEVEL: 'silent',
-    };
-
-    cities = await createServiceApp(
-      CitiesAppModule.forRoot(
-        readCitiesConfig({ ...common, DATABASE_URL: serviceDatabaseUrl(database.adminUrl, CITIES_DATABASE) }),
-      ),
-    );
-    await cities.listen(0, '127.0.0.1');
-    partnerships = await createServiceApp(
-      PartnershipsAppModule.forRoot(
-        readPartnershipsConfig({
-          ...common,
-          DATABASE_URL: serviceDatabaseUrl(database.adminUrl, PARTNERSHIPS_DATABASE),
-          DETECTION_INTERVAL_MS: '0',
-        }),
-      ),
-    );
-    await partnerships.listen(0, '127.0.0.1');
-
+    const trustTheGateway = { AUTH_JWKS_URL: `${jwks.url}/.well-known/jwks.json` };
+    cities = (await world.start(CITIES, trustTheGateway)).app;
+    partnerships = (await world.start(PARTNERSHIPS, { ...trustTheGateway, DETECTION_INTERVAL_MS: '0' })).app;
     gateway = await GatewayHarness.start(
       {
         CITIES_URL: await cities.getUrl(),
@@ -131,18 +104,15 @@ describe('partnerships through the gateway, with the real cities and partnership
         // No commissions service here: the dossier names that part missing.
         COMMISSIONS_URL: await closedPortUrl(),
       },
-      database,
+      world,
     );
     jwks.forwardTo(gateway.url);
     token = await gateway.adminToken();
   }, 120_000);
 
   afterAll(async () => {
-    await gateway?.close({ dropDatabase: false });
-    await partnerships?.close();
-    await cities?.close();
+    await world?.close();
     await jwks?.close();
-    await database?.drop();
   });
 
   const call = <T>(

@@ -1,29 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Role } from '@c2c/auth';
-import { provisionServiceDatabase, serviceDatabaseUrl, sqlState } from '@c2c/persistence';
-import { createTestDatabase, TestDatabase } from '@c2c/testing';
+import { ServiceWorld, type RunningService, type ServiceUnderTest } from '@c2c/service/testing';
 import { request } from 'undici';
+import { AppModule } from '../../src/app.module';
 import { GatewayConfig, LOCAL_BOOTSTRAP_ADMIN, readGatewayConfig } from '../../src/config';
-import { createGatewayApp } from '../../src/gateway-app';
+import { gatewayAppOptions } from '../../src/gateway-app';
 
-export const GATEWAY_DATABASE = { schema: 'gateway', role: 'c2c_gateway', password: 'gateway-test' };
-
-/**
- * Provisions the gateway's role and schema. Roles are cluster-wide while the library's provisioning
- * lock is per database, so two test files provisioning their own databases at once can collide on
- * the role ("tuple concurrently updated", XX000); the loser simply tries again.
- */
-async function provision(adminUrl: string): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await provisionServiceDatabase(adminUrl, GATEWAY_DATABASE);
-      return;
-    } catch (error) {
-      if (attempt >= 5 || sqlState(error) !== 'XX000') throw error;
-    }
-  }
-}
+/** The gateway as main.ts builds it, for the one test world: its schema and a test role of its own. */
+export const GATEWAY: ServiceUnderTest<GatewayConfig> = {
+  name: 'gateway',
+  database: { schema: 'gateway', role: 'c2c_test_gateway', password: 'gateway-test' },
+  readConfig: (env) => readGatewayConfig({ SIGNING_KEY_PUBLISH_LEAD_SECONDS: '0', ...env }),
+  module: (config) => AppModule.forRoot(config),
+  appOptions: gatewayAppOptions,
+};
 
 export interface HttpResponse<T = Record<string, unknown>> {
   status: number;
@@ -54,35 +45,39 @@ function flatHeaders(headers: Record<string, string | string[] | undefined>): Re
 }
 
 /**
- * The gateway on a real port against a database of its own, as main.ts builds it, with helpers to
- * call it over HTTP and to make users of each role.
+ * The gateway in a test world (its own, or one it shares with the services of an end-to-end test),
+ * with what the gateway's tests need beyond the world: calls with the gateway's own tokens, logins,
+ * and users of each role made through its API.
  */
 export class GatewayHarness {
   private constructor(
-    readonly app: NestFastifyApplication,
-    readonly config: GatewayConfig,
-    readonly database: TestDatabase,
-    readonly url: string,
+    readonly world: ServiceWorld,
+    private readonly running: RunningService<GatewayConfig>,
+    private readonly ownsWorld: boolean,
   ) {}
 
-  static async start(env: Record<string, string> = {}, database?: TestDatabase): Promise<GatewayHarness> {
-    const db = database ?? (await createTestDatabase('gateway'));
-    await provision(db.adminUrl);
-    const config = readGatewayConfig({
-      NODE_ENV: 'test',
-      DATABASE_URL: serviceDatabaseUrl(db.adminUrl, GATEWAY_DATABASE),
-      LOG_LEVEL: 'silent',
-      SIGNING_KEY_PUBLISH_LEAD_SECONDS: '0',
-      ...env,
-    });
-    const app = await createGatewayApp(config);
-    await app.listen(0, '127.0.0.1');
-    return new GatewayHarness(app, config, db, await app.getUrl());
+  get app(): NestFastifyApplication {
+    return this.running.app;
   }
 
-  async close({ dropDatabase = true } = {}): Promise<void> {
-    await this.app.close();
-    if (dropDatabase) await this.database.drop();
+  get config(): GatewayConfig {
+    return this.running.config;
+  }
+
+  get url(): string {
+    return this.running.url;
+  }
+
+  /** A gateway in a world of its own, or in `world` (a second replica, or beside the services). */
+  static async start(env: Record<string, string> = {}, world?: ServiceWorld): Promise<GatewayHarness> {
+    const shared = world ?? (await ServiceWorld.create('gateway'));
+    return new GatewayHarness(shared, await shared.start(GATEWAY, env), world === undefined);
+  }
+
+  /** Stops this gateway; the world, with its database, ends too when the harness made it. */
+  async close(): Promise<void> {
+    if (this.ownsWorld) await this.world.close();
+    else await this.app.close();
   }
 
   async call<T = Record<string, unknown>>(

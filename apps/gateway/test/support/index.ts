@@ -1,4 +1,4 @@
 // The gateway's test harness, for its own tests and the platform's end-to-end tests.
 export { closedPortUrl, FakeUpstream } from './fake-upstream';
-export { GatewayHarness, type HttpResponse } from './gateway-harness';
+export { GATEWAY, GatewayHarness, type HttpResponse } from './gateway-harness';
 export { LateTargetProxy } from './late-target-proxy';
