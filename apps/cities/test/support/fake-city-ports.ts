@@ -1,6 +1,5 @@
+import { FakeOutbox, fakeTransactions } from '@c2c/service/testing';
 import type { AuthenticatedUser, Role } from '@c2c/auth';
-import { validateEventData, type EventData, type EventEnvelopeOf, type EventType } from '@c2c/contracts';
-import type { OutboxAddOptions } from '@c2c/messaging';
 import type { Tx } from '@c2c/persistence';
 import { FixedClock } from '@c2c/platform';
 import { CityError } from '../../src/cities/cities.errors';
@@ -15,8 +14,6 @@ import {
   type CityListFilter,
   type CityPosition,
   type CityStore,
-  type EventOutbox,
-  type Transactions,
 } from '../../src/cities/usecases/ports';
 import { RegisterCity } from '../../src/cities/usecases/register-city.usecase';
 import { UpdateCityProfile } from '../../src/cities/usecases/update-city-profile.usecase';
@@ -72,39 +69,6 @@ export class FakeCityStore implements CityStore {
   }
 }
 
-export interface RecordedEvent {
-  type: EventType;
-  data: unknown;
-  aggregateId: string;
-  time?: Date;
-}
-
-/** Records what would be written to the outbox, refusing what the real one refuses: invalid data. */
-export class FakeOutbox implements EventOutbox {
-  readonly events: RecordedEvent[] = [];
-
-  add<T extends EventType>(
-    _tx: Tx,
-    type: T,
-    data: EventData<T>,
-    options: OutboxAddOptions,
-  ): Promise<EventEnvelopeOf<T>> {
-    const validation = validateEventData(type, data);
-    if (!validation.ok) return Promise.reject(new Error(`${type}: ${JSON.stringify(validation.errors)}`));
-    this.events.push({ type, data, aggregateId: options.aggregateId, time: options.time });
-    return Promise.resolve({} as EventEnvelopeOf<T>);
-  }
-
-  ofType<T extends EventType>(type: T): EventData<T>[] {
-    return this.events.filter((event) => event.type === type).map((event) => event.data as EventData<T>);
-  }
-}
-
-/** Runs the work at once; the fakes have no transactions to open. */
-export const fakeTransactions: Transactions = {
-  run: <T>(work: (tx: Tx) => Promise<T>) => work({} as Tx),
-};
-
 /** The instant the unit tests' clock starts at. */
 export const NOW = new Date('2026-05-14T09:30:00.000Z');
 
@@ -159,3 +123,5 @@ export async function failure(promise: Promise<unknown>): Promise<CityError> {
   expect(error).toBeInstanceOf(CityError);
   return error as CityError;
 }
+
+export { FakeOutbox, fakeTransactions };

@@ -1,25 +1,12 @@
-import {
-  createEventEnvelope,
-  validateEventData,
-  type EventData,
-  type EventEnvelopeOf,
-  type EventType,
-} from '@c2c/contracts';
-import type { OutboxAddOptions } from '@c2c/messaging';
+import { FakeOutbox, fakeTransactions } from '@c2c/service/testing';
 import type { Tx } from '@c2c/persistence';
-import { randomUUID } from 'node:crypto';
 import type { CityRecord } from '../../src/city-model/city-projection';
 import type {
   ActivityRecord,
   HistoryEntry,
   PartnershipState,
 } from '../../src/partnerships/partnership.types';
-import type {
-  CityStore,
-  EventOutbox,
-  PartnershipStore,
-  Transactions,
-} from '../../src/partnerships/usecases/ports';
+import type { CityStore, PartnershipStore } from '../../src/partnerships/usecases/ports';
 
 // Fakes of the ports the partnership use cases depend on, for the unit tier. They keep what matters to
 // the rules: copies (a use case's edits show only once recorded), and contract validation of events.
@@ -73,37 +60,6 @@ export class FakePartnershipStore implements PartnershipStore {
   }
 }
 
-export interface RecordedEvent {
-  type: EventType;
-  data: unknown;
-  aggregateId: string;
-}
-
-/** Records what would be written to the outbox, refusing what the real one refuses: invalid data. */
-export class FakeOutbox implements EventOutbox {
-  readonly events: RecordedEvent[] = [];
-
-  add<T extends EventType>(
-    _tx: Tx,
-    type: T,
-    data: EventData<T>,
-    options: OutboxAddOptions,
-  ): Promise<EventEnvelopeOf<T>> {
-    const validation = validateEventData(type, data);
-    if (!validation.ok) return Promise.reject(new Error(`${type}: ${JSON.stringify(validation.errors)}`));
-    this.events.push({ type, data, aggregateId: options.aggregateId });
-    const sequence = this.events.filter((event) => event.aggregateId === options.aggregateId).length;
-    const time = (options.time ?? new Date()).toISOString();
-    return Promise.resolve(
-      createEventEnvelope(type, data, { id: randomUUID(), subject: options.aggregateId, time, sequence }),
-    );
-  }
-
-  ofType<T extends EventType>(type: T): EventData<T>[] {
-    return this.events.filter((event) => event.type === type).map((event) => event.data as EventData<T>);
-  }
-}
-
 /** The city model as a map. */
 export class FakeCityStore implements CityStore {
   readonly cities = new Map<string, CityRecord>();
@@ -117,7 +73,4 @@ export class FakeCityStore implements CityStore {
   }
 }
 
-/** Runs the work at once; the fakes have no transactions to open. */
-export const fakeTransactions: Transactions = {
-  run: <T>(work: (tx: Tx) => Promise<T>) => work({} as Tx),
-};
+export { FakeOutbox, fakeTransactions };

@@ -10,3 +10,4 @@ export {
   type CallOptions,
   type ServiceUnderTest,
 } from './service-world';
+export { FakeOutbox, fakeTransactions, type RecordedEvent } from './fakes';
