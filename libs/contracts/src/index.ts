@@ -61,7 +61,8 @@ export {
   type ValidationResult,
 } from './registry/validate-event-data';
 export { JSON_SCHEMA_DIALECT, eventJsonSchema, type JsonSchema } from './registry/event-json-schema';
-export { decodeKafkaEvent, type DecodeResult } from './registry/decode-kafka-event';
+export { decodeKafkaEvent, type DecodeOptions, type DecodeResult } from './registry/decode-kafka-event';
+export { checkTopicOrigin, type TopicOriginProblem } from './registry/topic-origin';
 
 export * from './events/cities/city-vocabularies';
 export * from './events/partnerships/partnership-vocabularies';

@@ -13,6 +13,7 @@ export {
   type RecordOutcome,
 } from './consumer/event-consumer';
 export { DLQ_HEADERS, type DeadLetterReason } from './consumer/dead-letter';
+export { RejectedEvent } from './consumer/rejected-event';
 export {
   DEFAULT_RETRY_POLICY,
   isTransientInfrastructureError,

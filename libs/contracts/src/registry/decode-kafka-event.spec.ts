@@ -56,6 +56,67 @@ describe(decodeKafkaEvent.name, () => {
       problems: [{ code: 'malformed-header', header: 'ce_specversion' }],
     });
   });
+
+  describe('given the topic it arrived on', () => {
+    it('accepts an event of the topic, from its owner', () => {
+      const { headers, value } = toKafkaRecord(activated);
+      expect(decodeKafkaEvent(headers, value, { topic: 'c2c.partnerships.v1' })).toEqual({
+        ok: true,
+        event: activated,
+      });
+    });
+
+    it('refuses a source other than the topic owner as foreign-source, even for a type of the topic', () => {
+      const { headers, value } = toKafkaRecord({ ...activated, source: '/c2c/cities' });
+      expect(decodeKafkaEvent(headers, value, { topic: 'c2c.partnerships.v1' })).toMatchObject({
+        ok: false,
+        reason: 'foreign-source',
+        problems: [
+          { message: 'ce_source /c2c/cities is not /c2c/partnerships, the owner of c2c.partnerships.v1' },
+        ],
+      });
+    });
+
+    it('refuses an event of another topic from that topic owner as foreign-source', () => {
+      // A partnerships event with its own (true) source, pushed onto the cities topic.
+      const { headers, value } = toKafkaRecord(activated);
+      expect(decodeKafkaEvent(headers, value, { topic: 'c2c.cities.v1' })).toMatchObject({
+        ok: false,
+        reason: 'foreign-source',
+      });
+    });
+
+    it("refuses a type of another topic carrying the topic owner's source as type-not-of-topic", () => {
+      const { headers, value } = toKafkaRecord({ ...activated, source: '/c2c/cities' });
+      expect(decodeKafkaEvent(headers, value, { topic: 'c2c.cities.v1' })).toMatchObject({
+        ok: false,
+        reason: 'type-not-of-topic',
+        problems: [
+          { message: 'c2c.partnership.activated.v1 belongs to c2c.partnerships.v1, not to c2c.cities.v1' },
+        ],
+      });
+    });
+
+    it("refuses a foreign source before looking the type up, and leaves the owner's unknown types to be skipped", () => {
+      const renamed = { ...activated, type: 'c2c.partnership.renamed.v1' };
+      const forged = toKafkaRecord({ ...renamed, source: '/c2c/cities' });
+      expect(decodeKafkaEvent(forged.headers, forged.value, { topic: 'c2c.partnerships.v1' })).toMatchObject({
+        reason: 'foreign-source',
+      });
+      const owned = toKafkaRecord(renamed);
+      expect(decodeKafkaEvent(owned.headers, owned.value, { topic: 'c2c.partnerships.v1' })).toMatchObject({
+        reason: 'unknown-type',
+      });
+    });
+
+    it('refuses any event on a topic the contracts give no owner', () => {
+      const { headers, value } = toKafkaRecord(activated);
+      expect(decodeKafkaEvent(headers, value, { topic: 'c2c.elsewhere.v1' })).toMatchObject({
+        reason: 'foreign-source',
+        problems: [{ message: 'topic c2c.elsewhere.v1 has no owning service in the contracts' }],
+      });
+    });
+  });
 });
 
 describe(createEventEnvelope.name, () => {

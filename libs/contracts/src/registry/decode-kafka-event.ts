@@ -1,6 +1,7 @@
 import type { ParsedEnvelope } from '../cloudevents/event-envelope';
 import { fromKafkaMessage, type EnvelopeProblem, type KafkaHeadersInput } from '../cloudevents/kafka-binding';
 import { isKnownEventType, type AnyEventEnvelope } from './event-registry';
+import { checkTopicOrigin } from './topic-origin';
 import { validateEventData, type ValidationProblem } from './validate-event-data';
 
 /**
@@ -8,6 +9,8 @@ import { validateEventData, type ValidationProblem } from './validate-event-data
  * - `malformed-envelope`, `invalid-data`: a poison message; dead-letter it with `problems`.
  * - `unknown-type`: a type this build does not know (a producer added one). Tolerant readers skip it
  *   and move on rather than dead-lettering it.
+ * - `foreign-source`, `type-not-of-topic` (only when the arrival topic is given): not written by the
+ *   topic's owner, or of another topic's type; dead-letter it, never apply it (see `checkTopicOrigin`).
  */
 export type DecodeResult =
   | { readonly ok: true; readonly event: AnyEventEnvelope }
@@ -19,19 +22,41 @@ export type DecodeResult =
   | { readonly ok: false; readonly reason: 'unknown-type'; readonly envelope: ParsedEnvelope }
   | {
       readonly ok: false;
+      readonly reason: 'foreign-source' | 'type-not-of-topic';
+      readonly envelope: ParsedEnvelope;
+      readonly problems: readonly { readonly message: string }[];
+    }
+  | {
+      readonly ok: false;
       readonly reason: 'invalid-data';
       readonly envelope: ParsedEnvelope;
       readonly problems: readonly ValidationProblem[];
     };
 
+export interface DecodeOptions {
+  /**
+   * The logical topic the record arrived on (without a test prefix). Given, the event must come from
+   * that topic's owner and be of one of its types; consumers always give it.
+   */
+  readonly topic?: string;
+}
+
 /**
  * Reads a Kafka record into a typed, validated envelope: envelope checks (`fromKafkaMessage`), then
- * the registry, then the payload schema. Never throws. `switch (result.event.type)` narrows `data`.
+ * its origin (with `options.topic`), then the registry, then the payload schema. Never throws.
+ * `switch (result.event.type)` narrows `data`.
  */
-export function decodeKafkaEvent(headers: KafkaHeadersInput, value: Buffer | string | null): DecodeResult {
+export function decodeKafkaEvent(
+  headers: KafkaHeadersInput,
+  value: Buffer | string | null,
+  options: DecodeOptions = {},
+): DecodeResult {
   const parsed = fromKafkaMessage(headers, value);
   if (!parsed.ok) return { ok: false, reason: 'malformed-envelope', problems: parsed.problems };
   const { envelope } = parsed;
+  // Before the registry: a forged source is dead-lettered even with a type this build does not know.
+  const origin = options.topic === undefined ? null : checkTopicOrigin(options.topic, envelope);
+  if (origin) return { ok: false, reason: origin.reason, envelope, problems: [{ message: origin.message }] };
   if (!isKnownEventType(envelope.type)) return { ok: false, reason: 'unknown-type', envelope };
   const validation = validateEventData(envelope.type, envelope.data);
   if (!validation.ok) return { ok: false, reason: 'invalid-data', envelope, problems: validation.errors };

@@ -13,6 +13,7 @@ import { BatchProcessor, ConsumerTransactions, DeadLetterMessage } from './batch
 import { ConsumedRecord, RecordOutcome } from './consumed-record';
 import { DLQ_HEADERS } from './dead-letter';
 import { RetryPolicy } from './failure-policy';
+import { RejectedEvent } from './rejected-event';
 
 const TOPIC = 'c2c.cities.v1';
 const GROUP = 'partnerships';
@@ -336,6 +337,96 @@ describe(BatchProcessor.name, () => {
       expect(commits).toEqual(['50', '51']);
     },
   );
+
+  it.each([
+    [
+      'foreign-source',
+      'another service writing on the cities topic under its own source',
+      (record: ConsumedRecord): ConsumedRecord => ({
+        ...record,
+        headers: { ...record.headers, [CE_HEADERS.source]: '/c2c/partnerships' },
+      }),
+      'ce_source /c2c/partnerships is not /c2c/cities, the owner of c2c.cities.v1',
+    ],
+    [
+      'type-not-of-topic',
+      'a partnerships type on the cities topic under the cities source',
+      (record: ConsumedRecord): ConsumedRecord => ({
+        ...record,
+        headers: { ...record.headers, [CE_HEADERS.type]: 'c2c.partnership.activated.v1' },
+      }),
+      'c2c.partnership.activated.v1 belongs to c2c.partnerships.v1, not to c2c.cities.v1',
+    ],
+    [
+      'foreign-source',
+      'a record on a topic outside the consumer prefix',
+      (record: ConsumedRecord): ConsumedRecord => ({ ...record, topic: `other.${TOPIC}` }),
+      'topic other.c2c.cities.v1 has no owning service in the contracts',
+    ],
+  ])('dead-letters at once as %s %s, applying nothing of it', async (reason, _label, forge, error) => {
+    const { database, processor, handler, calls, deadLetters, delays } = setUp();
+    processor.on('c2c.city.archived.v1', handler('model'));
+    processor.on('c2c.partnership.activated.v1', () => Promise.resolve());
+    const [forged, healthy] = [archived(55), archived(56)];
+    const { batch, commits } = fetched([forge(forged.record), healthy.record]);
+
+    await processor.processBatch(batch);
+
+    expect(deadLetters.map((m) => [m.headers[DLQ_HEADERS.reason], m.headers[DLQ_HEADERS.error]])).toEqual([
+      [reason, error],
+    ]);
+    expect(deadLetters[0]?.headers[DLQ_HEADERS.attempts]).toBe('0');
+    expect(delays).toEqual([]);
+    expect(calls).toEqual([`model:${healthy.envelope.id}`]);
+    expect(database.inbox.has(forged.envelope.id)).toBe(false);
+    expect(commits).toEqual(['55', '56']);
+  });
+
+  it('reads the owner of a prefixed topic from its logical name', async () => {
+    const database = new FakeDatabase();
+    const deadLetters: DeadLetterMessage[] = [];
+    const processor = new BatchProcessor(database, {
+      groupId: GROUP,
+      schema: 'partnerships',
+      topicPrefix: 't-1234.',
+      retry: RETRY,
+      deadLetters: { send: (message) => Promise.resolve(void deadLetters.push(message)) },
+    });
+    processor.on('c2c.city.archived.v1', () => Promise.resolve());
+    const { record } = archived(1);
+
+    await expect(processor.processRecord({ ...record, topic: `t-1234.${TOPIC}` })).resolves.toBe('applied');
+    await expect(processor.processRecord({ ...record, topic: TOPIC })).resolves.toBe('dead-lettered');
+    expect(deadLetters[0]?.headers[DLQ_HEADERS.reason]).toBe('foreign-source');
+  });
+
+  it('dead-letters an event its handler rejects at once, as rejected with the reason, without retries or backoff', async () => {
+    const { database, processor, handler, calls, deadLetters, delays, outcomes } = setUp();
+    const [before, rejected, after] = [archived(90), archived(91, 'implausible'), archived(92)];
+    processor.on('c2c.city.archived.v1', async (event: Archived, tx) => {
+      await handler('model')(event, tx);
+      if (event.id === rejected.envelope.id)
+        throw new RejectedEvent('sequence 9007199254740991 is implausible');
+    });
+    const { batch, commits } = fetched([before.record, rejected.record, after.record]);
+
+    await processor.processBatch(batch);
+
+    // Tried in the batch and once on its own (where it is rejected again), never backed off from.
+    expect(calls.filter((c) => c === `model:${rejected.envelope.id}`)).toHaveLength(2);
+    expect(delays).toEqual([]);
+    expect(deadLetters).toHaveLength(1);
+    expect(deadLetters[0]?.headers).toMatchObject({
+      [DLQ_HEADERS.reason]: 'rejected',
+      [DLQ_HEADERS.error]: 'RejectedEvent: sequence 9007199254740991 is implausible',
+      [DLQ_HEADERS.attempts]: '1',
+      [CE_HEADERS.id]: rejected.envelope.id,
+    });
+    expect(database.effects).toEqual([`model:${before.envelope.id}`, `model:${after.envelope.id}`]);
+    expect(database.inbox.has(rejected.envelope.id)).toBe(false);
+    expect(commits).toEqual(['90', '91', '92']);
+    expect(outcomes.map(([, outcome]) => outcome)).toEqual(['applied', 'dead-lettered', 'applied']);
+  });
 
   it('skips an event type this build does not know, and one it has no handler for', async () => {
     const { database, processor, handler, calls, deadLetters } = setUp();

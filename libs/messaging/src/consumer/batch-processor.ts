@@ -1,10 +1,11 @@
-import { AnyEventEnvelope, CE_HEADERS, decodeKafkaEvent, EventType } from '@c2c/contracts';
+import { AnyEventEnvelope, CE_HEADERS, decodeKafkaEvent, DecodeResult, EventType } from '@c2c/contracts';
 import type { Tx } from '@c2c/persistence';
 import type { IHeaders } from 'kafkajs';
 import { MessageContexts } from '../context/message-context';
 import { ConsumedRecord, EventHandlerFn, RecordOutcome } from './consumed-record';
 import { DeadLetterInfo, deadLetterHeaders, describeError } from './dead-letter';
 import { backoffDelay, isTransientInfrastructureError, RetryPolicy } from './failure-policy';
+import { RejectedEvent } from './rejected-event';
 
 type AnyHandler = (event: AnyEventEnvelope, tx: Tx) => Promise<void>;
 
@@ -41,6 +42,11 @@ export interface BatchProcessorOptions {
   groupId: string;
   /** The schema holding this service's inbox. */
   schema: string;
+  /**
+   * The prefix of the Kafka topic names (tests' namespaces): stripped to find the logical topic whose
+   * owner must have written each record.
+   */
+  topicPrefix?: string;
   retry: RetryPolicy;
   deadLetters: DeadLetterSink;
   /** The wait between retries; injected so that tests need not wait. */
@@ -87,16 +93,17 @@ export class BatchProcessor {
   async processBatch(batch: FetchedBatch): Promise<void> {
     const { records } = batch;
     if (records.length === 0) return;
-    const failedEventId = await this.applyBatch(records);
-    if (failedEventId === null) {
+    const failed = await this.applyBatch(records);
+    if (failed === null) {
       await batch.commit(batch.lastOffset);
       await batch.heartbeat();
       return;
     }
     for (const record of records) {
       if (!batch.isRunning() || batch.isStale()) return;
-      // The batch attempt counts as the first try of the record whose handler threw.
-      const tried = record.headers[CE_HEADERS.id]?.toString() === failedEventId ? 1 : 0;
+      // The batch attempt counts as the first try of the record whose handler threw; a rejection is
+      // not a try to back off from, so the slow path meets it again at once and dead-letters it.
+      const tried = !failed.rejected && record.headers[CE_HEADERS.id]?.toString() === failed.eventId ? 1 : 0;
       await this.processRecord(record, () => batch.heartbeat(), tried);
       await batch.commit(record.offset);
     }
@@ -106,13 +113,16 @@ export class BatchProcessor {
    * The fast path: the whole batch in one transaction. Returns null when it committed, else the id of
    * the event whose handler threw (nothing of the batch is applied then), or '' for a poison record.
    */
-  private async applyBatch(records: readonly ConsumedRecord[]): Promise<string | null> {
+  private async applyBatch(
+    records: readonly ConsumedRecord[],
+  ): Promise<{ eventId: string; rejected: boolean } | null> {
     const events: AnyEventEnvelope[] = [];
     for (const record of records) {
-      const decoded = decodeKafkaEvent(record.headers, record.value);
+      const decoded = this.decode(record);
       if (!decoded.ok) {
         if (decoded.reason === 'unknown-type') continue;
-        return ''; // poison: the slow path dead-letters it in its place
+        // poison: the slow path dead-letters it in its place
+        return { eventId: '', rejected: false };
       }
       if (this.handlers.has(decoded.event.type)) events.push(decoded.event);
     }
@@ -142,9 +152,20 @@ export class BatchProcessor {
       return null;
     } catch (error) {
       if (isTransientInfrastructureError(error)) throw error;
-      if (current) this.reportFailure(error, current, 1);
-      return current?.id ?? '';
+      const rejected = error instanceof RejectedEvent;
+      if (current && !rejected) this.reportFailure(error, current, 1);
+      return { eventId: current?.id ?? '', rejected };
     }
+  }
+
+  /** Decodes a record and checks that the owner of the topic it arrived on wrote it. */
+  private decode(record: ConsumedRecord): DecodeResult {
+    const prefix = this.options.topicPrefix ?? '';
+    // A topic outside this consumer's namespace has no owner here, whatever its name looks like.
+    const topic = record.topic.startsWith(prefix)
+      ? record.topic.slice(prefix.length)
+      : `${record.topic} (outside the prefix ${prefix})`;
+    return decodeKafkaEvent(record.headers, record.value, { topic });
   }
 
   /**
@@ -167,7 +188,7 @@ export class BatchProcessor {
     heartbeat: () => Promise<void>,
     alreadyTried: number,
   ): Promise<RecordOutcome> {
-    const decoded = decodeKafkaEvent(record.headers, record.value);
+    const decoded = this.decode(record);
     if (!decoded.ok) {
       if (decoded.reason === 'unknown-type') return 'skipped';
       const problems = decoded.problems.map((p) =>
@@ -194,6 +215,15 @@ export class BatchProcessor {
         });
       } catch (error) {
         if (isTransientInfrastructureError(error)) throw error;
+        if (error instanceof RejectedEvent) {
+          this.options.onError?.(error, `${event.type} ${event.id} rejected`);
+          await this.deadLetter(record, {
+            reason: 'rejected',
+            error: describeError(error),
+            attempts: attempt,
+          });
+          return 'dead-lettered';
+        }
         this.reportFailure(error, event, attempt);
         if (attempt >= retry.attempts) {
           await this.deadLetter(record, {

@@ -13,10 +13,18 @@ export const DLQ_HEADERS = {
 } as const;
 
 /**
- * Why an event was dead-lettered: `malformed-envelope` and `invalid-data` are poison (never retried);
- * `handler-failed` exhausted its retries and may succeed when replayed after a fix.
+ * Why an event was dead-lettered. Poison, never retried: `malformed-envelope`, `invalid-data`,
+ * `foreign-source` (not written by the owner of the topic it arrived on), `type-not-of-topic` (a type
+ * of another topic) and `rejected` (a handler threw `RejectedEvent`). `handler-failed` exhausted its
+ * retries and may succeed when replayed after a fix.
  */
-export type DeadLetterReason = 'malformed-envelope' | 'invalid-data' | 'handler-failed';
+export type DeadLetterReason =
+  | 'malformed-envelope'
+  | 'invalid-data'
+  | 'foreign-source'
+  | 'type-not-of-topic'
+  | 'rejected'
+  | 'handler-failed';
 
 export interface DeadLetterInfo {
   reason: DeadLetterReason;

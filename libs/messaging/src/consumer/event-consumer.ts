@@ -30,7 +30,9 @@ export interface EventConsumerOptions {
  * (already in the inbox) are skipped, and the offsets are committed only after the transaction. When a
  * handler throws, the batch is rolled back and replayed one record at a time, each in its own
  * transaction, with retries and backoff; a record that still fails goes to the group's dead-letter topic
- * and the partition moves on. A record whose envelope or payload breaks its contract goes there at once.
+ * and the partition moves on. A record whose envelope or payload breaks its contract goes there at once,
+ * as does one not written by the owner of the topic it arrived on (its `ce_source`, its type) and one
+ * a handler refuses with `RejectedEvent`.
  * Infrastructure outages (database down) are not the event's fault: the batch stops uncommitted and
  * Kafka redelivers it.
  */
@@ -47,6 +49,7 @@ export class EventConsumer {
     this.processor = new BatchProcessor(transactions, {
       groupId: options.groupId,
       schema: options.schema,
+      ...(options.topicPrefix === undefined ? {} : { topicPrefix: options.topicPrefix }),
       retry: { ...DEFAULT_RETRY_POLICY, ...options.retry },
       deadLetters: {
         send: async (message) => {

@@ -28,6 +28,15 @@ const text = (headers: IHeaders, name: string): string | null => {
 };
 
 /**
+ * The letter's record as it first arrived: on its original topic, whose owner the consumer checks it
+ * against (the dead-letter topic has none), and which a second dead letter then names again.
+ */
+const asArrived = (letter: DeadLetter): ConsumedRecord => ({
+  ...letter.record,
+  topic: letter.originalTopic || letter.record.topic,
+});
+
+/**
  * An operator's view of one consumer group's dead letters: list them, and replay one or all after a
  * fix. A replay goes through the same decode, validation, inbox and retry path as live traffic, so an
  * event that was applied in the meantime is not applied twice.
@@ -77,14 +86,14 @@ export class DeadLetters {
   async replay(partition: number, offset: string): Promise<RecordOutcome> {
     const letter = (await this.list()).find((l) => l.partition === partition && l.offset === offset);
     if (!letter) throw new Error(`no dead letter at partition ${partition} offset ${offset}`);
-    return this.consumer.processRecord(letter.record);
+    return this.consumer.processRecord(asArrived(letter));
   }
 
   /** Replays every dead letter not yet resolved, oldest first; returns each outcome. */
   async replayAll(): Promise<{ letter: DeadLetter; outcome: RecordOutcome }[]> {
     const results: { letter: DeadLetter; outcome: RecordOutcome }[] = [];
     for (const letter of (await this.list()).filter((l) => !l.resolved)) {
-      results.push({ letter, outcome: await this.consumer.processRecord(letter.record) });
+      results.push({ letter, outcome: await this.consumer.processRecord(asArrived(letter)) });
     }
     return results;
   }

@@ -1,6 +1,10 @@
+import { isKnownEventType } from '@c2c/contracts';
 import { Counter, Gauge, Registry } from 'prom-client';
 import type { RecordOutcome } from '../consumer/event-consumer';
 import type { OutboxRelay } from '../relay/outbox-relay';
+
+/** The `type` label of consumed events whose type is not registered in the contracts. */
+export const UNKNOWN_TYPE = 'unknown';
 
 /** The messaging figures an operator alerts on: backlog and its age, throughput, dead letters. */
 export class MessagingMetrics {
@@ -23,7 +27,12 @@ export class MessagingMetrics {
 
   onPublished = (eventIds: string[]): void => this.published.inc(eventIds.length);
 
-  onOutcome = (type: string, outcome: RecordOutcome): void => this.consumed.inc({ type, outcome });
+  /**
+   * The type comes off the wire (`ce_type`), so anyone who can write to a topic could mint a label per
+   * record and grow the registry without bound: only registered types are labels, the rest `unknown`.
+   */
+  onOutcome = (type: string, outcome: RecordOutcome): void =>
+    this.consumed.inc({ type: isKnownEventType(type) ? type : UNKNOWN_TYPE, outcome });
 
   /** Backlog figures are read from the outbox at scrape time, so they are never stale. */
   watchBacklog(relay: OutboxRelay): void {
