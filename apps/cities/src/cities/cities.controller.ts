@@ -4,6 +4,7 @@ import { ActsForCityInPath, CurrentUser, Roles, type AuthenticatedUser } from '@
 import { ApiIfMatch, etagOf, ExpectedVersion, IdParams, type Page } from '@c2c/platform';
 import type { FastifyReply } from 'fastify';
 import type { City } from './city';
+import { mayReachContacts } from './city-access';
 import { CreatesCity, ReturnsCity, ReturnsCityPage } from './city-route.decorators';
 import { ArchiveCityDto } from './dto/archive-city.dto';
 import { ChangeMembershipDto } from './dto/change-membership.dto';
@@ -17,10 +18,13 @@ import { FindCities } from './usecases/find-cities.query';
 import { RegisterCity } from './usecases/register-city.usecase';
 import { UpdateCityProfile } from './usecases/update-city-profile.usecase';
 
+/** Contacts' e-mail and phone are personal data: the caller's roles decide whether they are shown. */
+const audienceOf = (user: AuthenticatedUser) => ({ reachesContacts: mayReachContacts(user) });
+
 /** One city as the API answers it, with its ETag, so the client can send it back without a second read. */
-function answer(reply: FastifyReply, city: City): CityResponse {
+function answer(reply: FastifyReply, user: AuthenticatedUser, city: City): CityResponse {
   void reply.header('etag', etagOf(city.version));
-  return toCityResponse(city);
+  return toCityResponse(city, audienceOf(user));
 }
 
 /**
@@ -41,9 +45,13 @@ export class CitiesController {
   @Get()
   @ApiOperation({ operationId: 'listCities', summary: 'List cities and local authorities' })
   @ReturnsCityPage(400)
-  async list(@Query() query: ListCitiesQueryDto): Promise<Page<CityResponse>> {
+  async list(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: ListCitiesQueryDto,
+  ): Promise<Page<CityResponse>> {
     const page = await this.findCities.page(query.filter(), query.limit, query.after());
-    return { ...page, items: page.items.map(toCityResponse) };
+    const audience = audienceOf(user);
+    return { ...page, items: page.items.map((city) => toCityResponse(city, audience)) };
   }
 
   @Post()
@@ -57,17 +65,18 @@ export class CitiesController {
   ): Promise<CityResponse> {
     const city = await this.registerCity.execute(user, body);
     void reply.header('location', `/cities/${city.id}`);
-    return answer(reply, city);
+    return answer(reply, user, city);
   }
 
   @Get(':id')
   @ApiOperation({ operationId: 'getCity', summary: 'Read a city; its ETag is needed to change it' })
   @ReturnsCity(400, 404)
   async get(
+    @CurrentUser() user: AuthenticatedUser,
     @Param() { id }: IdParams,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CityResponse> {
-    return answer(reply, await this.findCities.byId(id));
+    return answer(reply, user, await this.findCities.byId(id));
   }
 
   @Patch(':id')
@@ -76,6 +85,8 @@ export class CitiesController {
   @ApiOperation({
     operationId: 'updateCity',
     summary: "Change a city's profile (secretariat, or its own officer)",
+    description:
+      "Name, country and level are the secretariat's to change: a city officer changing any of them gets a 403 naming them (`fields`).",
   })
   @ApiIfMatch(true)
   @ReturnsCity(400, 403, 404, 409, 412, 428)
@@ -86,7 +97,7 @@ export class CitiesController {
     @Body() body: UpdateCityDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CityResponse> {
-    return answer(reply, await this.updateProfile.execute(user, id, body, expectedVersion));
+    return answer(reply, user, await this.updateProfile.execute(user, id, body, expectedVersion));
   }
 
   @Post(':id/membership')
@@ -105,7 +116,7 @@ export class CitiesController {
     @Body() body: ChangeMembershipDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CityResponse> {
-    return answer(reply, await this.changeCityMembership.execute(user, id, body, expectedVersion));
+    return answer(reply, user, await this.changeCityMembership.execute(user, id, body, expectedVersion));
   }
 
   @Post(':id/archive')
@@ -122,6 +133,6 @@ export class CitiesController {
     @Body() body: ArchiveCityDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CityResponse> {
-    return answer(reply, await this.archiveCity.execute(user, id, body.reason, expectedVersion));
+    return answer(reply, user, await this.archiveCity.execute(user, id, body.reason, expectedVersion));
   }
 }

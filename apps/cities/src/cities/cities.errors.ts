@@ -52,4 +52,14 @@ export class CityError extends DomainError<CityErrorCode> {
   static forbidden(detail: string): CityError {
     return new CityError(CityErrorCode.Forbidden, 'forbidden', detail);
   }
+
+  /** A city officer tried to change what only the secretariat may: `fields` names them. */
+  static identityReserved(fields: readonly string[]): CityError {
+    return new CityError(
+      CityErrorCode.Forbidden,
+      'forbidden',
+      `only the secretariat may change a city's ${fields.join(', ')}`,
+      { extensions: { fields: [...fields] } },
+    );
+  }
 }

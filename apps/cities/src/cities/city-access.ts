@@ -1,5 +1,6 @@
-import { actsForCity, hasRole, type AuthenticatedUser } from '@c2c/auth';
+import { actsForCity, hasRole, type AuthenticatedUser, type Role } from '@c2c/auth';
 import { CityError } from './cities.errors';
+import { IDENTITY_FIELDS, type ProfileField } from './city';
 
 /** The demo-data loader and other in-process jobs: they act for the secretariat. */
 export const SYSTEM_USER = Object.freeze<AuthenticatedUser>({
@@ -27,3 +28,24 @@ export function assertMayEditProfile(user: AuthenticatedUser, cityId: string): v
       : `only the secretariat or an officer of city ${cityId} may edit it`,
   );
 }
+
+/**
+ * A city's name, country and level are what the registry knows it by (and what partnerships show), so
+ * only the secretariat changes them. Checked on the fields whose value really changes, so that a city
+ * officer re-sending the profile as read is not refused; a refusal names the fields, never drops them.
+ */
+export function assertMayChangeFields(user: AuthenticatedUser, changed: readonly ProfileField[]): void {
+  if (hasRole(user, 'secretariat')) return;
+  const reserved = changed.filter((field) => IDENTITY_FIELDS.includes(field));
+  if (reserved.length > 0) throw CityError.identityReserved(reserved);
+}
+
+// Listed rather than "everyone but observers": a role added later sees no personal data until
+// someone decides it should.
+const REACHES_CONTACTS: readonly Role[] = ['secretariat', 'commission-officer', 'city-officer'];
+
+/**
+ * Whether the caller sees contact officers' e-mail and phone (personal data): officers do, so partners
+ * can reach each other; observers see each contact's name and role only.
+ */
+export const mayReachContacts = (user: AuthenticatedUser): boolean => hasRole(user, ...REACHES_CONTACTS);

@@ -3,9 +3,14 @@ import type { CityLevel, MembershipStatus } from '@c2c/contracts';
 // The city as the domain sees it: plain, immutable values and the pure functions that change them.
 // No Nest, no TypeORM: the repository maps it to and from its row, use cases apply the rules.
 
-/** A person at the city the platform notifies about its partnerships and commissions. */
+/**
+ * A person at the city the platform notifies about its partnerships and commissions. `email` and
+ * `phone` are personal data: only officers see them (see `mayReachContacts`).
+ */
 export interface ContactOfficer {
   readonly name: string;
+  /** Their function at the city, e.g. "International relations officer". */
+  readonly role?: string;
   readonly email: string;
   readonly phone?: string;
 }
@@ -33,6 +38,9 @@ export interface CityProfile {
 }
 
 export type ProfileField = keyof CityProfile;
+
+/** What identifies a city in the registry: the secretariat's to change, not the city's own officer's. */
+export const IDENTITY_FIELDS: readonly ProfileField[] = ['name', 'countryCode', 'level'];
 
 /** A city or local authority. Never deleted: archiving sets `archivedAt`. */
 export interface City extends CityProfile {

@@ -1,7 +1,35 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CITY_LEVELS, MEMBERSHIP_STATUSES, type CityLevel, type MembershipStatus } from '@c2c/contracts';
-import type { City } from '../city';
-import { ContactOfficerDto } from './contact-officer.dto';
+import type { City, ContactOfficer } from '../city';
+
+/**
+ * A contact officer as the API answers. E-mail and phone are personal data: officers (secretariat,
+ * commission and city officers) get them, observers get name and role only.
+ */
+export class ContactOfficerResponse {
+  @ApiProperty({ example: 'Sara Ahmadi' }) name!: string;
+  @ApiPropertyOptional({ example: 'International relations officer', description: 'Their function.' })
+  role?: string;
+  @ApiPropertyOptional({ format: 'email', description: 'Omitted for observers.' })
+  email?: string;
+  @ApiPropertyOptional({ description: 'International format. Omitted for observers, and when unknown.' })
+  phone?: string;
+}
+
+/** Who the answer is for: whether it may carry contact officers' e-mail and phone. */
+export interface CityAudience {
+  readonly reachesContacts: boolean;
+}
+
+// Built field by field, never by spreading the stored contact, so that a field added to contacts later
+// is not published to observers by default.
+const contactFor = (contact: ContactOfficer, audience: CityAudience): ContactOfficerResponse => ({
+  name: contact.name,
+  ...(contact.role === undefined ? {} : { role: contact.role }),
+  ...(audience.reachesContacts
+    ? { email: contact.email, ...(contact.phone === undefined ? {} : { phone: contact.phone }) }
+    : {}),
+});
 
 /**
  * A city as the API returns it (and `GET /cities` lists it). Absent values are null, absent lists
@@ -22,7 +50,11 @@ export class CityResponse {
   @ApiProperty({ type: String, nullable: true }) website!: string | null;
   @ApiProperty({ type: String, nullable: true }) leaderName!: string | null;
   @ApiProperty({ type: String, nullable: true }) leaderTitle!: string | null;
-  @ApiProperty({ type: [ContactOfficerDto] }) contacts!: ContactOfficerDto[];
+  @ApiProperty({
+    type: [ContactOfficerResponse],
+    description: 'Observers see name and role only: e-mail and phone are omitted for them.',
+  })
+  contacts!: ContactOfficerResponse[];
   @ApiProperty({ enum: MEMBERSHIP_STATUSES }) membershipStatus!: MembershipStatus;
   @ApiProperty({ format: 'date' }) membershipChangedOn!: string;
   @ApiProperty({ type: [Number] }) sdgFocus!: number[];
@@ -33,8 +65,11 @@ export class CityResponse {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) archivedAt!: string | null;
 }
 
-/** The answer for a city: its fields as they are, instants as ISO 8601 text, lists copied. */
-export function toCityResponse(city: City): CityResponse {
+/**
+ * The answer for a city: its fields as they are, instants as ISO 8601 text, lists copied, contacts as
+ * the audience may see them.
+ */
+export function toCityResponse(city: City, audience: CityAudience): CityResponse {
   return {
     id: city.id,
     name: city.name,
@@ -50,7 +85,7 @@ export function toCityResponse(city: City): CityResponse {
     website: city.website,
     leaderName: city.leaderName,
     leaderTitle: city.leaderTitle,
-    contacts: city.contacts.map((contact) => ({ ...contact })),
+    contacts: city.contacts.map((contact) => contactFor(contact, audience)),
     membershipStatus: city.membershipStatus,
     membershipChangedOn: city.membershipChangedOn,
     sdgFocus: [...city.sdgFocus],

@@ -14,6 +14,18 @@ export class ContactOfficerDto implements ContactOfficer {
   @MaxLength(200)
   name!: string;
 
+  @ApiPropertyOptional({
+    maxLength: 200,
+    example: 'International relations officer',
+    description: 'Their function at the city.',
+  })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  role?: string;
+
   @ApiProperty({ format: 'email', example: 'international@tehran.ir' })
   @Transform(trim)
   @IsEmail()

@@ -5,7 +5,7 @@ import { TransactionRunner } from '@c2c/persistence';
 import { Clock } from '@c2c/platform';
 import { CityError } from '../cities.errors';
 import { applyProfilePatch, isArchived, type City, type ProfilePatch } from '../city';
-import { assertMayEditProfile } from '../city-access';
+import { assertMayChangeFields, assertMayEditProfile } from '../city-access';
 import { cityProfileUpdatedData } from '../city-events';
 import {
   alreadyRegistered,
@@ -41,6 +41,7 @@ export class UpdateCityProfile {
         if (isArchived(city)) throw CityError.archived(id);
         const { city: updated, changed } = applyProfilePatch(city, patch, this.clock.now());
         if (changed.length === 0) return city;
+        assertMayChangeFields(user, changed);
         target = { countryCode: updated.countryCode, name: updated.name };
         if (changed.includes('name') || changed.includes('countryCode')) {
           const holder = await this.cities.findByKey(updated.countryCode, updated.name);
