@@ -15,4 +15,10 @@ export interface AuthenticatedUser {
   commissionIds: string[];
   /** The token's issuer: the gateway, or the configured external OpenID Connect provider. */
   issuer: string;
+  /**
+   * The token's `token_version` claim, when it has one: the user's token version at issue. Bumped
+   * by the gateway on deactivation, reactivation, a password or a role change, so an older token is
+   * refused (see `RevocationCheck`). The gateway copies it into the internal tokens it forwards.
+   */
+  tokenVersion?: number;
 }

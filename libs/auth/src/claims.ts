@@ -73,8 +73,18 @@ export const platformClaims: ClaimsMapper = (payload, issuer) => {
 export interface OidcClaimsOptions {
   /** Dotted path of the claim holding the provider's roles or groups, e.g. `realm_access.roles`. */
   rolesClaim: string;
-  /** Provider role → platform role. Empty: the provider's values must already be platform role names. */
+  /**
+   * Provider role → platform role. Only mapped roles count: absent or empty, no provider role is
+   * trusted (a provider's role names are its administrators' to choose, not the platform's).
+   */
   roleMap?: Record<string, Role>;
+  /**
+   * Tokens issued (`iat`) longer ago than this are refused, whatever their `exp`, so a provider
+   * configured with long-lived tokens does not make a stolen one useful for long. Absent: no limit.
+   */
+  maxTokenAgeSeconds?: number;
+  /** The clock, in milliseconds (tests). */
+  now?: () => number;
   /** Claim holding a city officer's city id. */
   cityIdClaim?: string;
   /** Claim holding a commission officer's commission ids. */
@@ -97,12 +107,30 @@ function valuesOf(claim: unknown): string[] {
   return isStringArray(claim) ? claim : [];
 }
 
-/** Reads an external provider's tokens, mapping its roles to the platform's; unmapped values are ignored. */
+/** Tolerance for the provider's clock running ahead of ours, as the verifier allows. */
+const CLOCK_SKEW_SECONDS = 5;
+
+/**
+ * Reads an external provider's tokens, mapping its roles to the platform's; unmapped values are
+ * ignored, and without a role map every value is.
+ */
 export function oidcClaims(options: OidcClaimsOptions): ClaimsMapper {
   const map = options.roleMap ?? {};
-  const mapped = (value: string): Role | undefined =>
-    Object.keys(map).length > 0 ? map[value] : isRole(value) ? value : undefined;
+  const now = options.now ?? Date.now;
+  // Own properties only: a provider role named `constructor` or `__proto__` must not find
+  // Object.prototype's members and pass them off as a role.
+  const mapped = (value: string): Role | undefined => {
+    const role: unknown = Object.hasOwn(map, value) ? map[value] : undefined;
+    return isRole(role) ? role : undefined;
+  };
   return (payload, issuer) => {
+    if (options.maxTokenAgeSeconds !== undefined) {
+      if (typeof payload.iat !== 'number') throw new InvalidClaims('the token has no iat');
+      const age = now() / 1000 - payload.iat;
+      if (age > options.maxTokenAgeSeconds + CLOCK_SKEW_SECONDS) {
+        throw new InvalidClaims(`the token was issued more than ${options.maxTokenAgeSeconds} s ago`);
+      }
+    }
     const roles = [
       ...new Set(
         valuesOf(claimAt(payload, options.rolesClaim))
@@ -131,7 +159,8 @@ export function oidcClaims(options: OidcClaimsOptions): ClaimsMapper {
  * `amf-admins=secretariat,amf-cities=city-officer`. Throws naming the bad pair.
  */
 export function parseRoleMap(text: string): Record<string, Role> {
-  const map: Record<string, Role> = {};
+  // No prototype: `__proto__=secretariat` becomes an own entry, not a change of the map's prototype.
+  const map = Object.create(null) as Record<string, Role>;
   for (const pair of text
     .split(',')
     .map((item) => item.trim())

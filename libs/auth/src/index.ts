@@ -11,7 +11,18 @@ export {
   type PlatformTokenClaims,
 } from './claims';
 export {
+  isRevocationFeedDocument,
+  REVOCATION_KEY_HEADER,
+  REVOCATIONS_PATH,
+  TOKEN_VERSION_CLAIM,
+  type RevocationCheck,
+  type RevocationEntry,
+  type RevocationFeedDocument,
+} from './revocation';
+export { RevocationFeed, type RevocationFeedOptions } from './revocation-feed';
+export {
   ALLOWED_ALGORITHMS,
+  JWKS_CACHE_MAX_AGE_MS,
   TokenVerifier,
   localKeySet,
   remoteKeySet,
@@ -42,4 +53,13 @@ export { bearerTokenOf } from './nest/bearer-token';
 export { authenticationHook } from './nest/authentication-hook';
 export { AuthModule, type AuthModuleAsyncOptions } from './nest/auth.module';
 export { attachUser, userOf } from './nest/request-user';
-export { GatewayVerifiedServiceConfig, gatewayIssuer, jwksUrlOf } from './nest/gateway-verified-config';
+export {
+  GATEWAY_TOKEN_TYPE,
+  GatewayVerifiedServiceConfig,
+  gatewayIssuer,
+  gatewayTrustProblems,
+  isInsecureUrl,
+  jwksUrlOf,
+  revocationsUrlOf,
+  serviceAudience,
+} from './nest/gateway-verified-config';

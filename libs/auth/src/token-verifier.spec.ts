@@ -1,6 +1,7 @@
 import { exportJWK, generateKeyPair, JWK, KeyLike, SignJWT, UnsecuredJWT } from 'jose';
 import { Problem } from '@c2c/platform';
 import { platformClaims, platformClaimsOf } from './claims';
+import { RevocationCheck } from './revocation';
 import { localKeySet, TokenVerifier, TokenVerifierOptions } from './token-verifier';
 
 const ISSUER = 'urn:c2c:gateway';
@@ -20,9 +21,22 @@ async function signingKey(kid: string, alg: 'ES256' | 'RS256' = 'ES256'): Promis
 
 const claims = platformClaimsOf({ email: 'a@example.org', roles: ['city-officer'], cityId: 'city-a' });
 
-function token(key: SigningKey, overrides: { exp?: string | number; iss?: string; aud?: string } = {}) {
-  return new SignJWT({ ...claims })
-    .setProtectedHeader({ alg: key.alg, kid: key.kid, typ: 'at+jwt' })
+function token(
+  key: SigningKey,
+  overrides: {
+    exp?: string | number;
+    iss?: string;
+    aud?: string;
+    typ?: string | null;
+    version?: number;
+  } = {},
+) {
+  const typ = overrides.typ === undefined ? 'at+jwt' : overrides.typ;
+  return new SignJWT({
+    ...claims,
+    ...(overrides.version === undefined ? {} : { token_version: overrides.version }),
+  })
+    .setProtectedHeader({ alg: key.alg, kid: key.kid, ...(typ === null ? {} : { typ }) })
     .setSubject('user-1')
     .setIssuer(overrides.iss ?? ISSUER)
     .setAudience(overrides.aud ?? AUDIENCE)
@@ -249,6 +263,88 @@ describe(TokenVerifier.name, () => {
       now += 2;
       await expect(cached.verify(jwt)).resolves.toMatchObject({ userId: 'user-1' });
       expect(lookups).toBe(2);
+    });
+  });
+
+  describe('token type', () => {
+    const typed = () =>
+      new TokenVerifier({
+        issuers: [
+          {
+            issuer: ISSUER,
+            audience: AUDIENCE,
+            keys: localKeySet({ keys: [es.publicJwk] }),
+            claims: platformClaims,
+            tokenType: 'at+jwt',
+          },
+        ],
+      });
+
+    it("accepts the issuer's typ, also spelled as a media type", async () => {
+      await expect(typed().verify(await token(es))).resolves.toMatchObject({ userId: 'user-1' });
+      await expect(typed().verify(await token(es, { typ: 'application/at+jwt' }))).resolves.toMatchObject({
+        userId: 'user-1',
+      });
+    });
+
+    it('refuses a token without typ, or with another typ, when the issuer names one', async () => {
+      for (const typ of [null, 'JWT', 'id+jwt']) {
+        const problem = await rejection(typed(), await token(es, { typ }));
+        expect([problem.status, problem.detail]).toEqual([401, 'the token is not an access token (typ)']);
+      }
+    });
+  });
+
+  describe('revocations', () => {
+    class Revocations implements RevocationCheck {
+      readonly minimum = new Map<string, number>();
+      accepts(subject: string, version: number): boolean {
+        return version >= (this.minimum.get(subject) ?? 0);
+      }
+    }
+    const revocable = (revocations: Revocations) =>
+      new TokenVerifier({
+        issuers: [
+          {
+            issuer: ISSUER,
+            audience: AUDIENCE,
+            keys: localKeySet({ keys: [es.publicJwk] }),
+            claims: platformClaims,
+            revocations,
+          },
+        ],
+      });
+
+    it('puts the token version on the caller', async () => {
+      await expect(
+        revocable(new Revocations()).verify(await token(es, { version: 3 })),
+      ).resolves.toMatchObject({
+        userId: 'user-1',
+        tokenVersion: 3,
+      });
+    });
+
+    it('refuses a revoked token even when its result is cached', async () => {
+      const revocations = new Revocations();
+      const cached = revocable(revocations);
+      const jwt = await token(es, { version: 1 });
+      await expect(cached.verify(jwt)).resolves.toMatchObject({ userId: 'user-1' });
+      revocations.minimum.set('user-1', 2);
+      expect((await rejection(cached, jwt)).detail).toBe('the token has been revoked');
+      await expect(cached.verify(await token(es, { version: 2 }))).resolves.toMatchObject({
+        tokenVersion: 2,
+      });
+    });
+
+    it('takes a token without a version as version 0, and refuses a malformed one', async () => {
+      const revocations = new Revocations();
+      revocations.minimum.set('user-1', 1);
+      expect((await rejection(revocable(revocations), await token(es))).detail).toBe(
+        'the token has been revoked',
+      );
+      expect((await rejection(revocable(new Revocations()), await token(es, { version: -1 }))).detail).toBe(
+        'token_version must be a non-negative integer',
+      );
     });
   });
 });

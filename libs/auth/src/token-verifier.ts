@@ -12,6 +12,7 @@ import {
 import { LRUCache } from 'lru-cache';
 import { AuthenticatedUser } from './authenticated-user';
 import { ClaimsMapper, InvalidClaims } from './claims';
+import { RevocationCheck, TOKEN_VERSION_CLAIM } from './revocation';
 
 /**
  * Asymmetric algorithms only: `none` and HMAC (`HS*`) are refused whatever a token's header says,
@@ -31,6 +32,14 @@ export interface TrustedIssuer {
   claims: ClaimsMapper;
   /** A subset of {@link ALLOWED_ALGORITHMS}; all of them by default. */
   algorithms?: AllowedAlgorithm[];
+  /**
+   * The `typ` header the issuer's tokens must carry (the gateway's: `at+jwt`, RFC 9068), so a JWT
+   * of another kind signed with the same key (an ID token, a logout token) is not taken as an access
+   * token. Unchecked when not given (external providers differ).
+   */
+  tokenType?: string;
+  /** Whether a subject's token is still good (deactivation, password or role change); every check. */
+  revocations?: RevocationCheck;
 }
 
 export interface TokenVerifierOptions {
@@ -56,6 +65,13 @@ export interface TokenVerifierOptions {
 export const localKeySet = (jwks: JSONWebKeySet): JWTVerifyGetKey => createLocalJWKSet(jwks);
 
 /**
+ * How long a fetched JWKS is used before it is fetched again: the gateway's `Cache-Control:
+ * max-age=300`, and no longer than `SIGNING_KEY_PUBLISH_LEAD_SECONDS` (300), so a key published
+ * ahead of signing is known to every verifier before its first token.
+ */
+export const JWKS_CACHE_MAX_AGE_MS = 300_000;
+
+/**
  * A JWKS fetched over HTTP (the gateway's `/.well-known/jwks.json`, an OIDC provider's `jwks_uri`),
  * cached, and fetched again when a token names a `kid` it does not know (key rotation).
  */
@@ -63,8 +79,17 @@ export const remoteKeySet = (url: string, options: { cooldownMs?: number; timeou
   createRemoteJWKSet(new URL(url), {
     cooldownDuration: options.cooldownMs ?? 10_000,
     timeoutDuration: options.timeoutMs ?? 5_000,
-    cacheMaxAge: 10 * 60_000,
+    cacheMaxAge: JWKS_CACHE_MAX_AGE_MS,
   }) as JWTVerifyGetKey;
+
+/** Keeps the token version on the caller when the token has a well-formed one. */
+function withTokenVersion(user: AuthenticatedUser, claim: unknown): AuthenticatedUser {
+  if (claim === undefined) return user;
+  if (!Number.isSafeInteger(claim) || (claim as number) < 0) {
+    throw new InvalidClaims(`${TOKEN_VERSION_CLAIM} must be a non-negative integer`);
+  }
+  return { ...user, tokenVersion: claim as number };
+}
 
 const rejected = (detail: string): Problem =>
   new Problem(ProblemType.Unauthorized, detail, {
@@ -74,6 +99,8 @@ const rejected = (detail: string): Problem =>
 /** The reason a client sees; never more than which check failed. */
 function reasonOf(error: unknown): string {
   if (error instanceof errors.JWTExpired) return 'the token has expired';
+  if (error instanceof errors.JWTClaimValidationFailed && error.claim === 'typ')
+    return 'the token is not an access token (typ)';
   if (error instanceof errors.JWTClaimValidationFailed)
     return `the token's ${error.claim} claim is not valid`;
   if (error instanceof errors.JWKSNoMatchingKey) return 'the token was signed with an unknown key';
@@ -86,6 +113,8 @@ function reasonOf(error: unknown): string {
 
 interface CachedUser {
   user: AuthenticatedUser;
+  /** Whose revocations still apply to the cached result. */
+  trusted: TrustedIssuer;
   /** The token's `exp`, in ms since the epoch. */
   expiresAt: number;
 }
@@ -118,7 +147,11 @@ export class TokenVerifier {
   async verify(token: string): Promise<AuthenticatedUser> {
     const cached = this.cache?.get(token);
     // The cache measures its TTL on a monotonic clock; `exp` is wall-clock time, so it is checked here.
-    if (cached !== undefined && cached.expiresAt > Date.now()) return cached.user;
+    if (cached !== undefined && cached.expiresAt > Date.now()) {
+      // A revocation applies at once, also to a token verified moments ago.
+      await this.assertNotRevoked(cached.trusted, cached.user);
+      return cached.user;
+    }
     const trusted = this.issuerOf(token);
     let user: AuthenticatedUser;
     let expiresAt: number;
@@ -129,14 +162,32 @@ export class TokenVerifier {
         algorithms: trusted.algorithms ?? [...ALLOWED_ALGORITHMS],
         clockTolerance: this.clockTolerance,
         requiredClaims: ['sub', 'exp', 'iat'],
+        ...(trusted.tokenType === undefined ? {} : { typ: trusted.tokenType }),
       });
-      user = trusted.claims(payload, trusted.issuer);
+      user = withTokenVersion(trusted.claims(payload, trusted.issuer), payload[TOKEN_VERSION_CLAIM]);
       expiresAt = (payload.exp ?? 0) * 1000;
     } catch (error) {
       throw rejected(reasonOf(error));
     }
-    this.remember(token, { user, expiresAt });
+    await this.assertNotRevoked(trusted, user);
+    this.remember(token, { user, trusted, expiresAt });
     return user;
+  }
+
+  /** Starts the issuers' revocation checks (feed polling); Nest calls it when the app starts. */
+  onModuleInit(): void {
+    for (const trusted of this.issuers.values()) trusted.revocations?.start?.();
+  }
+
+  onModuleDestroy(): void {
+    for (const trusted of this.issuers.values()) trusted.revocations?.close?.();
+  }
+
+  private async assertNotRevoked(trusted: TrustedIssuer, user: AuthenticatedUser): Promise<void> {
+    if (trusted.revocations === undefined) return;
+    if (!(await trusted.revocations.accepts(user.userId, user.tokenVersion ?? 0))) {
+      throw rejected('the token has been revoked');
+    }
   }
 
   /** Picks the issuer by the unverified `iss` and refuses disallowed algorithms before any key lookup. */

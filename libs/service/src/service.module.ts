@@ -1,9 +1,11 @@
-import { DynamicModule, Module, Type } from '@nestjs/common';
+import { DynamicModule, Logger, Module, Type } from '@nestjs/common';
 import {
   AuthModule,
   type AuthModuleAsyncOptions,
   gatewayIssuer,
+  gatewayTrustProblems,
   GatewayVerifiedServiceConfig,
+  type TokenVerifierOptions,
 } from '@c2c/auth';
 import { MessagingModule, type MessagingModuleOptions } from '@c2c/messaging';
 import { PersistenceModule, type ServiceDataSourceOptions } from '@c2c/persistence';
@@ -66,9 +68,7 @@ export class ServiceModule {
                 ...options.messaging,
               }),
             ]),
-        AuthModule.forRootAsync(
-          options.auth ?? { useFactory: () => ({ issuers: [gatewayIssuer(asGatewayVerified(config))] }) },
-        ),
+        AuthModule.forRootAsync(options.auth ?? { useFactory: () => trustTheGateway(name, config) }),
       ],
       providers: [
         { provide: configClass, useValue: config },
@@ -78,6 +78,18 @@ export class ServiceModule {
       exports: [configClass, ServiceConfig, Clock],
     };
   }
+}
+
+/**
+ * A service behind the gateway accepts only the internal tokens the gateway forwards to it (its own
+ * audience), checked against the gateway's keys and revocation feed; a plain-HTTP JWKS is a warning
+ * (refused in production), said once at start.
+ */
+function trustTheGateway(name: string, config: ServiceConfig): TokenVerifierOptions {
+  const verified = asGatewayVerified(config);
+  const logger = new Logger('GatewayTrust');
+  for (const warning of gatewayTrustProblems(verified)) logger.warn(warning);
+  return { issuers: [gatewayIssuer(verified, name)] };
 }
 
 function asGatewayVerified(config: ServiceConfig): GatewayVerifiedServiceConfig {

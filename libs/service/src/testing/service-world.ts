@@ -1,5 +1,6 @@
 import type { DynamicModule } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { serviceAudience } from '@c2c/auth';
 import { TestAuthority, type TestCaller } from '@c2c/auth/testing';
 import { topicOf, type EventData, type EventEnvelopeOf, type EventType } from '@c2c/contracts';
 import {
@@ -61,14 +62,16 @@ export class RunningService<C extends ServiceConfig> {
     readonly config: C,
     readonly url: string,
     private readonly authority: TestAuthority,
+    /** The audience of the internal tokens the gateway forwards to this service. */
+    readonly audience: string,
   ) {}
 
-  /** An HTTP request over a real socket. */
+  /** An HTTP request over a real socket, with a token for this service's audience, as the gateway forwards. */
   async call(method: string, path: string, options: CallOptions = {}): Promise<HttpResponse> {
     const headers: Record<string, string> = { ...options.headers };
     const as = options.as ?? SECRETARIAT;
     if (as !== 'anonymous') {
-      headers.authorization = `Bearer ${'token' in as ? as.token : await this.authority.token(as)}`;
+      headers.authorization = `Bearer ${'token' in as ? as.token : await this.authority.token(as, this.audience)}`;
     }
     return httpRequest(this.url, {
       method,
@@ -164,6 +167,10 @@ export class ServiceWorld {
       KAFKA_BROKERS: testKafkaBrokers().join(','),
       KAFKA_TOPIC_PREFIX: this.topicPrefix,
       AUTH_JWKS_URL: this.authority.jwksUrl,
+      // The services poll the authority's revocation feed; a gateway in this world serves its own
+      // under the same secret (see the gateway's test harness).
+      AUTH_REVOCATION_SECRET: this.authority.revocationSecret,
+      AUTH_REVOCATION_POLL_MS: '200',
       LOG_LEVEL: 'silent',
     };
   }
@@ -178,7 +185,7 @@ export class ServiceWorld {
     const app = await createServiceApp(service.module(config), service.appOptions?.(config));
     await app.listen(0, '127.0.0.1');
     this.closers.push(() => app.close());
-    return new RunningService(app, config, await app.getUrl(), this.authority);
+    return new RunningService(app, config, await app.getUrl(), this.authority, serviceAudience(service.name));
   }
 
   /** Stops an app before the world ends (a crash, a restart). */
@@ -220,9 +227,12 @@ export class ServiceWorld {
     return publisher;
   }
 
-  /** A token the test authority signs for this caller, as the gateway would issue it. */
-  token(caller: TestCaller): Promise<string> {
-    return this.authority.token(caller);
+  /**
+   * A token the test authority signs for this caller: for a service's audience
+   * (`serviceAudience('cities')`) as the gateway forwards it, by default the public one a client holds.
+   */
+  token(caller: TestCaller, audience?: string): Promise<string> {
+    return this.authority.token(caller, audience);
   }
 
   /** Administrative SQL on this world's database, for looking behind the API (outbox, model tables). */
