@@ -7,9 +7,13 @@ import { createServiceLogger, PinoNestLogger } from '../logging/pino-nest-logger
 import { ServiceConfig } from '../config/common-config';
 import { ProblemFilter } from '../http/problem.filter';
 import { validationProblem } from '../http/validation';
+import { DEFAULT_BODY_LIMIT_BYTES, installInputRules } from '../http/untrusted-input';
 
 export interface ServiceAppOptions {
-  /** Largest request body accepted, in bytes; larger ones get 413 before any parsing. */
+  /**
+   * Largest request body accepted, in bytes; larger ones get 413 before any parsing. Defaults to
+   * {@link DEFAULT_BODY_LIMIT_BYTES}, sized to the largest valid body of any service.
+   */
   bodyLimit?: number;
   /**
    * Which proxies' X-Forwarded-* headers to believe (Fastify's `trustProxy`): `true` for services
@@ -48,8 +52,9 @@ export async function createServiceApp(
   options: ServiceAppOptions = {},
 ): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
-    bodyLimit: options.bodyLimit ?? 1_048_576,
-    trustProxy: options.trustProxy ?? true,
+    bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT_BYTES,
+    // Fastify 5.12's types leave out the hop count (a number) that its runtime accepts.
+    trustProxy: (options.trustProxy ?? true) as boolean | string,
     genReqId: requestIdOf,
   });
   // One request id from the first hook on, so the log line, the X-Request-Id header and a problem's
@@ -60,7 +65,12 @@ export async function createServiceApp(
     void reply.header('x-request-id', request.id).headers(responseHeaders);
     done();
   });
-  const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { bufferLogs: true });
+  // The platform parses JSON itself (with a depth limit) and no other body type: Nest's parsers stay off.
+  installInputRules(adapter.getInstance());
+  const app = await NestFactory.create<NestFastifyApplication>(module, adapter, {
+    bufferLogs: true,
+    bodyParser: false,
+  });
   const logger = loggerOf(app);
   app.useLogger(logger);
   logRequests(adapter, logger);

@@ -41,3 +41,12 @@ export {
 } from './service-api-docs';
 export { ApiIfMatch, ExpectedVersion, IdParams, expectedVersionOf } from './request-params';
 export { problemOfDomainError } from './domain-problem';
+export {
+  DEFAULT_BODY_LIMIT_BYTES,
+  MAX_JSON_DEPTH,
+  assertNoControlCharacters,
+  controlCharacterFields,
+  hasControlCharacter,
+  installInputRules,
+  jsonDepth,
+} from './untrusted-input';

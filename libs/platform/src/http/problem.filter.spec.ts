@@ -37,3 +37,39 @@ describe('toProblem', () => {
     });
   });
 });
+
+describe('toProblem with PostgreSQL data exceptions', () => {
+  // What node-postgres throws, and TypeORM's QueryFailedError (the driver's fields copied onto it).
+  const pgError = (code: string) =>
+    Object.assign(new Error('invalid input syntax for type uuid: "secret-value"'), {
+      severity: 'ERROR',
+      code,
+    });
+  const typeormError = (code: string) =>
+    Object.assign(new Error('invalid byte sequence'), {
+      name: 'QueryFailedError',
+      query: 'SELECT * FROM cities WHERE name = $1',
+      parameters: ['secret-value'],
+      driverError: pgError(code),
+    });
+
+  it.each(['22P02', '22021', '22008', '22003'])(
+    'answers SQLSTATE %s with a 400 that echoes nothing',
+    (code) => {
+      for (const error of [pgError(code), typeormError(code)]) {
+        const problem = toProblem(error);
+        expect(problem.status).toBe(400);
+        expect(problem.code).toBe('bad-request');
+        const body = JSON.stringify(problem.toDetails());
+        expect(body).not.toContain('secret-value');
+        expect(body).not.toContain('SELECT');
+      }
+    },
+  );
+
+  it('keeps other database errors a 500', () => {
+    expect(toProblem(pgError('23505')).status).toBe(500);
+    expect(toProblem(pgError('08006')).status).toBe(500);
+    expect(toProblem(Object.assign(new Error('x'), { code: '22P02' })).status).toBe(500);
+  });
+});

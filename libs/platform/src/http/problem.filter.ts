@@ -33,11 +33,33 @@ function fromStatus(status: number, detail: string | undefined): Problem {
   );
 }
 
+// SQLSTATE class 22 (data exception): PostgreSQL refused a value (22P02 invalid text representation,
+// 22021 invalid byte sequence, 22008 datetime out of range, 22003 numeric out of range, …).
+const DATA_EXCEPTION = /^22[0-9A-Z]{3}$/;
+
+/**
+ * The SQLSTATE of a PostgreSQL data exception, from node-postgres's error or TypeORM's
+ * `QueryFailedError` (which copies the driver's fields onto itself), else undefined.
+ */
+function dataExceptionOf(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const driver = (error as { driverError?: unknown }).driverError ?? error;
+  if (typeof driver !== 'object' || driver === null || !('severity' in driver)) return undefined;
+  const code = (driver as { code?: unknown }).code;
+  return typeof code === 'string' && DATA_EXCEPTION.test(code) ? code : undefined;
+}
+
 /** Maps anything thrown while serving a request to the problem the client receives. */
 export function toProblem(error: unknown): Problem {
   if (error instanceof Problem) return error;
   if (error instanceof DomainError) return problemOfDomainError(error as DomainError);
   if (error instanceof HttpException) return fromStatus(error.getStatus(), messageOf(error.getResponse()));
+  // A safety net under validation: input that reached PostgreSQL and was refused as data is the
+  // caller's mistake (400), not an outage. The value and the SQL stay out of the answer.
+  const sqlState = dataExceptionOf(error);
+  if (sqlState !== undefined) {
+    return new Problem(ProblemType.BadRequest, 'a value in the request is not valid', { cause: error });
+  }
   const status = numericStatus(error);
   if (status !== undefined) {
     // Fastify's JSON parser throws a SyntaxError whose message quotes the body back; keep it generic.
@@ -71,6 +93,14 @@ export function replyWithProblem(exception: unknown, request: FastifyRequest, re
     logger.error(
       { err: exception, url: request.url, method: request.method },
       exception instanceof Error ? exception.message : 'non-error thrown',
+    );
+  }
+  const sqlState = dataExceptionOf(exception);
+  if (sqlState !== undefined) {
+    // The client got a 400, but validation should have refused the value first: worth a fix.
+    logger.warn(
+      { sqlState, url: request.url.split('?')[0], method: request.method },
+      'PostgreSQL refused a value that passed validation',
     );
   }
   if (reply.sent) return;
