@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { createEventEnvelope, EventData } from '@c2c/contracts';
-import { applyCityEvent, CityEvent, CityRecord, diffCityModels, emptyCityRecord } from './city-projection';
+import {
+  applyCityEvent,
+  CityEvent,
+  CityRecord,
+  diffCityModels,
+  emptyCityRecord,
+  implausibleSequence,
+  MAX_SEQUENCE_JUMP,
+} from './city-projection';
 
 const cityId = randomUUID();
 let sequence = 0;
@@ -85,6 +93,26 @@ describe('applyCityEvent', () => {
     const record = fold([renamed({ level: 'metropolitan-city' }, 2), registered(1)]);
     expect(record.level).toBe('metropolitan-city');
     expect(record.name).toBe('Surabaya');
+  });
+});
+
+describe('implausibleSequence', () => {
+  const known = fold([registered(1), member(2)]);
+
+  it('accepts the next sequences, stale ones, and a jump up to the limit', () => {
+    expect(implausibleSequence(known, renamed({ name: 'Next' }, 3))).toBeNull();
+    expect(implausibleSequence(known, registered(1))).toBeNull();
+    expect(implausibleSequence(known, archived(2 + MAX_SEQUENCE_JUMP))).toBeNull();
+    expect(implausibleSequence(emptyCityRecord(cityId), archived(MAX_SEQUENCE_JUMP))).toBeNull();
+  });
+
+  it('refuses a jump beyond the limit, such as a forged sequence near 2^53, and one that is not a positive safe integer', () => {
+    expect(implausibleSequence(known, archived(3 + MAX_SEQUENCE_JUMP))).toBe(
+      `sequence ${3 + MAX_SEQUENCE_JUMP} of city ${cityId} is more than ${MAX_SEQUENCE_JUMP} beyond its last one (2)`,
+    );
+    expect(implausibleSequence(known, archived(Number.MAX_SAFE_INTEGER))).toMatch(/more than 10000 beyond/);
+    expect(implausibleSequence(known, archived(2 ** 53))).toMatch(/not a positive safe integer/);
+    expect(implausibleSequence(known, archived(0))).toMatch(/not a positive safe integer/);
   });
 });
 

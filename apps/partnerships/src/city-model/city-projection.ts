@@ -76,6 +76,28 @@ function fieldsOf(event: CityEvent): CityFields {
 }
 
 /**
+ * How far beyond the record's last sequence an event may be. The cities service numbers each city's
+ * events one by one and this model reads all of them, so a real event is at most a little ahead (a
+ * few in flight on one partition); a far jump is a forged or corrupt `ce_sequence`. Applied, it would
+ * make every later real event look old and freeze the city, so it is refused instead.
+ */
+export const MAX_SEQUENCE_JUMP = 10_000;
+
+/** Why `event` cannot be the next news of `record`, or null when its sequence is plausible. */
+export function implausibleSequence(record: CityRecord, event: CityEvent): string | null {
+  if (!Number.isSafeInteger(event.sequence) || event.sequence < 1) {
+    return `sequence ${event.sequence} is not a positive safe integer`;
+  }
+  if (event.sequence > record.lastSequence + MAX_SEQUENCE_JUMP) {
+    return (
+      `sequence ${event.sequence} of city ${record.cityId} is more than ${MAX_SEQUENCE_JUMP} ` +
+      `beyond its last one (${record.lastSequence})`
+    );
+  }
+  return null;
+}
+
+/**
  * Applies one city event to the city's record, field by field: a field changes only when the event is
  * newer (by the aggregate `sequence`) than the one that last set it. So redelivery, replay and a
  * rebuild racing the live consumer all converge on the same record, whatever the order of arrival.
