@@ -22,11 +22,16 @@ export {
 } from './problem-details.dto';
 export {
   ApiPageResponse,
+  CURSOR_TEXT_MAX_LENGTH,
   PAGE_LIMITS,
   PageQueryDto,
+  cursorOf,
   decodeCursor,
   encodeCursor,
   pageOf,
+  type CursorCodec,
+  type CursorFieldKind,
+  type CursorPosition,
   type Page,
 } from './pagination';
 export { assertIfMatch, etagOf, parseIfMatch, requireIfMatch, type IfMatch } from './etag';

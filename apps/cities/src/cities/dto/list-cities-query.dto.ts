@@ -1,14 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import type { CityLevel, MembershipStatus } from '@c2c/contracts';
-import { decodeCursor, PageQueryDto } from '@c2c/platform';
+import { cursorOf, PageQueryDto } from '@c2c/platform';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { CityListFilter, CityPosition } from '../usecases/ports';
 import { CountryCodeField, LevelField, MembershipStatusField } from './city-fields';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const isCityPosition = (value: unknown): value is CityPosition =>
-  typeof (value as CityPosition | null)?.name === 'string' && UUID.test(String((value as CityPosition).id));
+/** The cursor of `GET /cities`: the (name, id) of the last city of the page before. */
+const CITY_CURSOR = cursorOf({ name: 'text', id: 'uuid' });
 
 /** `GET /cities`: filters, all optional and combined with "and", plus the page. */
 export class ListCitiesQueryDto extends PageQueryDto {
@@ -49,6 +48,6 @@ export class ListCitiesQueryDto extends PageQueryDto {
 
   /** Where the requested page starts; a cursor this API did not hand out is a 400 naming `cursor`. */
   after(): CityPosition | undefined {
-    return this.cursor === undefined ? undefined : decodeCursor(this.cursor, isCityPosition);
+    return this.cursor === undefined ? undefined : (CITY_CURSOR.decode(this.cursor) satisfies CityPosition);
   }
 }

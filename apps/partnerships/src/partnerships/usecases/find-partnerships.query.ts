@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { decodeCursor, type Page, pageOf } from '@c2c/platform';
+import { cursorOf, type Page, pageOf } from '@c2c/platform';
 import { PartnershipError } from '../partnership.errors';
 import type { PartnershipState } from '../partnership.types';
 import {
@@ -9,13 +9,8 @@ import {
   type PartnershipReadStore,
 } from './ports';
 
-const isPosition = (value: unknown): value is PartnershipPosition =>
-  typeof value === 'object' &&
-  value !== null &&
-  typeof (value as PartnershipPosition).id === 'string' &&
-  /^[0-9a-f-]{36}$/i.test((value as PartnershipPosition).id) &&
-  typeof (value as PartnershipPosition).createdAt === 'string' &&
-  !Number.isNaN(Date.parse((value as PartnershipPosition).createdAt));
+/** Newest first: the (createdAt, id) of the last partnership of the page before. */
+const PARTNERSHIP_CURSOR = cursorOf({ createdAt: 'timestamp', id: 'uuid' });
 
 /** Reads for anyone who may read: one partnership, or a filtered page of them, newest first. */
 @Injectable()
@@ -30,7 +25,8 @@ export class FindPartnerships {
 
   /** `cursor` is the `nextCursor` of the page before; one row more than asked tells if another follows. */
   async page(filter: PartnershipFilter, limit: number, cursor?: string): Promise<Page<PartnershipState>> {
-    const after = cursor === undefined ? undefined : decodeCursor(cursor, isPosition);
+    const after: PartnershipPosition | undefined =
+      cursor === undefined ? undefined : PARTNERSHIP_CURSOR.decode(cursor);
     const rows = await this.partnerships.list(filter, limit + 1, after);
     return pageOf(rows, limit, (last) => ({ createdAt: last.createdAt.toISOString(), id: last.id }));
   }
