@@ -34,6 +34,16 @@ export class PartnershipsConfig extends GatewayVerifiedServiceConfig {
   @Max(3650)
   RENEWAL_NOTICE_DAYS = 90;
 
+  /**
+   * How many proposals (status \`proposed\`) a city may have waiting for answers at once: a bound on
+   * what one officer can put in every partner's inbox.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  MAX_OPEN_PROPOSALS_PER_CITY = 20;
+
   /** Rebuild the city read model from the start of `c2c.cities.v1` when it is found empty at start. */
   @Transform(toBoolean)
   @IsBoolean()

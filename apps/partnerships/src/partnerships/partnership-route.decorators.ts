@@ -1,7 +1,19 @@
 import { applyDecorators, HttpCode, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, type ApiOperationOptions } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiResponse,
+  type ApiOperationOptions,
+} from '@nestjs/swagger';
 import { Roles } from '@c2c/auth';
-import { ApiIfMatch, ApiPageResponse, ApiProblemResponses, etagOf } from '@c2c/platform';
+import {
+  ApiIfMatch,
+  ApiPageResponse,
+  ApiProblemResponses,
+  etagOf,
+  problemResponseObject,
+} from '@c2c/platform';
 import type { FastifyReply } from 'fastify';
 import { PartnershipResponse, toPartnershipResponse } from './dto/partnership-response.dto';
 import type { PartnershipState } from './partnership.types';
@@ -70,6 +82,19 @@ export const LifecycleCommand = (path: string, operation: CommandOperation, crea
     ApiOperation(operation),
     ApiIfMatch(false),
   );
+
+/**
+ * Documents this service's own 422: the platform's generic description is about idempotency keys, and
+ * a client needs to know this one names cities outside the partnership.
+ */
+export const RefusesCitiesOutside = () =>
+  ApiResponse({
+    status: 422,
+    ...problemResponseObject(422),
+    description:
+      'Type `city-not-participant`: a city named does not take part in the partnership; `errors` lists ' +
+      'each offending field with its `cityIds`.',
+  });
 
 /** Sends the partnership's ETag with the answer; every answer naming one partnership carries it. */
 export function withETag(reply: FastifyReply, state: PartnershipState): void {

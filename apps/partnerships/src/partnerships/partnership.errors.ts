@@ -1,5 +1,6 @@
 import type { PartnershipStatus } from '@c2c/contracts';
 import { DomainError, type FieldError } from '@c2c/platform';
+import type { CitiesOutside } from './activity.rules';
 import { InvalidTransition, transitionsFrom } from './partnership.state-machine';
 
 /** Every way a partnership operation can be refused; each is made by one factory below. */
@@ -10,6 +11,10 @@ export enum PartnershipErrorCode {
   RuleViolation = 'rule-violation',
   Forbidden = 'partnership-forbidden',
   VersionMismatch = 'partnership-version-mismatch',
+  /** Also the problem type of the 422 clients see. */
+  NotParticipant = 'city-not-participant',
+  /** Also the problem type of the 409 clients see. */
+  TooManyOpenProposals = 'too-many-open-proposals',
 }
 
 /** What a client needs to see why the state refused: where the partnership is and where it may go. */
@@ -66,6 +71,30 @@ export class PartnershipError extends DomainError<PartnershipErrorCode> {
     return new PartnershipError(PartnershipErrorCode.RuleViolation, 'invalid', `invalid field(s): ${names}`, {
       fields,
     });
+  }
+
+  /**
+   * Well-formed input naming cities outside the partnership: a 422 whose `errors` name each field with
+   * the cities it wrongly names (`{ field, message, cityIds }`).
+   */
+  static notParticipants(violations: CitiesOutside[]): PartnershipError {
+    const names = violations.map((violation) => violation.field).join(', ');
+    return new PartnershipError(
+      PartnershipErrorCode.NotParticipant,
+      'unprocessable',
+      `${names} name(s) a city that does not take part in the partnership`,
+      { title: 'A city named does not take part in the partnership', extensions: { errors: violations } },
+    );
+  }
+
+  /** The proposing city has `limit` proposals waiting for answers already. */
+  static tooManyOpenProposals(cityId: string, limit: number): PartnershipError {
+    return new PartnershipError(
+      PartnershipErrorCode.TooManyOpenProposals,
+      'conflict',
+      `city ${cityId} has ${limit} open proposals, the most a city may have at once; withdraw one or wait for answers`,
+      { title: 'Too many open proposals', extensions: { limit, cityId } },
+    );
   }
 
   static forbidden(message: string): PartnershipError {

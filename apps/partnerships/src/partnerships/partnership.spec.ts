@@ -133,6 +133,35 @@ describe(Partnership.name, () => {
     expect(partnership.toState()).toMatchObject({ dormantSince: null, lastActivityOn: '2027-05-03' });
   });
 
+  it('refuses an activity naming a city outside the partnership, by field, changing nothing', () => {
+    const partnership = active();
+    const stranger = randomUUID();
+    const before = partnership.toState();
+    const error = refusal(() =>
+      partnership.recordActivity(
+        {
+          kind: 'practice-transfer',
+          title: 'Composting',
+          startDate: '2026-09-07',
+          endDate: null,
+          participatingCityIds: [surabaya, stranger],
+          practiceTransfer: {
+            bestPracticeId: randomUUID(),
+            sourceCityId: stranger,
+            adoptingCityId: surabaya,
+          },
+        },
+        later(3),
+      ),
+    );
+    expect(error).toMatchObject({ code: PartnershipErrorCode.NotParticipant, kind: 'unprocessable' });
+    expect(error.details.extensions?.errors).toEqual([
+      expect.objectContaining({ field: 'participatingCityIds', cityIds: [stranger] }),
+      expect.objectContaining({ field: 'practiceTransfer.sourceCityId', cityIds: [stranger] }),
+    ]);
+    expect(partnership.toState()).toEqual(before);
+  });
+
   it('reminds of renewal with the days remaining', () => {
     expect(active().remindRenewal('2029-01-01', later(5))).toMatchObject({
       kind: 'renewal-due',

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { PartnershipSnapshot } from '@c2c/contracts';
+import { citiesOutsideActivity } from './activity.rules';
 import { addDays, dayOf, daysBetween, wholeMonthsBetween } from './calendar';
 import { PartnershipError } from './partnership.errors';
 import { activityOf, snapshotOf } from './partnership-snapshot';
@@ -187,6 +188,11 @@ export class Partnership {
 
   recordActivity(input: ActivityInput, at: Date): PartnershipChange {
     this.guard('record-activity');
+    const outsiders = citiesOutsideActivity(
+      input,
+      this.state.participants.map((participant) => participant.cityId),
+    );
+    if (outsiders.length > 0) throw PartnershipError.notParticipants(outsiders);
     const activity = activityOf(input);
     const lastDay = input.endDate ?? input.startDate;
     if (this.state.lastActivityOn === null || lastDay > this.state.lastActivityOn)

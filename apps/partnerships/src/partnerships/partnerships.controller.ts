@@ -7,7 +7,13 @@ import { HistoryEntryResponse, toHistoryEntryResponse } from './dto/history-entr
 import { ListPartnershipsDto } from './dto/list-partnerships.dto';
 import { PartnershipResponse, toPartnershipResponse } from './dto/partnership-response.dto';
 import { ProposePartnershipDto } from './dto/propose-partnership.dto';
-import { answer, CreatesPartnership, ReturnsPage, ReturnsPartnership } from './partnership-route.decorators';
+import {
+  answer,
+  CreatesPartnership,
+  RefusesCitiesOutside,
+  ReturnsPage,
+  ReturnsPartnership,
+} from './partnership-route.decorators';
 import { FindPartnershipHistory } from './usecases/find-partnership-history.query';
 import { FindPartnerships } from './usecases/find-partnerships.query';
 import { ProposePartnership } from './usecases/propose-partnership.usecase';
@@ -42,9 +48,12 @@ export class PartnershipsController {
     summary: 'Propose a partnership (secretariat, or an officer of the proposing city)',
     description:
       'Two or more known, unarchived cities in two or more countries. The proposer accepts by proposing; ' +
-      'the partnership is `proposed` until every partner has accepted.',
+      'the partnership is `proposed` until every partner has accepted. A signatory of the agreement signs ' +
+      'for a participant (422 otherwise). A city has at most a configured number of proposals open ' +
+      '(`proposed`) at once: 409 `too-many-open-proposals`, with the `limit`.',
   })
-  @CreatesPartnership(400, 403)
+  @CreatesPartnership(400, 403, 409)
+  @RefusesCitiesOutside()
   async propose(
     @CurrentUser() user: AuthenticatedUser,
     @Body() body: ProposePartnershipDto,

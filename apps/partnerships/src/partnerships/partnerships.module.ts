@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CityModelModule } from '../city-model/city-model.module';
 import { CityModel } from '../city-model/city-model.service';
+import { PartnershipsConfig } from '../config';
 import { CityArchivedHandlers } from './city-archived.handlers';
 import { PartnershipChangesRecorder } from './partnership-changes.recorder';
 import { PartnershipLifecycleController } from './partnership-lifecycle.controller';
@@ -11,7 +12,14 @@ import { ChangePartnershipStatus } from './usecases/change-partnership-status.us
 import { DeclinePartnership } from './usecases/decline-partnership.usecase';
 import { FindPartnershipHistory } from './usecases/find-partnership-history.query';
 import { FindPartnerships } from './usecases/find-partnerships.query';
-import { CITY_STORE, PARTNERSHIP_READ_STORE, PARTNERSHIP_STORE } from './usecases/ports';
+import {
+  CITY_STORE,
+  OPEN_PROPOSAL_STORE,
+  PARTNERSHIP_READ_STORE,
+  PARTNERSHIP_STORE,
+  PROPOSAL_LIMITS,
+  type ProposalLimits,
+} from './usecases/ports';
 import { ProposePartnership } from './usecases/propose-partnership.usecase';
 import { RecordActivity } from './usecases/record-activity.usecase';
 import { SuspendPartnershipsOfArchivedCity } from './usecases/suspend-partnerships-of-archived-city.usecase';
@@ -23,7 +31,15 @@ import { SuspendPartnershipsOfArchivedCity } from './usecases/suspend-partnershi
     PartnershipsRepository,
     { provide: PARTNERSHIP_STORE, useExisting: PartnershipsRepository },
     { provide: PARTNERSHIP_READ_STORE, useExisting: PartnershipsRepository },
+    { provide: OPEN_PROPOSAL_STORE, useExisting: PartnershipsRepository },
     { provide: CITY_STORE, useExisting: CityModel },
+    {
+      provide: PROPOSAL_LIMITS,
+      inject: [PartnershipsConfig],
+      useFactory: (config: PartnershipsConfig): ProposalLimits => ({
+        maxOpenPerCity: config.MAX_OPEN_PROPOSALS_PER_CITY,
+      }),
+    },
     PartnershipChangesRecorder,
     FindPartnerships,
     FindPartnershipHistory,

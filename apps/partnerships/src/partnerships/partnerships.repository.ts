@@ -14,11 +14,16 @@ import type {
   RecordedHistoryEntry,
 } from './partnership.types';
 import type {
+  OpenProposalStore,
   PartnershipFilter,
   PartnershipPosition,
   PartnershipReadStore,
   PartnershipStore,
 } from './usecases/ports';
+
+// The first key of the advisory lock that serialises one city's proposals ("PROP"), so it cannot
+// collide with an advisory lock taken for something else.
+const PROPOSALS_LOCK_CLASS = 0x50524f50;
 
 interface ParticipantRow {
   partnership_id: string;
@@ -65,7 +70,7 @@ const activityRowOf = ({
 
 /** The partnership aggregate's tables: the only place with its SQL. */
 @Injectable()
-export class PartnershipsRepository implements PartnershipStore, PartnershipReadStore {
+export class PartnershipsRepository implements PartnershipStore, PartnershipReadStore, OpenProposalStore {
   constructor(private readonly dataSource: DataSource) {}
 
   async insert(tx: Tx, state: PartnershipState): Promise<void> {
@@ -145,6 +150,16 @@ export class PartnershipsRepository implements PartnershipStore, PartnershipRead
       [cityId],
     )) as { id: string }[];
     return rows.map((row) => row.id);
+  }
+
+  async countOpenProposalsOf(tx: Tx, cityId: string): Promise<number> {
+    await tx.query('select pg_advisory_xact_lock($1, hashtext($2))', [PROPOSALS_LOCK_CLASS, cityId]);
+    const [row] = (await tx.query(
+      `select count(*)::int as open from partnerships.partnerships
+        where proposer_city_id = $1 and status = 'proposed'`,
+      [cityId],
+    )) as { open: number }[];
+    return row?.open ?? 0;
   }
 
   async appendHistory(tx: Tx, entries: HistoryEntry[]): Promise<void> {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { CityRecord, emptyCityRecord } from '../city-model/city-projection';
-import { checkProposal, participantIdsOf } from './proposal.rules';
+import { checkProposal, participantIdsOf, signatoriesOutside } from './proposal.rules';
 
 const city = (countryCode: string, archived = false): CityRecord => ({
   ...emptyCityRecord(randomUUID()),
@@ -48,5 +48,19 @@ describe('checkProposal', () => {
   ])('refuses %s, naming the field', (_name, input, field, message) => {
     const errors = fieldsOf(input);
     expect(errors).toContainEqual([field, expect.stringMatching(message)]);
+  });
+});
+
+describe('signatoriesOutside', () => {
+  const [a, b, stranger] = [randomUUID(), randomUUID(), randomUUID()];
+
+  it('names each signatory whose city does not take part, and ignores those without a city', () => {
+    const agreement = {
+      signatories: [{ name: 'A', cityId: a }, { name: 'Witness' }, { name: 'S', cityId: stranger }],
+    };
+    expect(signatoriesOutside(agreement, [a, b])).toEqual([
+      expect.objectContaining({ field: 'agreement.signatories.2.cityId', cityIds: [stranger] }),
+    ]);
+    expect(signatoriesOutside(undefined, [a, b])).toEqual([]);
   });
 });

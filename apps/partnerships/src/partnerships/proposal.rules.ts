@@ -1,6 +1,8 @@
 import { COOPERATION_AREAS, CooperationArea } from '@c2c/contracts';
 import type { FieldError } from '@c2c/platform';
 import { CityRecord, isRegistered } from '../city-model/city-projection';
+import { outside, type CitiesOutside } from './activity.rules';
+import type { Agreement } from './partnership.types';
 
 export interface ProposalRulesInput {
   proposerCityId: string;
@@ -73,4 +75,21 @@ export function checkProposal(input: ProposalRulesInput, cities: Map<string, Cit
     errors.push({ field: 'endDate', message: 'endDate must not be before startDate' });
   }
   return errors;
+}
+
+/**
+ * Who signed the agreement signed for a city of the proposal: a signatory naming another city would
+ * put that city's name under a partnership it is not part of.
+ */
+export function signatoriesOutside(
+  agreement: Agreement | undefined,
+  participantIds: readonly string[],
+): CitiesOutside[] {
+  return (agreement?.signatories ?? [])
+    .map((signatory, index) =>
+      signatory.cityId === undefined
+        ? undefined
+        : outside(`agreement.signatories.${index}.cityId`, [signatory.cityId], participantIds),
+    )
+    .filter((violation): violation is CitiesOutside => violation !== undefined);
 }

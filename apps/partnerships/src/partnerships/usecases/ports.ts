@@ -16,6 +16,10 @@ import type {
 export const PARTNERSHIP_STORE = Symbol('PartnershipStore');
 /** Injection token of the {@link PartnershipReadStore}. */
 export const PARTNERSHIP_READ_STORE = Symbol('PartnershipReadStore');
+/** Injection token of the {@link OpenProposalStore}. */
+export const OPEN_PROPOSAL_STORE = Symbol('OpenProposalStore');
+/** Injection token of the {@link ProposalLimits}. */
+export const PROPOSAL_LIMITS = Symbol('ProposalLimits');
 /** Injection token of the {@link CityStore}. */
 export const CITY_STORE = Symbol('CityStore');
 
@@ -59,4 +63,18 @@ export interface PartnershipReadStore {
 /** The cities this service knows from `c2c.cities.v1`. */
 export interface CityStore {
   lookup(ids: string[], tx?: Tx): Promise<Map<string, CityRecord>>;
+}
+
+/** The proposals a city has waiting for answers. */
+export interface OpenProposalStore {
+  /**
+   * How many partnerships this city proposed that are still \`proposed\`. Concurrent proposals by the
+   * same city wait for this transaction to end, so two cannot both pass the limit.
+   */
+  countOpenProposalsOf(tx: Tx, cityId: string): Promise<number>;
+}
+
+export interface ProposalLimits {
+  /** At most this many open proposals per proposing city. */
+  readonly maxOpenPerCity: number;
 }

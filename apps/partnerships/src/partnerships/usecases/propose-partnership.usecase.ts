@@ -8,8 +8,16 @@ import { PartnershipChangesRecorder } from '../partnership-changes.recorder';
 import { PartnershipError } from '../partnership.errors';
 import { actorOf, assertActsForCity } from '../partnership.policy';
 import type { Agreement, PartnershipState } from '../partnership.types';
-import { checkProposal, participantIdsOf } from '../proposal.rules';
-import { CITY_STORE, type CityStore, type Transactions } from './ports';
+import { checkProposal, participantIdsOf, signatoriesOutside } from '../proposal.rules';
+import {
+  CITY_STORE,
+  OPEN_PROPOSAL_STORE,
+  PROPOSAL_LIMITS,
+  type CityStore,
+  type OpenProposalStore,
+  type ProposalLimits,
+  type Transactions,
+} from './ports';
 
 export interface ProposePartnershipCommand {
   type: PartnershipType;
@@ -32,6 +40,8 @@ export class ProposePartnership {
     @Inject(CITY_STORE) private readonly cities: CityStore,
     private readonly changes: PartnershipChangesRecorder,
     private readonly clock: Clock,
+    @Inject(OPEN_PROPOSAL_STORE) private readonly openProposals: OpenProposalStore,
+    @Inject(PROPOSAL_LIMITS) private readonly limits: ProposalLimits,
   ) {}
 
   async execute(user: AuthenticatedUser, command: ProposePartnershipCommand): Promise<PartnershipState> {
@@ -41,6 +51,11 @@ export class ProposePartnership {
       const cities = await this.cities.lookup(ids, tx);
       const violations = checkProposal(command, cities);
       if (violations.length > 0) throw PartnershipError.rules(violations);
+      const strangers = signatoriesOutside(command.agreement, ids);
+      if (strangers.length > 0) throw PartnershipError.notParticipants(strangers);
+      const open = await this.openProposals.countOpenProposalsOf(tx, command.proposerCityId);
+      if (open >= this.limits.maxOpenPerCity)
+        throw PartnershipError.tooManyOpenProposals(command.proposerCityId, this.limits.maxOpenPerCity);
       const participants = ids.map((cityId) => {
         const city = cities.get(cityId);
         return { cityId, name: city?.name ?? '', countryCode: city?.countryCode ?? '' };
