@@ -1,4 +1,14 @@
 export { createKafka, topicName, type KafkaConnectionOptions } from './kafka/kafka-client';
+export {
+  KAFKA_SASL_MECHANISMS,
+  kafkaSecurityConfig,
+  kafkaSecurityFromSettings,
+  type KafkaSaslMechanism,
+  type KafkaSaslOptions,
+  type KafkaSecurityOptions,
+  type KafkaSecuritySettings,
+  type KafkaTlsOptions,
+} from './kafka/kafka-security';
 export { ensureTopics, type TopicSpec } from './kafka/topics';
 export { KafkaReadiness } from './kafka/kafka-readiness';
 export { messagingMigrations, outboxChannel } from './migrations/messaging-tables.migration';

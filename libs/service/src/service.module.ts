@@ -7,7 +7,7 @@ import {
   GatewayVerifiedServiceConfig,
   type TokenVerifierOptions,
 } from '@c2c/auth';
-import { MessagingModule, type MessagingModuleOptions } from '@c2c/messaging';
+import { kafkaSecurityFromSettings, MessagingModule, type MessagingModuleOptions } from '@c2c/messaging';
 import { PersistenceModule, type ServiceDataSourceOptions } from '@c2c/persistence';
 import { Clock, HealthModule, LoggingModule, ServiceConfig } from '@c2c/platform';
 import { ScheduleModule } from '@nestjs/schedule';
@@ -65,6 +65,8 @@ export class ServiceModule {
                 // Consumer groups are namespaced like topics: apps under different prefixes (parallel
                 // test files, two environments on one broker) must not split one group's partitions.
                 groupId: `${config.KAFKA_TOPIC_PREFIX}${name}`,
+                // TLS and SASL from the environment, for every client the module makes.
+                security: kafkaSecurityFromSettings(config),
                 ...options.messaging,
               }),
             ]),

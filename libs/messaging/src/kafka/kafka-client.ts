@@ -1,8 +1,9 @@
 import net from 'node:net';
 import tls from 'node:tls';
 import { ISocketFactory, Kafka, logLevel, LogEntry, Partitioners, ProducerConfig } from 'kafkajs';
+import { kafkaSecurityConfig, KafkaSecurityOptions } from './kafka-security';
 
-export interface KafkaConnectionOptions {
+export interface KafkaConnectionOptions extends KafkaSecurityOptions {
   brokers: string[];
   clientId: string;
   /** Prepended to every topic name: empty in production, a per-test namespace in tests. */
@@ -57,11 +58,16 @@ export const noDelaySocketFactory: ISocketFactory = ({ host, port, ssl, onConnec
  */
 const BOUNDED_RETRIES_WARNING = 'Limiting retries for the idempotent producer may invalidate EoS guarantees';
 
+/**
+ * The one way a Kafka client is made here (relay, consumer, admin, dead letters, readiness): with
+ * `ssl` and `sasl` every connection is TLS (certificates verified) and SCRAM-authenticated.
+ */
 export function createKafka(options: KafkaConnectionOptions, sink?: LogSink): Kafka {
   filterKafkajsTimerWarning();
   return new Kafka({
     clientId: options.clientId,
     brokers: options.brokers,
+    ...kafkaSecurityConfig(options),
     connectionTimeout: 3_000,
     socketFactory: noDelaySocketFactory,
     requestTimeout: 30_000,

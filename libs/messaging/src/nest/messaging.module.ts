@@ -20,6 +20,7 @@ import { DeadLetters } from '../dead-letters/dead-letters';
 import { TOPIC_NAMES, TOPICS } from '@c2c/contracts';
 import { createKafka, topicName } from '../kafka/kafka-client';
 import { KafkaReadiness } from '../kafka/kafka-readiness';
+import type { KafkaSecurityOptions } from '../kafka/kafka-security';
 import { Outbox } from '../outbox/outbox';
 import { OutboxRelay } from '../relay/outbox-relay';
 import { handledEventType } from './handles-event.decorator';
@@ -41,6 +42,8 @@ export interface MessagingModuleOptions {
   retry?: Partial<RetryPolicy>;
   /** The consumer group; defaults to the topic prefix followed by the service name. */
   groupId?: string;
+  /** TLS and SASL for every client of the service (relay, consumer, admin, dead letters, readiness). */
+  security?: KafkaSecurityOptions;
 }
 
 export const MESSAGING_OPTIONS = Symbol('MessagingOptions');
@@ -137,8 +140,9 @@ export class MessagingModule implements NestModule {
         {
           provide: Kafka,
           useFactory: () =>
-            createKafka({ brokers: options.brokers, clientId: options.service }, (level, message, extra) =>
-              logger[level === 'info' ? 'log' : level]({ ...extra, msg: message }),
+            createKafka(
+              { brokers: options.brokers, clientId: options.service, ...options.security },
+              (level, message, extra) => logger[level === 'info' ? 'log' : level]({ ...extra, msg: message }),
             ),
         },
         { provide: Outbox, useFactory: () => new Outbox(options.schema) },

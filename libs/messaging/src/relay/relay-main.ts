@@ -1,10 +1,14 @@
 /**
  * The relay on its own, for deployments that run it beside the app rather than inside it:
  *   RELAY_SCHEMA=cities DATABASE_URL=… KAFKA_BROKERS=… node dist/libs/messaging/src/relay/relay-main.js
+ * It reads the service's environment (`ServiceConfig`: brokers, prefix, Kafka TLS and SASL).
  * Several may run; one leads (see OutboxRelay), the others stand by.
  */
+import 'reflect-metadata';
 import { createServiceDataSource } from '@c2c/persistence';
+import { ConfigError, loadConfig, ServiceConfig } from '@c2c/platform';
 import { createKafka } from '../kafka/kafka-client';
+import { kafkaSecurityFromSettings } from '../kafka/kafka-security';
 import { OutboxRelay } from './outbox-relay';
 
 function required(name: string): string {
@@ -16,10 +20,20 @@ function required(name: string): string {
   return value;
 }
 
+function readConfig(): ServiceConfig {
+  try {
+    return loadConfig(ServiceConfig);
+  } catch (error) {
+    process.stderr.write(`${error instanceof ConfigError ? error.message : String(error)}\n`);
+    process.exit(1);
+  }
+}
+
 async function main(): Promise<void> {
   const schema = required('RELAY_SCHEMA');
-  const databaseUrl = required('DATABASE_URL');
-  const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
+  const config = readConfig();
+  const databaseUrl = config.DATABASE_URL;
+  const brokers = config.KAFKA_BROKERS.split(',');
   const dataSource = createServiceDataSource({
     url: databaseUrl,
     schema,
@@ -29,10 +43,11 @@ async function main(): Promise<void> {
     poolSize: 2,
   });
   await dataSource.initialize();
-  const relay = new OutboxRelay(dataSource, createKafka({ brokers, clientId: `relay-${schema}` }), {
+  const kafka = createKafka({ brokers, clientId: `relay-${schema}`, ...kafkaSecurityFromSettings(config) });
+  const relay = new OutboxRelay(dataSource, kafka, {
     schema,
     databaseUrl,
-    topicPrefix: process.env.KAFKA_TOPIC_PREFIX ?? '',
+    topicPrefix: config.KAFKA_TOPIC_PREFIX,
     onError: (error) =>
       process.stderr.write(`relay: ${error instanceof Error ? error.message : String(error)}\n`),
   });
