@@ -1,6 +1,24 @@
+import { fakeTransactions } from '@c2c/service/testing';
 import { officerOf, refusal, setup } from '../../../test/support/partnership-unit-fixtures';
+import { PartnershipChangesRecorder } from '../partnership-changes.recorder';
 import { PartnershipErrorCode } from '../partnership.errors';
+import type { OpenProposalStore } from './ports';
 import { ProposePartnership } from './propose-partnership.usecase';
+
+/** The use case with an open-proposal limit, counting from the fake store's rows. */
+function withLimit(world: ReturnType<typeof setup>, maxOpenPerCity: number): ProposePartnership {
+  const openProposals: OpenProposalStore = {
+    countOpenProposalsOf: (_tx, cityId) =>
+      Promise.resolve(
+        [...world.store.rows.values()].filter((s) => s.proposerCityId === cityId && s.status === 'proposed')
+          .length,
+      ),
+  };
+  const changes = new PartnershipChangesRecorder(world.store, world.outbox);
+  return new ProposePartnership(fakeTransactions, world.cities, changes, world.clock, openProposals, {
+    maxOpenPerCity,
+  });
+}
 
 describe(ProposePartnership.name, () => {
   it('records the proposal at version 1, the proposer accepted, with one proposed change by the officer', async () => {
@@ -53,5 +71,40 @@ describe(ProposePartnership.name, () => {
     const error = await refusal(propose.execute(officerOf(command().proposerCityId), command()));
     expect(error.details.fields?.[0]?.message).toMatch(/archived/);
     expect(store.rows.size).toBe(0);
+  });
+
+  it('refuses a city its proposal beyond the open-proposal limit with a conflict naming the limit', async () => {
+    const world = setup();
+    const propose = withLimit(world, 2);
+    const user = officerOf(world.hue.cityId);
+    await propose.execute(user, world.command());
+    await propose.execute(user, world.command());
+    const error = await refusal(propose.execute(user, world.command()));
+    expect(error).toMatchObject({
+      code: PartnershipErrorCode.TooManyOpenProposals,
+      kind: 'conflict',
+      details: { extensions: { limit: 2, cityId: world.hue.cityId } },
+    });
+    expect(world.store.rows.size).toBe(2);
+    const fromKyoto = world.command({
+      proposerCityId: world.kyoto.cityId,
+      participantCityIds: [world.hue.cityId],
+    });
+    await expect(propose.execute(officerOf(world.kyoto.cityId), fromKyoto)).resolves.toMatchObject({
+      status: 'proposed',
+    });
+  });
+
+  it('refuses a signatory signing for a city outside the proposal, naming the field', async () => {
+    const world = setup();
+    const command = world.command({
+      agreement: { signatories: [{ name: 'Someone', cityId: world.busan.cityId }] },
+    });
+    const error = await refusal(withLimit(world, 20).execute(officerOf(world.hue.cityId), command));
+    expect(error).toMatchObject({ code: PartnershipErrorCode.NotParticipant, kind: 'unprocessable' });
+    expect(error.details.extensions?.errors).toEqual([
+      expect.objectContaining({ field: 'agreement.signatories.0.cityId', cityIds: [world.busan.cityId] }),
+    ]);
+    expect(world.store.rows.size).toBe(0);
   });
 });
