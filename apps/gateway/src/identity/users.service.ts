@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { decodeCursor, Page, pageOf } from '@c2c/platform';
+import { cursorOf, Page, pageOf } from '@c2c/platform';
 import { CreateUserDto } from './dto/create-user.dto';
 import { UpdateUserDto } from './dto/update-user.dto';
 import { PasswordHasher } from './password-hasher';
@@ -9,12 +9,8 @@ import { UserEntity } from './user.entity';
 import { UserError } from './users.errors';
 import { EmailTaken, UserChanges, UserPosition, UsersRepository } from './users.repository';
 
-const isPosition = (value: unknown): value is UserPosition =>
-  typeof value === 'object' &&
-  value !== null &&
-  typeof (value as UserPosition).id === 'string' &&
-  typeof (value as UserPosition).createdAt === 'string' &&
-  !Number.isNaN(Date.parse((value as UserPosition).createdAt));
+/** Oldest first: the (createdAt, id) of the last user of the page before. */
+const USER_CURSOR = cursorOf({ createdAt: 'timestamp', id: 'uuid' });
 
 /** Managing platform users (secretariat only; the controller enforces who may call). */
 @Injectable()
@@ -48,7 +44,7 @@ export class UsersService {
   }
 
   async list(limit: number, cursor?: string): Promise<Page<UserEntity>> {
-    const after = cursor === undefined ? undefined : decodeCursor(cursor, isPosition);
+    const after: UserPosition | undefined = cursor === undefined ? undefined : USER_CURSOR.decode(cursor);
     const rows = await this.users.list(limit + 1, after);
     return pageOf(rows, limit, (last) => ({ createdAt: last.createdAt.toISOString(), id: last.id }));
   }
