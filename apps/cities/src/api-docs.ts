@@ -6,5 +6,11 @@ const CITIES_DOCS: ServiceApiDocs = {
   description: 'The registry of cities and local authorities: profiles, AMF membership, contacts.',
 };
 
+/** The service's document, for `npm run openapi` (docs/api/cities.openapi.json) and the end-to-end test. */
 export const buildApiDocument = (app: NestFastifyApplication) => buildServiceApiDocument(app, CITIES_DOCS);
+
+/**
+ * @deprecated The service no longer serves its document (main.ts does not call this); kept only until
+ * test/support/cities.ts stops configuring it, then to be deleted.
+ */
 export const setUpApiDocs = (app: NestFastifyApplication): void => setUpServiceApiDocs(app, CITIES_DOCS);

@@ -1,12 +1,12 @@
 import 'reflect-metadata';
 import { runService } from '@c2c/platform';
-import { setUpApiDocs } from './api-docs';
 import { AppModule } from './app.module';
 import { readCitiesConfig } from './config';
 
+// No `/docs-json`: the service's document is committed under docs/api and composed by the gateway, so
+// the internal port has nothing to publish about itself (issue 13, item 8).
 void runService(
   'cities',
   () => readCitiesConfig(),
   (config) => AppModule.forRoot(config),
-  { configure: setUpApiDocs },
 );

@@ -2,6 +2,7 @@ import type { TestCaller } from '@c2c/auth/testing';
 import { validateEventData, type EventType } from '@c2c/contracts';
 import { ServiceWorld, type RunningService } from '@c2c/service/testing';
 import { eventually, type HttpResponse, type TopicRecorder } from '@c2c/testing';
+import { buildApiDocument } from '../src/api-docs';
 import type { CitiesConfig } from '../src/config';
 import { ASIAN_CITIES } from '../src/seed/asian-cities';
 import { runSeed, type SeedResult } from '../src/seed/seed';
@@ -250,14 +251,13 @@ describe('cities over HTTP, PostgreSQL and Kafka', () => {
     expect((await cities.call('POST', '/cities', { body: ilam })).statusCode).toBe(201);
   });
 
-  it('documents its routes in OpenAPI, with the city schema', async () => {
-    const response = await cities.call('GET', '/docs-json', { as: 'anonymous' });
-    expect(response.statusCode).toBe(200);
-    const document = response.json<{ paths: Record<string, object>; components: { schemas: object } }>();
+  it('documents its routes in OpenAPI, with the city schema', () => {
+    // Built from the running app, as `npm run openapi` builds it: the service does not serve it.
+    const document = buildApiDocument(cities.app);
     expect(Object.keys(document.paths)).toEqual(
       expect.arrayContaining(['/cities', '/cities/{id}', '/cities/{id}/membership', '/cities/{id}/archive']),
     );
-    expect(document.components.schemas).toHaveProperty('CityResponse');
+    expect(document.components?.schemas).toHaveProperty('CityResponse');
   });
 
   it.each([

@@ -48,7 +48,7 @@ describe('cities process', () => {
     expect(app.output()).not.toMatch(/\n\s+at /); // a message, not a stack trace
   }, 60_000);
 
-  it('starts, becomes ready, and stops cleanly on SIGTERM', async () => {
+  it('starts, becomes ready without publishing its API document, and stops cleanly on SIGTERM', async () => {
     // A port the system just handed out: a made-up one in the ephemeral range could belong to another
     // test's server, whose readiness would then be mistaken for this process's.
     const port = String(await freePort());
@@ -62,6 +62,9 @@ describe('cities process', () => {
         },
         { timeout: 45_000, interval: 250 },
       );
+      // The internal API document is committed and composed by the gateway, not served by the service.
+      for (const route of ['/docs-json', '/docs', '/docs/json'])
+        expect((await fetch(`http://127.0.0.1:${port}${route}`)).status).toBe(404);
       app.child.kill('SIGTERM');
       expect(await app.exited).toBe(0);
     } finally {
