@@ -5,6 +5,7 @@ import { GatewayConfig } from './config';
 import { HttpPoliciesModule } from './http/http-policies.module';
 import { IdempotencyKeyEntity } from './http/idempotency/idempotency-key.entity';
 import { IdentityModule } from './identity/identity.module';
+import { UserTokenVersions } from './identity/user-token-versions';
 import { UserEntity } from './identity/user.entity';
 import { gatewayMigrations } from './migrations';
 import { RoutingModule } from './routing/routing.module';
@@ -37,7 +38,7 @@ export class AppModule {
           messaging: false,
           auth: {
             imports: [TokensModule],
-            inject: [GatewayConfig, SigningKeysService],
+            inject: [GatewayConfig, SigningKeysService, UserTokenVersions],
             useFactory: trustedIssuers,
           },
         }),

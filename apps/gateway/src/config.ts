@@ -48,6 +48,15 @@ export class GatewayConfig extends ServiceConfig {
   @int(0, 300_000)
   TOKEN_VERIFY_CACHE_MS = 30_000;
 
+  /**
+   * The secret services present (their `AUTH_REVOCATION_SECRET`) to read the revocation feed, which
+   * names users whose tokens were revoked; unset, the feed answers 404 and only the gateway itself
+   * refuses revoked tokens.
+   */
+  @IsOptional()
+  @MinLength(32)
+  REVOCATION_FEED_SECRET?: string;
+
   /** Encrypts the private signing keys stored in the database (AES-256-GCM, key derived by HKDF). */
   @IsOptional()
   @MinLength(32)

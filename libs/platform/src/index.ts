@@ -4,7 +4,6 @@ export { HealthModule } from './health/health.module';
 export { ReadinessChecks, type ReadinessCheck } from './health/readiness';
 export { LoggingModule, requestIdOf } from './logging/logging.module';
 export { createServiceLogger, PinoNestLogger } from './logging/pino-nest-logger';
-export { redactEmails, safeErrorSerializer } from './logging/log-safety';
 export {
   createServiceApp,
   runService,

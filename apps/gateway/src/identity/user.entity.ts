@@ -27,6 +27,18 @@ export class UserEntity {
   @Column('integer')
   version!: number;
 
+  /** Tokens carry it (`token_version`); bumped to end every older token (see UsersService). */
+  @Column('integer')
+  tokenVersion!: number;
+
+  /** When the token version was last bumped; the revocation feed lists recent ones. */
+  @Column('timestamptz', { nullable: true })
+  tokensRevokedAt!: Date | null;
+
+  /** Set while the user may not log in (and its tokens are refused). */
+  @Column('timestamptz', { nullable: true })
+  deactivatedAt!: Date | null;
+
   @Column('timestamptz')
   createdAt!: Date;
 

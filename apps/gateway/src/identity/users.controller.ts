@@ -80,4 +80,42 @@ export class UsersController {
     void reply.header('etag', etagOf(user.version));
     return UserDto.of(user);
   }
+
+  @Post(':id/deactivation')
+  @HttpCode(200)
+  @ApiOperation({
+    operationId: 'deactivateUser',
+    summary: 'Deactivate a user (secretariat): no more logins, and its tokens are refused within seconds',
+  })
+  @ApiIfMatch(false)
+  @ApiOkResponse({ type: UserDto, description: 'Deactivated (or already so); the new `ETag` is set.' })
+  @ApiProblemResponses(400, 404, 412)
+  async deactivateUser(
+    @Param() { id }: IdParams,
+    @ExpectedVersion() expectedVersion: number | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<UserDto> {
+    const user = await this.users.deactivate(id, expectedVersion);
+    void reply.header('etag', etagOf(user.version));
+    return UserDto.of(user);
+  }
+
+  @Post(':id/reactivation')
+  @HttpCode(200)
+  @ApiOperation({
+    operationId: 'reactivateUser',
+    summary: 'Reactivate a user (secretariat): it may log in again; its old tokens stay refused',
+  })
+  @ApiIfMatch(false)
+  @ApiOkResponse({ type: UserDto, description: 'Active again (or already so); the new `ETag` is set.' })
+  @ApiProblemResponses(400, 404, 412)
+  async reactivateUser(
+    @Param() { id }: IdParams,
+    @ExpectedVersion() expectedVersion: number | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<UserDto> {
+    const user = await this.users.reactivate(id, expectedVersion);
+    void reply.header('etag', etagOf(user.version));
+    return UserDto.of(user);
+  }
 }

@@ -8,10 +8,29 @@ export interface UserPosition {
   id: string;
 }
 
-export type NewUser = Omit<UserEntity, 'version' | 'createdAt' | 'updatedAt'>;
-export type UserChanges = Partial<
-  Pick<UserEntity, 'name' | 'roles' | 'cityId' | 'commissionIds' | 'passwordHash'>
+export type NewUser = Omit<
+  UserEntity,
+  'version' | 'createdAt' | 'updatedAt' | 'tokenVersion' | 'tokensRevokedAt' | 'deactivatedAt'
 >;
+export type UserChanges = Partial<
+  Pick<UserEntity, 'name' | 'roles' | 'cityId' | 'commissionIds' | 'passwordHash' | 'deactivatedAt'>
+> & {
+  /** Bump the token version: every token issued before ends. */
+  revokeTokens?: boolean;
+};
+
+/** What the gateway needs to know about a user to accept its token. */
+export interface TokenState {
+  tokenVersion: number;
+  deactivated: boolean;
+}
+
+/** A recent bump of a user's token version, for the revocation feed. */
+export interface TokenRevocation {
+  id: string;
+  tokenVersion: number;
+  tokensRevokedAt: Date;
+}
 
 /** Thrown when the e-mail is taken (case-insensitively). */
 export class EmailTaken extends Error {}
@@ -28,7 +47,15 @@ export class UsersRepository {
   async insert(user: NewUser): Promise<UserEntity> {
     try {
       const now = new Date();
-      const row = this.users.create({ ...user, version: 1, createdAt: now, updatedAt: now });
+      const row = this.users.create({
+        ...user,
+        version: 1,
+        tokenVersion: 1,
+        tokensRevokedAt: null,
+        deactivatedAt: null,
+        createdAt: now,
+        updatedAt: now,
+      });
       await this.users.insert(row);
       return row;
     } catch (error) {
@@ -65,14 +92,43 @@ export class UsersRepository {
    * Applies changes only if the row is still at `expectedVersion` (optimistic concurrency); null
    * when someone else changed it first.
    */
-  async update(id: string, expectedVersion: number, changes: UserChanges): Promise<UserEntity | null> {
+  async update(
+    id: string,
+    expectedVersion: number,
+    { revokeTokens, ...changes }: UserChanges,
+  ): Promise<UserEntity | null> {
+    const revocation = revokeTokens
+      ? { tokenVersion: () => 'token_version + 1', tokensRevokedAt: () => 'now()' }
+      : {};
     const result = await this.users
       .createQueryBuilder()
       .update()
-      .set({ ...changes, version: () => 'version + 1', updatedAt: () => 'now()' })
+      .set({ ...changes, ...revocation, version: () => 'version + 1', updatedAt: () => 'now()' })
       .where('id = :id and version = :expectedVersion', { id, expectedVersion })
       .execute();
     return result.affected === 1 ? this.findById(id) : null;
+  }
+
+  async tokenStateOf(id: string): Promise<TokenState | null> {
+    const row = await this.users.findOne({
+      where: { id },
+      select: { tokenVersion: true, deactivatedAt: true },
+    });
+    return row === null ? null : { tokenVersion: row.tokenVersion, deactivated: row.deactivatedAt !== null };
+  }
+
+  /** Users whose token version was bumped after `since`. */
+  async revokedSince(since: Date): Promise<TokenRevocation[]> {
+    const rows = await this.users
+      .createQueryBuilder('u')
+      .select(['u.id', 'u.tokenVersion', 'u.tokensRevokedAt'])
+      .where('u.tokens_revoked_at > :since', { since })
+      .getMany();
+    return rows.map((row) => ({
+      id: row.id,
+      tokenVersion: row.tokenVersion,
+      tokensRevokedAt: row.tokensRevokedAt ?? since,
+    }));
   }
 
   /** Serialises bootstrap among replicas starting together. */

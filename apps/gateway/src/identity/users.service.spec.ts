@@ -1,5 +1,6 @@
 import { problemOfDomainError, problemTypeUri } from '@c2c/platform';
 import { PasswordHasher } from './password-hasher';
+import { UserTokenVersions } from './user-token-versions';
 import { UserEntity } from './user.entity';
 import { UserError, UserErrorCode } from './users.errors';
 import { EmailTaken, NewUser, UserChanges, UsersRepository } from './users.repository';
@@ -18,7 +19,15 @@ class FakeUsersRepository {
       return Promise.reject(new EmailTaken(user.email));
     }
     const now = new Date('2026-01-01T00:00:00Z');
-    const row = { ...user, version: 1, createdAt: now, updatedAt: now };
+    const row: UserEntity = {
+      ...user,
+      version: 1,
+      tokenVersion: 1,
+      tokensRevokedAt: null,
+      deactivatedAt: null,
+      createdAt: now,
+      updatedAt: now,
+    };
     this.rows.set(row.id, row);
     return Promise.resolve(row);
   }
@@ -27,13 +36,20 @@ class FakeUsersRepository {
     return Promise.resolve(this.rows.get(id) ?? null);
   }
 
-  update(id: string, expectedVersion: number, changes: UserChanges): Promise<UserEntity | null> {
+  update(
+    id: string,
+    expectedVersion: number,
+    { revokeTokens, ...changes }: UserChanges,
+  ): Promise<UserEntity | null> {
     const row = this.rows.get(id);
     if (row === undefined || row.version !== expectedVersion || this.loseNextUpdate) {
       this.loseNextUpdate = false;
       return Promise.resolve(null);
     }
-    const updated = { ...row, ...changes, version: row.version + 1 };
+    const revocation = revokeTokens
+      ? { tokenVersion: row.tokenVersion + 1, tokensRevokedAt: new Date() }
+      : {};
+    const updated = { ...row, ...changes, ...revocation, version: row.version + 1 };
     this.rows.set(id, updated);
     return Promise.resolve(updated);
   }
@@ -53,10 +69,14 @@ async function refusal(work: Promise<unknown>): Promise<UserError> {
 describe(UsersService.name, () => {
   let repository: FakeUsersRepository;
   let service: UsersService;
+  /** Users whose cached token state the service dropped. */
+  let forgotten: string[];
 
   beforeEach(() => {
     repository = new FakeUsersRepository();
-    service = new UsersService(repository as unknown as UsersRepository, hasher);
+    forgotten = [];
+    const tokenVersions = { forget: (id: string) => forgotten.push(id) } as unknown as UserTokenVersions;
+    service = new UsersService(repository as unknown as UsersRepository, hasher, tokenVersions);
   });
 
   const create = (email = 'officer@seoul.example') =>
@@ -111,5 +131,35 @@ describe(UsersService.name, () => {
     const problem = problemOfDomainError(await refusal(service.update(user.id, 1, { name: 'Lost' })));
     expect(problem.status).toBe(412);
     expect(problem.code).toBe('precondition-failed');
+  });
+
+  describe('token revocation', () => {
+    it('ends older tokens on a password change and on a role or scope change, not on a rename', async () => {
+      const user = await create();
+      expect((await service.update(user.id, undefined, { name: 'Renamed' })).tokenVersion).toBe(1);
+      expect(
+        (await service.update(user.id, undefined, { password: 'another-long-password' })).tokenVersion,
+      ).toBe(2);
+      expect((await service.update(user.id, undefined, { role: 'secretariat' })).tokenVersion).toBe(3);
+      expect((await service.update(user.id, undefined, { role: 'secretariat' })).tokenVersion).toBe(3);
+      expect(forgotten).toContain(user.id);
+    });
+
+    it('deactivates (no-op when already so) and reactivates, bumping the token version each time', async () => {
+      const user = await create();
+      const deactivated = await service.deactivate(user.id, 1);
+      expect(deactivated).toMatchObject({ tokenVersion: 2, version: 2 });
+      expect(deactivated.deactivatedAt).toBeInstanceOf(Date);
+      expect(await service.deactivate(user.id, undefined)).toMatchObject({ tokenVersion: 2, version: 2 });
+      const reactivated = await service.reactivate(user.id, 2);
+      expect(reactivated).toMatchObject({ tokenVersion: 3, version: 3, deactivatedAt: null });
+    });
+
+    it('refuses a stale If-Match on deactivation', async () => {
+      const user = await create();
+      await service.update(user.id, 1, { name: 'Renamed' });
+      const problem = problemOfDomainError(await refusal(service.deactivate(user.id, 1)));
+      expect(problem.status).toBe(412);
+    });
   });
 });

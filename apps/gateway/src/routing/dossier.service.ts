@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
+import { InternalTokensService } from '../tokens/internal-tokens.service';
 import { forwardedHeaders } from './proxy.service';
 import { UpstreamResponse } from './service-client';
 import { ServiceName, Upstreams } from './upstreams';
@@ -26,13 +27,20 @@ function json(response: UpstreamResponse): unknown {
  */
 @Injectable()
 export class DossierService {
-  constructor(private readonly upstreams: Upstreams) {}
+  constructor(
+    private readonly upstreams: Upstreams,
+    private readonly internalTokens: InternalTokensService,
+  ) {}
 
   async read(cityId: string, request: FastifyRequest): Promise<DossierResult> {
     const headers = forwardedHeaders(request);
     const query = `cityId=${encodeURIComponent(cityId)}&limit=100`;
-    const get = (service: ServiceName, path: string) =>
-      this.upstreams.of(service).send({ method: 'GET', path, headers });
+    const get = async (service: ServiceName, path: string) => {
+      const authorization = await this.internalTokens.headersFor(service, request);
+      return this.upstreams
+        .of(service)
+        .send({ method: 'GET', path, headers: { ...headers, ...authorization } });
+    };
     const [city, partnerships, memberships] = await Promise.allSettled([
       get('cities', `/cities/${encodeURIComponent(cityId)}`),
       get('partnerships', `/partnerships?${query}`),

@@ -3,12 +3,16 @@ import { Injectable } from '@nestjs/common';
 import { isTraceparent } from '@c2c/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { API_PREFIX } from '../http/api';
+import { InternalTokensService } from '../tokens/internal-tokens.service';
 import { HttpMethod, UpstreamResponse } from './service-client';
 import { ServiceName, Upstreams } from './upstreams';
 
-/** Caller headers a service needs: who is calling, for which request, and on what conditions. */
+/**
+ * Caller headers a service needs: for which request, and on what conditions. Not the caller's
+ * `authorization`: a service gets an internal token for its own audience instead (see
+ * InternalTokensService), so a client's token never works on a service directly.
+ */
 const FORWARDED_REQUEST_HEADERS = [
-  'authorization',
   'idempotency-key',
   'if-match',
   'if-none-match',
@@ -45,11 +49,17 @@ export function forwardedHeaders(request: FastifyRequest): Record<string, string
 /** Passes a client request to a service at the same path without `/api/v1`, and its answer back. */
 @Injectable()
 export class ProxyService {
-  constructor(private readonly upstreams: Upstreams) {}
+  constructor(
+    private readonly upstreams: Upstreams,
+    private readonly internalTokens: InternalTokensService,
+  ) {}
 
   async forward(service: ServiceName, request: FastifyRequest, reply: FastifyReply): Promise<Buffer> {
     const path = request.url.startsWith(PREFIX) ? request.url.slice(PREFIX.length) : request.url;
-    const headers = forwardedHeaders(request);
+    const headers: Record<string, string> = {
+      ...forwardedHeaders(request),
+      ...(await this.internalTokens.headersFor(service, request)),
+    };
     let body: string | undefined;
     if (request.body !== undefined && request.body !== null) {
       body = JSON.stringify(request.body);

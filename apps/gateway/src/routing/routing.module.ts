@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { TokensModule } from '../tokens/tokens.module';
 import { DossierController } from './dossier.controller';
 import { DossierService } from './dossier.service';
 import { ProxyService } from './proxy.service';
@@ -10,6 +11,8 @@ import { Upstreams } from './upstreams';
  * from the services' documents (see route-table.ts), registered by gateway-app.ts.
  */
 @Module({
+  // The internal tokens each forwarded call carries instead of the caller's.
+  imports: [TokensModule],
   controllers: [DossierController],
   providers: [Upstreams, ProxyService, DossierService],
   exports: [ProxyService],

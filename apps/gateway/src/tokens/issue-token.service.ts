@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { platformClaimsOf } from '@c2c/auth';
+import { platformClaimsOf, TOKEN_VERSION_CLAIM } from '@c2c/auth';
 import { SignJWT } from 'jose';
 import { GatewayConfig } from '../config';
 import { PasswordHasher } from '../identity/password-hasher';
@@ -24,13 +24,18 @@ export class IssueTokenService {
     const valid = user
       ? await this.hasher.verify(user.passwordHash, password)
       : await this.hasher.verifyNothing(password);
-    // One answer for an unknown e-mail and a wrong password: no probing for accounts.
-    if (!user || !valid) throw TokenError.invalidCredentials();
+    // One answer for an unknown e-mail, a wrong password and a deactivated account (checked after
+    // the password, so its timing tells nothing either): no probing for accounts.
+    if (!user || !valid || user.deactivatedAt !== null) throw TokenError.invalidCredentials();
 
     const { kid, privateKey } = await this.keys.signer();
     const now = Math.floor(Date.now() / 1000);
     const ttl = this.config.TOKEN_TTL_SECONDS;
-    const accessToken = await new SignJWT({ ...platformClaimsOf(user) })
+    // The token version lets the gateway and the services refuse this token once it is revoked.
+    const accessToken = await new SignJWT({
+      ...platformClaimsOf(user),
+      [TOKEN_VERSION_CLAIM]: user.tokenVersion,
+    })
       .setProtectedHeader({ alg: SIGNING_ALGORITHM, kid, typ: 'at+jwt' })
       .setIssuer(this.config.TOKEN_ISSUER)
       .setAudience(this.config.TOKEN_AUDIENCE)

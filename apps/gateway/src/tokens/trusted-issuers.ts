@@ -1,8 +1,10 @@
 import {
+  GATEWAY_TOKEN_TYPE,
   oidcClaims,
   parseRoleMap,
   platformClaims,
   remoteKeySet,
+  RevocationCheck,
   TokenVerifierOptions,
   TrustedIssuer,
 } from '@c2c/auth';
@@ -10,7 +12,12 @@ import { GatewayConfig } from '../config';
 import { SigningKeysService } from './signing-keys.service';
 
 /** The gateway trusts its own tokens and, when configured, those of an external OIDC provider. */
-export function trustedIssuers(config: GatewayConfig, keys: SigningKeysService): TokenVerifierOptions {
+export function trustedIssuers(
+  config: GatewayConfig,
+  keys: SigningKeysService,
+  /** The users' token versions (`UserTokenVersions`): a deactivated user's or an older token is refused. */
+  revocations?: RevocationCheck,
+): TokenVerifierOptions {
   const issuers: TrustedIssuer[] = [
     {
       issuer: config.TOKEN_ISSUER,
@@ -18,6 +25,9 @@ export function trustedIssuers(config: GatewayConfig, keys: SigningKeysService):
       keys: keys.keyResolver,
       claims: platformClaims,
       algorithms: ['ES256'],
+      // Only the gateway's access tokens: no other JWT its key might sign passes as one.
+      tokenType: GATEWAY_TOKEN_TYPE,
+      ...(revocations === undefined ? {} : { revocations }),
     },
   ];
   if (config.OIDC_ISSUER && config.OIDC_JWKS_URL) {

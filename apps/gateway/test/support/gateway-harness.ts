@@ -1,17 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { Role } from '@c2c/auth';
+import { TokenVerifier, type Role } from '@c2c/auth';
+import type { FastifyRequest } from 'fastify';
 import { ServiceWorld, type RunningService, type ServiceUnderTest } from '@c2c/service/testing';
 import { request } from 'undici';
 import { AppModule } from '../../src/app.module';
 import { GatewayConfig, LOCAL_BOOTSTRAP_ADMIN, readGatewayConfig } from '../../src/config';
 import { gatewayAppOptions } from '../../src/gateway-app';
+import { InternalTokensService } from '../../src/tokens/internal-tokens.service';
 
 /** The gateway as main.ts builds it, for the one test world: its schema and a test role of its own. */
 export const GATEWAY: ServiceUnderTest<GatewayConfig> = {
   name: 'gateway',
   database: { schema: 'gateway', role: 'c2c_test_gateway', password: 'gateway-test' },
-  readConfig: (env) => readGatewayConfig({ SIGNING_KEY_PUBLISH_LEAD_SECONDS: '0', ...env }),
+  readConfig: (env) =>
+    readGatewayConfig({
+      SIGNING_KEY_PUBLISH_LEAD_SECONDS: '0',
+      // The world gives its services this secret for their revocation feed: the gateway serves its
+      // feed under it, so services in front of which it runs learn its revocations.
+      REVOCATION_FEED_SECRET: env.AUTH_REVOCATION_SECRET,
+      ...env,
+    }),
   module: (config) => AppModule.forRoot(config),
   appOptions: gatewayAppOptions,
 };
@@ -106,6 +115,18 @@ export class GatewayHarness {
     });
     if (response.status !== 200) throw new Error(`login failed: ${response.status} ${response.text}`);
     return response.body.accessToken;
+  }
+
+  /**
+   * The internal token this gateway would send `service` for a caller holding `token` (the one it
+   * forwards), for calling the service directly as the gateway does.
+   */
+  async internalToken(service: string, token: string): Promise<string> {
+    const user = await this.app.get(TokenVerifier).verify(token);
+    const request = { headers: { authorization: `Bearer ${token}` }, user } as unknown as FastifyRequest;
+    const { authorization } = await this.app.get(InternalTokensService).headersFor(service, request);
+    if (authorization === undefined) throw new Error('the gateway made no internal token');
+    return authorization.slice('Bearer '.length);
   }
 
   private admin: Promise<string> | undefined;

@@ -1,5 +1,6 @@
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
+import { REVOCATION_KEY_HEADER } from '@c2c/auth';
 import { request } from 'undici';
 
 /**
@@ -41,7 +42,11 @@ export class LateTargetProxy {
       outgoing.writeHead(503).end();
       return;
     }
-    request(`${this.target}${incoming.url ?? '/'}`).then(
+    // The revocation feed's secret goes along; nothing else a caller sends matters to a GET here.
+    const key = incoming.headers[REVOCATION_KEY_HEADER];
+    request(`${this.target}${incoming.url ?? '/'}`, {
+      headers: typeof key === 'string' ? { [REVOCATION_KEY_HEADER]: key } : {},
+    }).then(
       async (answer) => {
         const body = Buffer.from(await answer.body.arrayBuffer());
         const contentType = answer.headers['content-type'];

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import type { DestinationStream } from 'pino';
 import { createServiceLogger, PinoNestLogger } from './pino-nest-logger';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -20,15 +19,11 @@ export function requestIdOf(request: IncomingMessage): string {
 @Global()
 @Module({})
 export class LoggingModule {
-  /** `destination`: where the lines go instead of stdout (tests that read them). */
-  static forRoot(service: string, level: string, destination?: DestinationStream): DynamicModule {
+  static forRoot(service: string, level: string): DynamicModule {
     return {
       module: LoggingModule,
       providers: [
-        {
-          provide: PinoNestLogger,
-          useValue: new PinoNestLogger(createServiceLogger(service, level, destination)),
-        },
+        { provide: PinoNestLogger, useValue: new PinoNestLogger(createServiceLogger(service, level)) },
       ],
       exports: [PinoNestLogger],
     };

@@ -21,6 +21,14 @@ export class UserDto {
   @ApiProperty({ type: [String], format: 'uuid' })
   commissionIds!: string[];
 
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description:
+      'When the user was deactivated: it cannot log in and its tokens are refused. Null while active.',
+  })
+  deactivatedAt!: string | null;
   @ApiProperty({ format: 'date-time' })
   createdAt!: string;
 
@@ -35,6 +43,7 @@ export class UserDto {
       roles: user.roles,
       cityId: user.cityId,
       commissionIds: user.commissionIds,
+      deactivatedAt: user.deactivatedAt?.toISOString() ?? null,
       createdAt: user.createdAt.toISOString(),
       updatedAt: user.updatedAt.toISOString(),
     };
