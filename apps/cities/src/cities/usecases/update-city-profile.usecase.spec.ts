@@ -99,6 +99,35 @@ describe(UpdateCityProfile.name, () => {
     expect(error.code).toBe(CityErrorCode.Forbidden);
   });
 
+  it("refuses a city officer changing its city's name, country or level, naming them, and changes nothing", async () => {
+    const { register, update, store, outbox } = cityUseCases();
+    const city = await register.execute(secretariat, tehran);
+    const error = await failure(
+      update.execute(
+        officerOf(city.id),
+        city.id,
+        { name: 'Tehran Metropolis', level: 'municipality', population: 3 },
+        undefined,
+      ),
+    );
+    expect(error).toMatchObject({
+      code: CityErrorCode.Forbidden,
+      kind: 'forbidden',
+      details: { extensions: { fields: ['name', 'level'] } },
+    });
+    await expect(store.findById(city.id)).resolves.toEqual(city);
+    expect(outbox.ofType('c2c.city.profile-updated.v1')).toEqual([]);
+    // The current values re-sent are no change, and the rest of the profile is the officer's.
+    await expect(
+      update.execute(
+        officerOf(city.id),
+        city.id,
+        { name: city.name, level: city.level, population: 3 },
+        undefined,
+      ),
+    ).resolves.toMatchObject({ population: 3, version: 2 });
+  });
+
   it('reports a missing city', async () => {
     const { update } = cityUseCases();
     const id = '00000000-0000-4000-8000-000000000000';
