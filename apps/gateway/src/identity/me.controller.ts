@@ -12,7 +12,8 @@ export class MeController {
   @Get()
   @ApiOperation({ operationId: 'getMe', summary: 'The caller, as its token describes it' })
   @ApiOkResponse({ type: MeDto, description: 'The caller.' })
-  getMe(@CurrentUser() user: AuthenticatedUser): MeDto {
+  getMe(@CurrentUser() { tokenVersion: _internal, ...user }: AuthenticatedUser): MeDto {
+    // The token version is the platform's bookkeeping for revocation, not part of the caller's profile.
     return user;
   }
 }
