@@ -1,9 +1,12 @@
 export { ServiceConfig } from './config/common-config';
 export { ConfigError, loadConfig } from './config/load-config';
 export { HealthModule } from './health/health.module';
+export { READINESS_CACHE_MS, type ReadinessAnswer } from './health/health.controller';
+export { MetricsServer } from './metrics/metrics-server';
 export { ReadinessChecks, type ReadinessCheck } from './health/readiness';
 export { LoggingModule, requestIdOf } from './logging/logging.module';
 export { createServiceLogger, PinoNestLogger } from './logging/pino-nest-logger';
+export { redactEmails, safeErrorSerializer } from './logging/log-safety';
 export {
   createServiceApp,
   runService,

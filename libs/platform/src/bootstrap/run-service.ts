@@ -7,6 +7,7 @@ import { createServiceLogger, PinoNestLogger } from '../logging/pino-nest-logger
 import { ServiceConfig } from '../config/common-config';
 import { ProblemFilter } from '../http/problem.filter';
 import { validationProblem } from '../http/validation';
+import { Problem, ProblemType } from '../http/problem';
 import { DEFAULT_BODY_LIMIT_BYTES, installInputRules } from '../http/untrusted-input';
 
 export interface ServiceAppOptions {
@@ -25,6 +26,12 @@ export interface ServiceAppOptions {
    * gateway's security headers. Routes may override them.
    */
   responseHeaders?: Readonly<Record<string, string>>;
+  /**
+   * Whether the main port serves `/metrics` (when no `METRICS_PORT` moves it to the management port):
+   * yes for internal services, which only the cluster reaches; `false` for an app facing the internet
+   * (the gateway), whose main port then answers `/metrics` with 404.
+   */
+  metricsOnMainPort?: boolean;
   /** Runs on the app before its modules start: Fastify plugins, hooks and documentation go here. */
   configure?: (app: NestFastifyApplication) => Promise<void> | void;
 }
@@ -65,6 +72,14 @@ export async function createServiceApp(
     void reply.header('x-request-id', request.id).headers(responseHeaders);
     done();
   });
+  if (options.metricsOnMainPort === false) {
+    adapter.getInstance().addHook('onRequest', (request, _reply, done) => {
+      if (request.url.split('?')[0] === '/metrics') {
+        return done(new Problem(ProblemType.NotFound, `Cannot ${request.method} /metrics`));
+      }
+      done();
+    });
+  }
   // The platform parses JSON itself (with a depth limit) and no other body type: Nest's parsers stay off.
   installInputRules(adapter.getInstance());
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, {

@@ -100,6 +100,21 @@ export class ServiceConfig {
   )
   KAFKA_SASL_PASSWORD?: string;
 
+  /**
+   * The management port: when set, `/metrics` is served there (on {@link METRICS_HOST}) and no longer
+   * on `PORT`. 0 takes any free port (tests).
+   */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  METRICS_PORT?: number;
+
+  /** Where the management port listens: loopback unless the scraper runs on another host. */
+  @IsString()
+  METRICS_HOST = '127.0.0.1';
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 

@@ -1,11 +1,18 @@
-import { Controller, Get, Res, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get, Logger, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
 import { Public } from '../http/public.decorator';
 import { ReadinessChecks } from './readiness';
 
 const CHECK_TIMEOUT_MS = 2_000;
+
+/**
+ * How long one readiness answer is reused. Probes come every few seconds from each orchestrator node
+ * and load balancer, and anyone who reaches the port can send more: without this, each probe would
+ * be a database query and a broker round trip.
+ */
+export const READINESS_CACHE_MS = 1_000;
 
 function withTimeout(promise: Promise<void>, ms: number): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
@@ -15,14 +22,26 @@ function withTimeout(promise: Promise<void>, ms: number): Promise<void> {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
+type DependencyStatus = { status: 'up' } | { status: 'down' };
+
+/** The body of `/health/ready`, in terminus's shape: which dependency is up or down, never why. */
+export interface ReadinessAnswer {
+  status: 'ok' | 'error';
+  info: Record<string, DependencyStatus>;
+  error: Record<string, DependencyStatus>;
+  details: Record<string, DependencyStatus>;
+}
+
 // Probes come from the orchestrator, which has no token.
 @Public()
 @ApiExcludeController()
 @Controller('health')
 export class HealthController {
+  private readonly logger = new Logger('health');
+  private last: { at: number; answer: Promise<ReadinessAnswer> } | undefined;
+
   constructor(
     private readonly health: HealthCheckService,
-    private readonly indicators: HealthIndicatorService,
     private readonly readiness: ReadinessChecks,
   ) {}
 
@@ -34,27 +53,37 @@ export class HealthController {
   }
 
   /**
-   * Ready: every registered dependency answered within its timeout. A 503 keeps terminus's body (which
-   * dependency is down, and why) rather than becoming a generic problem: operators read it.
+   * Ready: every registered dependency answered within its timeout. The answer names the dependency
+   * that is down and nothing more (a connection error carries hosts and ports); the reason goes to
+   * the log. One answer serves every probe for {@link READINESS_CACHE_MS}, concurrent ones included.
    */
   @Get('ready')
-  async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<object> {
-    try {
-      return await this.health.check(
-        this.readiness.entries().map(([name, check]) => async () => {
-          const indicator = this.indicators.check(name);
-          try {
-            await withTimeout(check(), CHECK_TIMEOUT_MS);
-            return indicator.up();
-          } catch (error) {
-            return indicator.down({ message: error instanceof Error ? error.message : String(error) });
-          }
-        }),
-      );
-    } catch (error) {
-      if (!(error instanceof ServiceUnavailableException)) throw error;
-      void reply.status(503);
-      return error.getResponse() as object;
+  async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<ReadinessAnswer> {
+    const now = performance.now();
+    if (this.last === undefined || now - this.last.at >= READINESS_CACHE_MS) {
+      this.last = { at: now, answer: this.check() };
     }
+    const answer = await this.last.answer;
+    if (answer.status === 'error') void reply.status(503);
+    return answer;
+  }
+
+  private async check(): Promise<ReadinessAnswer> {
+    const results = await Promise.all(
+      this.readiness.entries().map(async ([name, check]): Promise<[string, DependencyStatus]> => {
+        try {
+          await withTimeout(check(), CHECK_TIMEOUT_MS);
+          return [name, { status: 'up' }];
+        } catch (error) {
+          this.logger.warn({ dependency: name, err: error }, `${name} is not ready`);
+          return [name, { status: 'down' }];
+        }
+      }),
+    );
+    const details = Object.fromEntries(results);
+    const pick = (status: 'up' | 'down') =>
+      Object.fromEntries(results.filter(([, result]) => result.status === status));
+    const down = results.some(([, result]) => result.status === 'down');
+    return { status: down ? 'error' : 'ok', info: pick('up'), error: pick('down'), details };
   }
 }
