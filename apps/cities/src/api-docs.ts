@@ -1,5 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { buildServiceApiDocument, setUpServiceApiDocs, type ServiceApiDocs } from '@c2c/platform';
+import { buildServiceApiDocument, type ServiceApiDocs } from '@c2c/platform';
 
 const CITIES_DOCS: ServiceApiDocs = {
   title: 'C2C cities service (internal)',
@@ -8,9 +8,3 @@ const CITIES_DOCS: ServiceApiDocs = {
 
 /** The service's document, for `npm run openapi` (docs/api/cities.openapi.json) and the end-to-end test. */
 export const buildApiDocument = (app: NestFastifyApplication) => buildServiceApiDocument(app, CITIES_DOCS);
-
-/**
- * @deprecated The service no longer serves its document (main.ts does not call this); kept only until
- * test/support/cities.ts stops configuring it, then to be deleted.
- */
-export const setUpApiDocs = (app: NestFastifyApplication): void => setUpServiceApiDocs(app, CITIES_DOCS);

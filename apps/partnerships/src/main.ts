@@ -2,11 +2,9 @@ import 'reflect-metadata';
 import { runService } from '@c2c/platform';
 import { AppModule } from './app.module';
 import { readPartnershipsConfig } from './config';
-import { setUpApiDocs } from './api-docs';
 
 void runService(
   'partnerships',
   () => readPartnershipsConfig(),
   (config) => AppModule.forRoot(config),
-  { configure: setUpApiDocs },
 );

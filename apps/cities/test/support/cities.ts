@@ -1,6 +1,5 @@
 import type { ServiceUnderTest } from '@c2c/service/testing';
 import type { TopicRecorder } from '@c2c/testing';
-import { setUpApiDocs } from '../../src/api-docs';
 import { AppModule } from '../../src/app.module';
 import { readCitiesConfig, type CitiesConfig } from '../../src/config';
 import { citiesDatabase } from '../../src/database';
@@ -15,7 +14,6 @@ export const CITIES: ServiceUnderTest<CitiesConfig> = {
   database: citiesDatabase('cities-test', 'c2c_test_cities'),
   readConfig: (env) => readCitiesConfig(env),
   module: (config) => AppModule.forRoot(config),
-  appOptions: () => ({ configure: setUpApiDocs }),
 };
 
 /** The recorded events of one type about one city, payloads parsed. */

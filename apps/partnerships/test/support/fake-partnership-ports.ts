@@ -6,14 +6,14 @@ import type {
   HistoryEntry,
   PartnershipState,
 } from '../../src/partnerships/partnership.types';
-import type { CityStore, PartnershipStore } from '../../src/partnerships/usecases/ports';
+import type { CityStore, OpenProposalStore, PartnershipStore } from '../../src/partnerships/usecases/ports';
 
 // Fakes of the ports the partnership use cases depend on, for the unit tier. They keep what matters to
 // the rules: copies (a use case's edits show only once recorded), and contract validation of events.
 
 const copy = <T>(value: T): T => structuredClone(value);
 
-export class FakePartnershipStore implements PartnershipStore {
+export class FakePartnershipStore implements PartnershipStore, OpenProposalStore {
   readonly rows = new Map<string, PartnershipState>();
   readonly history: HistoryEntry[] = [];
   readonly activities: ActivityRecord[] = [];
@@ -49,6 +49,13 @@ export class FakePartnershipStore implements PartnershipStore {
   insertActivity(_tx: Tx, record: ActivityRecord): Promise<void> {
     this.activities.push(copy(record));
     return Promise.resolve();
+  }
+
+  countOpenProposalsOf(_tx: Tx, cityId: string): Promise<number> {
+    const open = [...this.rows.values()].filter(
+      (p) => p.proposerCityId === cityId && p.status === 'proposed',
+    );
+    return Promise.resolve(open.length);
   }
 
   lockActiveIdsOfCity(_tx: Tx, cityId: string): Promise<string[]> {

@@ -60,7 +60,7 @@ export function setup(now = new Date('2026-04-01T09:00:00Z')) {
   for (const known of [hue, kyoto, nara, busan]) cities.cities.set(known.cityId, known);
   const changes = new PartnershipChangesRecorder(store, outbox);
   const useCases = {
-    propose: new ProposePartnership(fakeTransactions, cities, changes, clock),
+    propose: new ProposePartnership(fakeTransactions, cities, changes, clock, store, { maxOpenPerCity: 20 }),
     accept: new AcceptPartnership(fakeTransactions, cities, changes, clock),
     decline: new DeclinePartnership(fakeTransactions, changes, clock),
     changeStatus: new ChangePartnershipStatus(fakeTransactions, cities, changes, clock),

@@ -10,7 +10,6 @@ import type {
   TestPublisher,
 } from '@c2c/service/testing';
 import { eventually } from '@c2c/testing';
-import { setUpApiDocs } from '../../src/api-docs';
 import { AppModule } from '../../src/app.module';
 import { CityModel } from '../../src/city-model/city-model.service';
 import type { CityRecord } from '../../src/city-model/city-projection';
@@ -30,7 +29,6 @@ export const PARTNERSHIPS: ServiceUnderTest<PartnershipsConfig> = {
   database: { schema: 'partnerships', role: 'c2c_test_partnerships', password: 'partnerships-test' },
   readConfig: (env) => readPartnershipsConfig({ DETECTION_INTERVAL_MS: '0', ...env }),
   module: (config) => AppModule.forRoot(config),
-  appOptions: () => ({ configure: setUpApiDocs }),
 };
 
 /** The topics the service reads and writes, created before it subscribes. */

@@ -40,7 +40,6 @@ export {
   buildServiceApiDocument,
   generateApiDocument,
   serialiseApiDocument,
-  setUpServiceApiDocs,
   writeApiDocument,
   type ServiceApiDocs,
 } from './service-api-docs';

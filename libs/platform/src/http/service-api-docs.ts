@@ -25,18 +25,6 @@ export function buildServiceApiDocument(app: NestFastifyApplication, docs: Servi
   return SwaggerModule.createDocument(app, config, { operationIdFactory: (_controller, method) => method });
 }
 
-/**
- * Serves the document as `/docs-json` on the service's internal port. The interactive page is the
- * gateway's, for the public API; an internal port needs no UI of its own.
- */
-export function setUpServiceApiDocs(app: NestFastifyApplication, docs: ServiceApiDocs): void {
-  SwaggerModule.setup('docs', app, () => buildServiceApiDocument(app, docs), {
-    ui: false,
-    raw: ['json'],
-    jsonDocumentUrl: 'docs-json',
-  });
-}
-
 /** A document as committed: pretty JSON with a final newline, so diffs stay readable. */
 export const serialiseApiDocument = (document: object): string => `${JSON.stringify(document, null, 2)}\n`;
 
