@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { RevocationFeedDocument } from '@c2c/auth';
 import { GatewayConfig } from '../config';
 import { UsersRepository } from '../identity/users.repository';
@@ -14,11 +14,22 @@ const digest = (value: string): Buffer => createHash('sha256').update(value).dig
  * lifetime. It names users, so it is served only to callers holding `REVOCATION_FEED_SECRET`.
  */
 @Injectable()
-export class RevocationFeedService {
+export class RevocationFeedService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(RevocationFeedService.name);
+
   constructor(
     private readonly config: GatewayConfig,
     private readonly users: UsersRepository,
   ) {}
+
+  /** Said once at start: without the secret, a revoked token still works at the services until it expires. */
+  onApplicationBootstrap(): void {
+    if (this.config.REVOCATION_FEED_SECRET === undefined) {
+      this.logger.warn(
+        'REVOCATION_FEED_SECRET is not set: the revocation feed is off, so the services accept revoked tokens until they expire',
+      );
+    }
+  }
 
   /** True when `presented` is the feed's secret (compared in constant time); false while none is set. */
   admits(presented: string | undefined): boolean {
