@@ -15,6 +15,8 @@ const PARTNERSHIP = randomUUID();
 
 interface Ids {
   userId: string;
+  /** A user no caller logs in as: deactivating it changes no other row's outcome. */
+  targetId: string;
 }
 
 interface Route {
@@ -80,6 +82,16 @@ const MATRIX: Record<string, Route> = {
     method: 'PATCH',
     path: (ids) => `/api/v1/users/${ids.userId}`,
     options: () => ({ body: { name: 'Renamed' }, headers: { 'if-match': '*' } }),
+    expect: [401, 200, 403, 403, 403],
+  },
+  'POST /api/v1/users/{id}/deactivation': {
+    method: 'POST',
+    path: (ids) => `/api/v1/users/${ids.targetId}/deactivation`,
+    expect: [401, 200, 403, 403, 403],
+  },
+  'POST /api/v1/users/{id}/reactivation': {
+    method: 'POST',
+    path: (ids) => `/api/v1/users/${ids.targetId}/reactivation`,
     expect: [401, 200, 403, 403, 403],
   },
   'GET /api/v1/cities': { method: 'GET', path: () => '/api/v1/cities', expect: [401, 200, 200, 200, 200] },
@@ -183,7 +195,7 @@ describe('gateway authorization matrix (route × role)', () => {
   let gateway: GatewayHarness;
   let upstream: FakeUpstream;
   const tokens = new Map<Caller, string | undefined>();
-  const ids: Ids = { userId: '' };
+  const ids: Ids = { userId: '', targetId: '' };
 
   beforeAll(async () => {
     // Every service answers success, so a status here is the gateway's own decision.
@@ -212,6 +224,7 @@ describe('gateway authorization matrix (route × role)', () => {
     const observer = await gateway.user('observer', {}, admin);
     tokens.set('observer', observer.token);
     ids.userId = observer.id;
+    ids.targetId = (await gateway.user('observer', {}, admin)).id;
   }, 60_000);
 
   afterAll(async () => {
@@ -229,7 +242,7 @@ describe('gateway authorization matrix (route × role)', () => {
     );
     const tabled = new Set(
       Object.values(MATRIX).map((route) =>
-        `${route.method} ${route.path({ userId: '{id}' })}`
+        `${route.method} ${route.path({ userId: '{id}', targetId: '{id}' })}`
           .split('?')[0]
           .replace(CITY_A, '{id}')
           .replace(CITY_B, '{id}')

@@ -3,6 +3,24 @@ import { ServiceName, Upstreams } from '../src/routing/upstreams';
 import { Barrier, closedPortUrl, FakeUpstream, Gate } from './support/fake-upstream';
 import { GatewayHarness } from './support/gateway-harness';
 
+const claimsOf = (jwt: string): { aud?: unknown; sub?: unknown } =>
+  JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString()) as {
+    aud?: unknown;
+    sub?: unknown;
+  };
+
+/**
+ * What a service receives in place of the caller's token: a token of its own audience for the same
+ * subject, never the caller's (which only the gateway accepts).
+ */
+function expectInternalToken(authorization: unknown, callerToken: string, service: string): void {
+  expect(typeof authorization).toBe('string');
+  const [scheme, jwt = ''] = String(authorization).split(' ');
+  expect(scheme).toBe('Bearer');
+  expect(jwt).not.toBe(callerToken);
+  expect(claimsOf(jwt)).toMatchObject({ aud: `urn:c2c:service:${service}`, sub: claimsOf(callerToken).sub });
+}
+
 const problemType = (code: string) => `https://c2c.asianmayorsforum.org/problems/${code}`;
 
 describe('gateway routing to the services', () => {
@@ -54,7 +72,7 @@ describe('gateway routing to the services', () => {
     expect(response.status).toBe(200);
     const received = cities.requests.at(-1);
     expect(received?.url).toBe('/cities?country=IR&limit=5');
-    expect(received?.headers.authorization).toBe(`Bearer ${token}`);
+    expectInternalToken(received?.headers.authorization, token, 'cities');
     expect(received?.headers['x-request-id']).toBe('req-routing-1');
     expect(response.headers['x-request-id']).toBe('req-routing-1');
     expect(received?.headers.traceparent).toBe(traceparent);
@@ -154,7 +172,7 @@ describe('gateway routing to the services', () => {
       expect(response.body).toEqual({ items: [{ id: 'p1' }], nextCursor: null });
       const received = partnerships.requests.at(-1);
       expect(received?.url).toBe(`/partnerships?${query}`);
-      expect(received?.headers.authorization).toBe(`Bearer ${token}`);
+      expectInternalToken(received?.headers.authorization, token, 'partnerships');
       expect(received?.headers['x-request-id']).toBe('req-partnerships-1');
       expect(received?.headers.traceparent).toBe(traceparent);
     });
@@ -279,7 +297,7 @@ describe('gateway routing to the services', () => {
         missing: [],
       });
       expect(partnerships.requests.at(-1)?.url).toBe(`/partnerships?cityId=${cityId}&limit=100`);
-      expect(partnerships.requests.at(-1)?.headers.authorization).toBe(`Bearer ${token}`);
+      expectInternalToken(partnerships.requests.at(-1)?.headers.authorization, token, 'partnerships');
     });
 
     it('asks the services in parallel', async () => {

@@ -4,7 +4,7 @@
 // --check exits 1 when the rebuilt model differs from the previous one (the model had drifted).
 // Reads the service's own environment: DATABASE_URL, KAFKA_BROKERS, KAFKA_TOPIC_PREFIX.
 import 'reflect-metadata';
-import { createKafka } from '@c2c/messaging';
+import { createKafka, kafkaSecurityFromSettings } from '@c2c/messaging';
 import { createServiceDataSource, runMigrations, TransactionRunner } from '@c2c/persistence';
 import { PARTNERSHIPS_ENTITIES, PARTNERSHIPS_SCHEMA } from '../src/app.module';
 import { REBUILD_GROUP_SUFFIX } from '../src/city-model/city-model.module';
@@ -26,7 +26,12 @@ async function main(): Promise<number> {
   await dataSource.initialize();
   try {
     await runMigrations(dataSource, PARTNERSHIPS_SCHEMA);
-    const kafka = createKafka({ brokers: config.KAFKA_BROKERS.split(','), clientId: 'partnerships-rebuild' });
+    // The same TLS and SCRAM settings as the service: the script reads the topic as the service does.
+    const kafka = createKafka({
+      brokers: config.KAFKA_BROKERS.split(','),
+      clientId: 'partnerships-rebuild',
+      ...kafkaSecurityFromSettings(config),
+    });
     const repository = new CityModelRepository(dataSource);
     const rebuild = new CityModelRebuild(
       kafka,
