@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { DynamicModule, Global, Module } from '@nestjs/common';
+import type { DestinationStream } from 'pino';
 import { createServiceLogger, PinoNestLogger } from './pino-nest-logger';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -19,11 +20,15 @@ export function requestIdOf(request: IncomingMessage): string {
 @Global()
 @Module({})
 export class LoggingModule {
-  static forRoot(service: string, level: string): DynamicModule {
+  /** `destination`: where the lines go instead of stdout (tests that read them). */
+  static forRoot(service: string, level: string, destination?: DestinationStream): DynamicModule {
     return {
       module: LoggingModule,
       providers: [
-        { provide: PinoNestLogger, useValue: new PinoNestLogger(createServiceLogger(service, level)) },
+        {
+          provide: PinoNestLogger,
+          useValue: new PinoNestLogger(createServiceLogger(service, level, destination)),
+        },
       ],
       exports: [PinoNestLogger],
     };

@@ -1,16 +1,31 @@
 import { LoggerService } from '@nestjs/common';
-import pino, { Logger as Pino } from 'pino';
+import pino, { DestinationStream, Logger as Pino } from 'pino';
+import { redactEmails, safeErrorSerializer } from './log-safety';
 
 type Level = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
 
-/** The service's one pino logger: JSON lines with the service name and an ISO time. */
-export function createServiceLogger(service: string, level: string): Pino {
-  return pino({
+/**
+ * The service's one pino logger: JSON lines with the service name and an ISO time, on stdout unless a
+ * destination is given (tests read the lines). Errors are logged without a database error's query,
+ * parameters and driver details, and no e-mail address reaches a line unmasked.
+ */
+export function createServiceLogger(service: string, level: string, destination?: DestinationStream): Pino {
+  const options = {
     level,
     base: { service },
     timestamp: pino.stdTimeFunctions.isoTime,
-    redact: ['headers.authorization', 'headers.cookie', 'password'],
-  });
+    redact: [
+      'headers.authorization',
+      'headers.cookie',
+      'password',
+      '*.password',
+      'passwordHash',
+      '*.passwordHash',
+    ],
+    serializers: { err: safeErrorSerializer, error: safeErrorSerializer },
+    hooks: { streamWrite: redactEmails },
+  };
+  return destination === undefined ? pino(options) : pino(options, destination);
 }
 
 /**
