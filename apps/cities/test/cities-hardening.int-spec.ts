@@ -47,12 +47,13 @@ describe('cities: hostile input is a 400, never a 500', () => {
   });
 
   it('refuses cursors it did not hand out: 36 dashes, any string as the id, control characters', async () => {
-    for (const position of [
+    const positions: Record<string, string>[] = [
       { name: 'Tehran', id: '-'.repeat(36) },
       { name: 'Tehran', id: 'not-a-uuid' },
       { name: 'Teh\u0000ran', id: '123e4567-e89b-42d3-a456-426614174000' },
       { name: 'Tehran', id: '123e4567-e89b-42d3-a456-426614174000', extra: 'x' },
-    ]) {
+    ];
+    for (const position of positions) {
       expectFieldError(await cities.call('GET', `/cities?cursor=${encodeCursor(position)}`), 'cursor');
     }
     const fine = encodeCursor({ name: 'Tehran', id: '123e4567-e89b-42d3-a456-426614174000' });

@@ -54,14 +54,15 @@ describe('partnerships: hostile input is a 400, never a 500', () => {
   });
 
   it('refuses list cursors with 36 dashes, a date PostgreSQL rejects, or extra fields', async () => {
-    for (const position of [
+    const positions: Record<string, string>[] = [
       { createdAt: '2026-03-24T08:15:00.000Z', id: '-'.repeat(36) },
       { createdAt: '2026-02-30T00:00:00Z', id: UUID },
       // Date.parse reads these; PostgreSQL refuses the first and misreads the second.
       { createdAt: '+275760-09-13T00:00:00.000Z', id: UUID },
       { createdAt: 'Tue, 24 Mar 2026', id: UUID },
       { createdAt: '2026-03-24T08:15:00.000Z', id: UUID, more: 'x' },
-    ]) {
+    ];
+    for (const position of positions) {
       const response = await api.get<ProblemDetails>(`/partnerships?cursor=${encodeCursor(position)}`);
       expect(response.status).toBe(400);
       expect(fieldsOf(response.body)).toEqual(['cursor']);
