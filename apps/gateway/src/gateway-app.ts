@@ -30,6 +30,9 @@ export function gatewayAppOptions(config: GatewayConfig): ServiceAppOptions {
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: trustProxyOf(config),
     responseHeaders: API_SECURITY_HEADERS,
+    // The public port never answers /metrics (a scrape tells an attacker too much); operators scrape
+    // the loopback management listener that METRICS_PORT starts.
+    metricsOnMainPort: false,
     configure: async (app: NestFastifyApplication) => {
       // Typed with the workspace's fastify, whose declarations the plugins augment (Nest's adapter
       // bundles its own copy of fastify's types).

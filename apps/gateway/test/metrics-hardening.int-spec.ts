@@ -36,3 +36,21 @@ describe('the gateway with a management port', () => {
     expect(ready.text).not.toMatch(/127\.0\.0\.1|:\d{4,5}/);
   });
 });
+
+describe('the gateway without a management port', () => {
+  let gateway: GatewayHarness;
+
+  beforeAll(async () => {
+    gateway = await GatewayHarness.start();
+  }, 60_000);
+
+  afterAll(async () => {
+    await gateway?.close();
+  });
+
+  it('still answers no one /metrics on its public port', async () => {
+    expect((await gateway.call('GET', '/metrics')).status).toBe(404);
+    const admin = await gateway.call('GET', '/metrics', { token: await gateway.adminToken() });
+    expect(admin.status).toBe(404);
+  });
+});
