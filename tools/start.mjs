@@ -126,6 +126,9 @@ async function main() {
       PORT: String(app.port),
       DATABASE_URL: serviceDatabaseUrl(databaseUrl, spec),
       KAFKA_BROKERS: kafkaBrokers,
+      // The one place that allows the committed local defaults (e.g. the gateway's key secret): every
+      // other start fails closed when a secret is missing.
+      ALLOW_LOCAL_DEFAULTS: process.env.ALLOW_LOCAL_DEFAULTS ?? 'true',
       BOOTSTRAP_ADMIN_EMAIL: process.env.BOOTSTRAP_ADMIN_EMAIL ?? LOCAL_ADMIN.email,
       BOOTSTRAP_ADMIN_PASSWORD: process.env.BOOTSTRAP_ADMIN_PASSWORD ?? LOCAL_ADMIN.password,
       ...Object.fromEntries(

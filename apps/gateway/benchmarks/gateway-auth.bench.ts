@@ -100,6 +100,7 @@ async function targets(databaseUrl: string): Promise<Target[]> {
   const gatewayEnv = (cacheMs: number) =>
     readGatewayConfig({
       NODE_ENV: 'development',
+      ALLOW_LOCAL_DEFAULTS: 'true',
       DATABASE_URL: databaseUrl,
       LOG_LEVEL,
       RATE_LIMIT_PER_IP: '1000000000',

@@ -2,13 +2,28 @@ import path from 'node:path';
 import { ConfigError, loadConfig, ServiceConfig } from '@c2c/platform';
 import { parseRoleMap } from '@c2c/auth';
 import { Type } from 'class-transformer';
-import { IsEmail, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
+import {
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+} from 'class-validator';
 
 const HTTP_URL = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
 
-/** Local defaults, documented in the README; refused in production. */
+/**
+ * Local defaults, documented in the README. They are public (committed), so they apply only with an
+ * explicit ALLOW_LOCAL_DEFAULTS=true (set by tools/start.mjs and the test harness), never because a
+ * variable was forgotten.
+ */
 export const LOCAL_BOOTSTRAP_ADMIN = { email: 'admin@c2c.local', password: 'change-me-locally' } as const;
-const LOCAL_SIGNING_KEY_SECRET = 'local-development-only-signing-key-secret-0000';
+export const LOCAL_SIGNING_KEY_SECRET = 'local-development-only-signing-key-secret-0000';
 
 const int = (min: number, max: number) => (target: object, property: string) => {
   Type(() => Number)(target, property);
@@ -21,6 +36,13 @@ const int = (min: number, max: number) => (target: object, property: string) => 
 export class GatewayConfig extends ServiceConfig {
   @int(0, 65535)
   override PORT = 3000;
+
+  /**
+   * `true` lets the committed local defaults (bootstrap account, key secret) fill what is missing.
+   * Anything else fails closed: a missing secret stops the start, naming it.
+   */
+  @IsIn(['true', 'false'])
+  ALLOW_LOCAL_DEFAULTS: 'true' | 'false' = 'false';
 
   /** The first secretariat account, created while no secretariat exists. */
   @IsOptional()
@@ -87,9 +109,20 @@ export class GatewayConfig extends ServiceConfig {
   @IsString()
   OIDC_ROLES_CLAIM = 'roles';
 
-  /** `provider-role=platform-role,…`; empty: the provider already uses the platform's role names. */
+  /**
+   * `provider-role=platform-role,…`. Empty trusts no provider role (every provider token is then a
+   * 403): a provider's role names are its own, and taking them as they come would let whoever
+   * administers the provider name a secretariat.
+   */
   @IsString()
   OIDC_ROLE_MAP = '';
+
+  /**
+   * Provider tokens issued (`iat`) longer ago than this are refused, whatever their `exp`: a provider
+   * configured with long-lived access tokens must not make a stolen one useful for days.
+   */
+  @int(60, 86_400)
+  OIDC_MAX_TOKEN_AGE_SECONDS = 3600;
 
   @IsOptional()
   @IsString()
@@ -105,9 +138,15 @@ export class GatewayConfig extends ServiceConfig {
   })
   CORS_ORIGINS = '';
 
-  /** Whose X-Forwarded-For to believe (Fastify trustProxy: addresses, CIDRs or names like `loopback`). */
-  @IsString()
-  TRUST_PROXY = 'loopback,linklocal,uniquelocal';
+  /**
+   * Whose X-Forwarded-For to believe: `false` (the default: nobody, the socket's address is the
+   * client), a hop count, or the ingress's addresses/CIDRs (Fastify trustProxy). Trusting a whole
+   * private range would let any caller on it choose its own address and escape the per-IP limits.
+   */
+  @Matches(/^(false|true|\d{1,2}|[\w.:/-]+(\s*,\s*[\w.:/-]+)*)$/, {
+    message: 'TRUST_PROXY must be false, true, a hop count, or comma-separated addresses/CIDRs',
+  })
+  TRUST_PROXY = 'false';
 
   @int(1024, 100 * 1_048_576)
   BODY_LIMIT_BYTES = 1_048_576;
@@ -125,8 +164,37 @@ export class GatewayConfig extends ServiceConfig {
   @int(1, 1_000_000_000)
   RATE_LIMIT_LOGIN_PER_IP = 20;
 
+  /**
+   * Failed logins for one e-mail (within RATE_LIMIT_WINDOW_MS) before it is locked out: the per-IP
+   * limit alone does not stop guessing one account's password from many addresses.
+   */
+  @int(1, 1000)
+  LOGIN_FAILURES_BEFORE_LOCKOUT = 5;
+
+  /** The first lockout; each further one doubles, up to LOGIN_LOCKOUT_MAX_SECONDS. */
+  @int(1, 86_400)
+  LOGIN_LOCKOUT_BASE_SECONDS = 30;
+
+  @int(1, 86_400)
+  LOGIN_LOCKOUT_MAX_SECONDS = 3600;
+
+  /**
+   * argon2 operations (logins, password changes) running at once. Each takes a libuv thread and
+   * 19 MiB; see UV_THREADPOOL_SIZE in main.ts, which leaves threads for DNS and file reads.
+   */
+  @int(1, 64)
+  PASSWORD_HASH_CONCURRENCY = 2;
+
+  /** argon2 operations waiting for a slot; beyond them a login is a quick 503 with Retry-After. */
+  @int(0, 10_000)
+  PASSWORD_HASH_QUEUE = 32;
+
   @int(1, 168)
   IDEMPOTENCY_TTL_HOURS = 24;
+
+  /** Live (unexpired) Idempotency-Keys one caller may hold: each is a stored answer in the database. */
+  @int(1, 1_000_000)
+  IDEMPOTENCY_KEYS_PER_USER = 1000;
 
   @IsUrl(HTTP_URL)
   CITIES_URL = 'http://127.0.0.1:3001';
@@ -134,11 +202,17 @@ export class GatewayConfig extends ServiceConfig {
   @IsUrl(HTTP_URL)
   PARTNERSHIPS_URL = 'http://127.0.0.1:3002';
 
+  /**
+   * Services not built yet have no default: with no address the gateway never sends a caller's
+   * token anywhere for them (the dossier names the part missing).
+   */
+  @IsOptional()
   @IsUrl(HTTP_URL)
-  COMMISSIONS_URL = 'http://127.0.0.1:3003';
+  COMMISSIONS_URL?: string;
 
+  @IsOptional()
   @IsUrl(HTTP_URL)
-  NOTIFICATIONS_URL = 'http://127.0.0.1:3004';
+  NOTIFICATIONS_URL?: string;
 
   /** Headers and body of an upstream answer must arrive within this. */
   @int(50, 120_000)
@@ -174,36 +248,57 @@ export class GatewayConfig extends ServiceConfig {
   SERVICE_API_DOCS_DIR = path.resolve(process.cwd(), 'docs/api');
 }
 
+/** Whether the committed local defaults may fill missing secrets (never in production). */
+export const localDefaultsAllowed = (config: GatewayConfig): boolean =>
+  config.ALLOW_LOCAL_DEFAULTS === 'true' && config.NODE_ENV !== 'production';
+
+const SECRETS = ['BOOTSTRAP_ADMIN_EMAIL', 'BOOTSTRAP_ADMIN_PASSWORD', 'SIGNING_KEY_SECRET'] as const;
+
 function crossChecks(config: GatewayConfig): string[] {
   const problems: string[] = [];
-  if (config.NODE_ENV === 'production') {
-    if (!config.BOOTSTRAP_ADMIN_EMAIL) problems.push('BOOTSTRAP_ADMIN_EMAIL is required in production');
-    if (!config.BOOTSTRAP_ADMIN_PASSWORD) problems.push('BOOTSTRAP_ADMIN_PASSWORD is required in production');
-    if (!config.SIGNING_KEY_SECRET) problems.push('SIGNING_KEY_SECRET is required in production');
+  if (config.NODE_ENV === 'production' && config.ALLOW_LOCAL_DEFAULTS === 'true') {
+    problems.push('ALLOW_LOCAL_DEFAULTS must not be true in production');
+  }
+  if (!localDefaultsAllowed(config)) {
+    for (const name of SECRETS) {
+      if (!config[name]) problems.push(`${name} is required (ALLOW_LOCAL_DEFAULTS=true only for local runs)`);
+    }
     if (config.BOOTSTRAP_ADMIN_PASSWORD === LOCAL_BOOTSTRAP_ADMIN.password) {
-      problems.push('BOOTSTRAP_ADMIN_PASSWORD must not be the local default in production');
+      problems.push('BOOTSTRAP_ADMIN_PASSWORD must not be the local default');
+    }
+    if (config.SIGNING_KEY_SECRET === LOCAL_SIGNING_KEY_SECRET) {
+      problems.push('SIGNING_KEY_SECRET must not be the committed local default');
     }
   }
   if (config.OIDC_ISSUER && !config.OIDC_JWKS_URL) {
     problems.push('OIDC_JWKS_URL is required when OIDC_ISSUER is set');
+  }
+  // Two trusted issuers of one name: the provider's keys and claims would silently stand in for the
+  // gateway's own.
+  if (config.OIDC_ISSUER !== undefined && config.OIDC_ISSUER === config.TOKEN_ISSUER) {
+    problems.push("OIDC_ISSUER must differ from TOKEN_ISSUER (the gateway's own issuer)");
   }
   try {
     parseRoleMap(config.OIDC_ROLE_MAP);
   } catch (error) {
     problems.push(`OIDC_ROLE_MAP: ${(error as Error).message}`);
   }
+  if (config.LOGIN_LOCKOUT_MAX_SECONDS < config.LOGIN_LOCKOUT_BASE_SECONDS) {
+    problems.push('LOGIN_LOCKOUT_MAX_SECONDS must be at least LOGIN_LOCKOUT_BASE_SECONDS');
+  }
   return problems;
 }
 
 /**
- * Reads the gateway's environment. Outside production the bootstrap account and the key secret fall
- * back to local defaults; in production their absence stops the start, naming the variables.
+ * Reads the gateway's environment. The bootstrap account and the key secret fall back to the local
+ * defaults only with ALLOW_LOCAL_DEFAULTS=true outside production; otherwise their absence stops the
+ * start, naming each variable.
  */
 export function readGatewayConfig(env: Record<string, string | undefined> = process.env): GatewayConfig {
   const config = loadConfig(GatewayConfig, env);
   const problems = crossChecks(config);
   if (problems.length > 0) throw new ConfigError(problems);
-  if (config.NODE_ENV !== 'production') {
+  if (localDefaultsAllowed(config)) {
     config.BOOTSTRAP_ADMIN_EMAIL ??= LOCAL_BOOTSTRAP_ADMIN.email;
     config.BOOTSTRAP_ADMIN_PASSWORD ??= LOCAL_BOOTSTRAP_ADMIN.password;
     config.SIGNING_KEY_SECRET ??= LOCAL_SIGNING_KEY_SECRET;

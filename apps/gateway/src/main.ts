@@ -1,3 +1,5 @@
+// First of all: sizes libuv's thread pool before anything can start it (see the file).
+import './uv-threadpool';
 import 'reflect-metadata';
 import { runService } from '@c2c/platform';
 import { AppModule } from './app.module';

@@ -1,6 +1,7 @@
 import { GatewayHarness, HttpResponse } from './support/gateway-harness';
 
-// The gateway trusts X-Forwarded-For from loopback (TRUST_PROXY), which lets one test play many clients.
+// The gateway is told to trust X-Forwarded-For from loopback (TRUST_PROXY), which lets one test play
+// many clients; by default it trusts no proxy (see identity-hardening.int-spec.ts).
 const from = (ip: string) => ({ 'x-forwarded-for': ip });
 
 describe('gateway: rate limits per IP and per user', () => {
@@ -8,6 +9,7 @@ describe('gateway: rate limits per IP and per user', () => {
 
   beforeAll(async () => {
     gateway = await GatewayHarness.start({
+      TRUST_PROXY: 'loopback',
       RATE_LIMIT_PER_IP: '5',
       RATE_LIMIT_PER_USER: '3',
       RATE_LIMIT_LOGIN_PER_IP: '2',

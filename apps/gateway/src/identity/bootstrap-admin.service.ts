@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { GatewayConfig } from '../config';
+import { ConfigError } from '@c2c/platform';
+import { GatewayConfig, LOCAL_BOOTSTRAP_ADMIN, localDefaultsAllowed } from '../config';
 import { PasswordHasher } from './password-hasher';
 import { EmailTaken, UsersRepository } from './users.repository';
 
@@ -19,7 +20,32 @@ export class BootstrapAdminService implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    if (!localDefaultsAllowed(this.config)) await this.refuseLocalDefaultPassword();
     await this.ensureSecretariat();
+  }
+
+  /**
+   * Outside local runs, stops the start while a bootstrap account still opens with the committed
+   * local password: the account outlives the local run that created it (it is made only while no
+   * secretariat exists), and its password is in the README.
+   */
+  async refuseLocalDefaultPassword(): Promise<void> {
+    const emails = new Set([LOCAL_BOOTSTRAP_ADMIN.email, this.config.BOOTSTRAP_ADMIN_EMAIL ?? '']);
+    const exposed: string[] = [];
+    for (const email of [...emails].filter(Boolean)) {
+      const user = await this.users.findByEmail(email);
+      if (user && (await this.hasher.verify(user.passwordHash, LOCAL_BOOTSTRAP_ADMIN.password))) {
+        exposed.push(user.email);
+      }
+    }
+    if (exposed.length > 0) {
+      throw new ConfigError(
+        exposed.map(
+          (email) =>
+            `the account ${email} still has the local default password; change it (or delete the account) before starting without ALLOW_LOCAL_DEFAULTS=true`,
+        ),
+      );
+    }
   }
 
   /** True when it created the account. */

@@ -17,6 +17,8 @@ export const SERVICE_API_DOCS_DIR = path.resolve(__dirname, '../../../../docs/ap
 export function generatePublicApiDocument(): Promise<OpenAPIObject> {
   const config = readGatewayConfig({
     NODE_ENV: 'development',
+    // Preview mode runs no provider: the local defaults only satisfy the configuration's checks.
+    ALLOW_LOCAL_DEFAULTS: 'true',
     DATABASE_URL: 'postgres://openapi@127.0.0.1:1/unused',
     LOG_LEVEL: 'silent',
   });

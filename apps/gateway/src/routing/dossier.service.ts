@@ -35,7 +35,10 @@ export class DossierService {
   async read(cityId: string, request: FastifyRequest): Promise<DossierResult> {
     const headers = forwardedHeaders(request);
     const query = `cityId=${encodeURIComponent(cityId)}&limit=100`;
+    // A part whose service has no configured address is missing without a call: the caller's token
+    // must not go to an address where nothing of ours was configured to run.
     const get = async (service: ServiceName, path: string) => {
+      if (!this.upstreams.has(service)) throw new Error(`the ${service} service is not configured`);
       const authorization = await this.internalTokens.headersFor(service, request);
       return this.upstreams
         .of(service)

@@ -1,4 +1,5 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { Problem, ProblemType } from '@c2c/platform';
 import { GatewayConfig } from '../config';
 import { ServiceClient } from './service-client';
 
@@ -6,11 +7,15 @@ import type { ServiceName } from '../openapi/service-api-documents';
 
 export type { ServiceName };
 
-/** One client (connection pool and circuit breaker) per service, from the configured base URLs. */
+/**
+ * One client (connection pool and circuit breaker) per service, from the configured base URLs. A
+ * service without a URL has no client: nothing, callers' tokens included, is sent to an address
+ * where no one was configured to listen.
+ */
 @Injectable()
 export class Upstreams implements OnApplicationShutdown {
   private readonly logger = new Logger(Upstreams.name);
-  private readonly clients: Record<ServiceName, ServiceClient>;
+  private readonly clients: Partial<Record<ServiceName, ServiceClient>>;
 
   constructor(config: GatewayConfig) {
     const options = {
@@ -23,14 +28,19 @@ export class Upstreams implements OnApplicationShutdown {
         volumeThreshold: config.BREAKER_VOLUME_THRESHOLD,
       },
     };
-    this.clients = {
-      cities: new ServiceClient('cities', config.CITIES_URL, options),
-      partnerships: new ServiceClient('partnerships', config.PARTNERSHIPS_URL, options),
-      commissions: new ServiceClient('commissions', config.COMMISSIONS_URL, options),
-      notifications: new ServiceClient('notifications', config.NOTIFICATIONS_URL, options),
+    const urls: Record<ServiceName, string | undefined> = {
+      cities: config.CITIES_URL,
+      partnerships: config.PARTNERSHIPS_URL,
+      commissions: config.COMMISSIONS_URL,
+      notifications: config.NOTIFICATIONS_URL,
     };
+    this.clients = Object.fromEntries(
+      Object.entries(urls)
+        .filter((entry): entry is [ServiceName, string] => entry[1] !== undefined)
+        .map(([service, url]) => [service, new ServiceClient(service, url, options)]),
+    );
     // An open circuit is an outage seen from the gateway: operators should read it in the logs.
-    for (const client of Object.values(this.clients)) {
+    for (const client of this.configured()) {
       client.onStateChange((state) => {
         if (state === 'open') this.logger.warn(`circuit to the ${client.service} service opened`);
         else this.logger.log(`circuit to the ${client.service} service is ${state}`);
@@ -38,11 +48,27 @@ export class Upstreams implements OnApplicationShutdown {
     }
   }
 
+  /** Whether the service has a configured address. */
+  has(service: ServiceName): boolean {
+    return this.clients[service] !== undefined;
+  }
+
+  /** The service's client; a 503 naming the service when it has no configured address. */
   of(service: ServiceName): ServiceClient {
-    return this.clients[service];
+    const client = this.clients[service];
+    if (client === undefined) {
+      throw new Problem(ProblemType.ServiceUnavailable, `the ${service} service is not configured`, {
+        extensions: { service },
+      });
+    }
+    return client;
+  }
+
+  private configured(): ServiceClient[] {
+    return Object.values(this.clients).filter((client) => client !== undefined);
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await Promise.all(Object.values(this.clients).map((client) => client.close()));
+    await Promise.all(this.configured().map((client) => client.close()));
   }
 }

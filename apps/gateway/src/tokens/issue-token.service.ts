@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { platformClaimsOf, TOKEN_VERSION_CLAIM } from '@c2c/auth';
 import { SignJWT } from 'jose';
 import { GatewayConfig } from '../config';
+import { LoginThrottle } from '../http/rate-limit/login-throttle';
 import { PasswordHasher } from '../identity/password-hasher';
 import { UsersRepository } from '../identity/users.repository';
 import { TokenResponseDto } from './dto/token-response.dto';
@@ -12,21 +13,37 @@ import { TokenError } from './token.errors';
 /** Logging in: checks the password and issues a short-lived access token (RFC 9068 profile). */
 @Injectable()
 export class IssueTokenService {
+  /** Per-e-mail lockouts; this service alone sees which logins failed. */
+  private readonly throttle: LoginThrottle;
+
   constructor(
     private readonly config: GatewayConfig,
     private readonly users: UsersRepository,
     private readonly hasher: PasswordHasher,
     private readonly keys: SigningKeysService,
-  ) {}
+  ) {
+    this.throttle = new LoginThrottle({
+      failures: config.LOGIN_FAILURES_BEFORE_LOCKOUT,
+      windowMs: config.RATE_LIMIT_WINDOW_MS,
+      baseLockoutMs: config.LOGIN_LOCKOUT_BASE_SECONDS * 1000,
+      maxLockoutMs: config.LOGIN_LOCKOUT_MAX_SECONDS * 1000,
+    });
+  }
 
   async issue(email: string, password: string): Promise<TokenResponseDto> {
+    // Before any argon2 work: a locked-out account costs the gateway nothing.
+    this.throttle.check(email);
     const user = await this.users.findByEmail(email.trim());
     const valid = user
       ? await this.hasher.verify(user.passwordHash, password)
       : await this.hasher.verifyNothing(password);
     // One answer for an unknown e-mail, a wrong password and a deactivated account (checked after
     // the password, so its timing tells nothing either): no probing for accounts.
-    if (!user || !valid || user.deactivatedAt !== null) throw TokenError.invalidCredentials();
+    if (!user || !valid || user.deactivatedAt !== null) {
+      this.throttle.failed(email);
+      throw TokenError.invalidCredentials();
+    }
+    this.throttle.succeeded(email);
 
     const { kid, privateKey } = await this.keys.signer();
     const now = Math.floor(Date.now() / 1000);

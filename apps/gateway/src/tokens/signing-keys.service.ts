@@ -56,7 +56,41 @@ export class SigningKeysService implements OnModuleInit {
 
   /** The first key is made before the app serves: a login must never find no key to sign with. */
   async onModuleInit(): Promise<void> {
+    await this.retireUndecryptable();
     await this.ensureFreshKey();
+  }
+
+  /**
+   * Keys this replica cannot decrypt were stored under another secret, typically the committed local
+   * one, which anyone can read: whoever reads the table could mint tokens with them. A new key signs
+   * at once and every older key is retired now (no lead, no grace), so tokens they signed stop
+   * verifying. Returns the retired kids.
+   */
+  async retireUndecryptable(now = new Date()): Promise<string[]> {
+    const retired = await this.repository.withRotationLock(async (tx) => {
+      const unusable = (await this.repository.unretired(now, tx)).filter((row) => !this.decrypts(row));
+      if (unusable.length === 0) return [];
+      // add() retires every other key at the given time: keys this secret can decrypt go too, which
+      // only happens when replicas run with different secrets, itself a fault to end.
+      await this.create(tx, now, 0, now);
+      return unusable.map((row) => row.kid);
+    });
+    if (retired.length > 0) {
+      this.logger.warn(
+        `retired signing keys not encrypted with SIGNING_KEY_SECRET (tokens they signed are refused now): ${retired.join(', ')}`,
+      );
+      await this.reload(now);
+    }
+    return retired;
+  }
+
+  private decrypts(row: SigningKeyEntity): boolean {
+    try {
+      this.encryption.decrypt(row.privateJwkEncrypted);
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   /**
@@ -141,14 +175,19 @@ export class SigningKeysService implements OnModuleInit {
     );
   }
 
-  private async create(tx: EntityManager, now: Date, leadSeconds: number): Promise<string> {
+  private async create(
+    tx: EntityManager,
+    now: Date,
+    leadSeconds: number,
+    retireOthersNowAt?: Date,
+  ): Promise<string> {
     const { publicKey, privateKey } = await generateKeyPair(SIGNING_ALGORITHM, { extractable: true });
     const publicJwk = await exportJWK(publicKey);
     const kid = await calculateJwkThumbprint(publicJwk);
     const activatesAt = new Date(now.getTime() + leadSeconds * 1000);
-    const retireOthersAt = new Date(
-      activatesAt.getTime() + this.config.TOKEN_TTL_SECONDS * 1000 + CLOCK_SKEW_MS,
-    );
+    const retireOthersAt =
+      retireOthersNowAt ??
+      new Date(activatesAt.getTime() + this.config.TOKEN_TTL_SECONDS * 1000 + CLOCK_SKEW_MS);
     await this.repository.add(
       tx,
       {

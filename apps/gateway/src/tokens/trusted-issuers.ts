@@ -38,6 +38,7 @@ export function trustedIssuers(
       claims: oidcClaims({
         rolesClaim: config.OIDC_ROLES_CLAIM,
         roleMap: parseRoleMap(config.OIDC_ROLE_MAP),
+        maxTokenAgeSeconds: config.OIDC_MAX_TOKEN_AGE_SECONDS,
         ...(config.OIDC_CITY_CLAIM ? { cityIdClaim: config.OIDC_CITY_CLAIM } : {}),
         ...(config.OIDC_COMMISSIONS_CLAIM ? { commissionIdsClaim: config.OIDC_COMMISSIONS_CLAIM } : {}),
       }),

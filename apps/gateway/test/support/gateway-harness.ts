@@ -13,9 +13,12 @@ import { InternalTokensService } from '../../src/tokens/internal-tokens.service'
 export const GATEWAY: ServiceUnderTest<GatewayConfig> = {
   name: 'gateway',
   database: { schema: 'gateway', role: 'c2c_test_gateway', password: 'gateway-test' },
+  // Tests run locally: the committed local defaults (bootstrap admin, key secret) are allowed, as
+  // tools/start.mjs allows them; a test of the fail-closed start overrides ALLOW_LOCAL_DEFAULTS.
   readConfig: (env) =>
     readGatewayConfig({
       SIGNING_KEY_PUBLISH_LEAD_SECONDS: '0',
+      ALLOW_LOCAL_DEFAULTS: 'true',
       // The world gives its services this secret for their revocation feed: the gateway serves its
       // feed under it, so services in front of which it runs learn its revocations.
       REVOCATION_FEED_SECRET: env.AUTH_REVOCATION_SECRET,

@@ -16,8 +16,12 @@ class FakeIdempotencyRepository implements Pick<
 > {
   readonly rows = new Map<string, Row>();
 
-  claim(owner: string, key: string, requestHash: string): Promise<Claim> {
+  claim(owner: string, key: string, requestHash: string, _ttlHours: number, maxLive: number): Promise<Claim> {
     const row = this.rows.get(`${owner}|${key}`);
+    const live = [...this.rows.keys()].filter((id) => id.startsWith(`${owner}|`)).length;
+    if (row === undefined && live >= maxLive) {
+      return Promise.resolve({ outcome: 'over-limit', retryAfterSeconds: 3600 });
+    }
     if (row === undefined) {
       this.rows.set(`${owner}|${key}`, { requestHash });
       return Promise.resolve({ outcome: 'claimed' });
@@ -144,6 +148,23 @@ describe(IdempotencyService.name, () => {
     await run(req, reply(200));
     expect(service.isPending(req)).toBe(false);
     expect(repository.rows.get(`${OWNER}|k-7`)?.response?.status).toBe(200);
+  });
+
+  it('refuses a new key beyond IDEMPOTENCY_KEYS_PER_USER with a 429 naming the limit, storing nothing', async () => {
+    const capped = new IdempotencyService(
+      repository as unknown as IdempotencyRepository,
+      Object.assign(new GatewayConfig(), { IDEMPOTENCY_KEYS_PER_USER: 2 }),
+    );
+    await capped.begin(keyed('cap-1'), OWNER);
+    await capped.begin(keyed('cap-2'), OWNER);
+    const problem = await problemOf(capped.begin(keyed('cap-3'), OWNER));
+    expect(problem.status).toBe(429);
+    expect(problem.code).toBe('rate-limited');
+    expect(problem.detail).toContain('at most 2 live Idempotency-Keys per user');
+    expect(problem.headers['retry-after']).toBe('3600');
+    expect(repository.rows.has(`${OWNER}|cap-3`)).toBe(false);
+    // Another user has a budget of its own.
+    await expect(capped.begin(keyed('cap-3'), 'urn:c2c:gateway|user-2')).resolves.toBeUndefined();
   });
 
   it('ignores requests other than POST and POSTs without the header', async () => {

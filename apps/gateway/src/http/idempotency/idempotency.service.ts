@@ -65,7 +65,13 @@ export class IdempotencyService {
     const hash = createHash('sha256')
       .update(`${request.method} ${request.url}\n${canonicalJson(request.body)}`)
       .digest('base64url');
-    const claim = await this.repository.claim(owner, key, hash, this.config.IDEMPOTENCY_TTL_HOURS);
+    const claim = await this.repository.claim(
+      owner,
+      key,
+      hash,
+      this.config.IDEMPOTENCY_TTL_HOURS,
+      this.config.IDEMPOTENCY_KEYS_PER_USER,
+    );
     switch (claim.outcome) {
       case 'claimed':
         (request as WithPending)[PENDING] = { owner, key };
@@ -81,6 +87,13 @@ export class IdempotencyService {
         throw new Problem(ProblemType.IdempotencyKeyInUse, 'retry when the first request has finished', {
           headers: { 'retry-after': '1' },
         });
+      // Each key is a stored answer: without a bound one caller could fill the gateway's database.
+      case 'over-limit':
+        throw new Problem(
+          ProblemType.RateLimited,
+          `at most ${this.config.IDEMPOTENCY_KEYS_PER_USER} live Idempotency-Keys per user (each kept ${this.config.IDEMPOTENCY_TTL_HOURS} h); retry without the header, or later`,
+          { headers: { 'retry-after': String(claim.retryAfterSeconds) } },
+        );
     }
   }
 
