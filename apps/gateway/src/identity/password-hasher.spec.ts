@@ -1,4 +1,4 @@
-import { Problem } from '@c2c/platform';
+import { DomainError, toProblem } from '@c2c/platform';
 import { GatewayConfig } from '../config';
 import { PasswordHasher } from './password-hasher';
 
@@ -26,10 +26,11 @@ describe(PasswordHasher.name, () => {
     );
     expect(refusals).toHaveLength(3);
     for (const refusal of refusals) {
-      expect(refusal).toBeInstanceOf(Problem);
-      expect((refusal as Problem).status).toBe(503);
-      expect((refusal as Problem).code).toBe('service-unavailable');
-      expect((refusal as Problem).headers['retry-after']).toBe('1');
+      expect(refusal).toBeInstanceOf(DomainError);
+      const problem = toProblem(refusal);
+      expect(problem.status).toBe(503);
+      expect(problem.code).toBe('service-unavailable');
+      expect(problem.headers['retry-after']).toBe('1');
     }
     // The slots come back: a later operation runs.
     await expect(hasher.verify(hash, 'a long passphrase')).resolves.toBe(true);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Problem, ProblemType } from '@c2c/platform';
+import { DomainError } from '@c2c/platform';
 import argon2 from 'argon2';
 import { GatewayConfig } from '../config';
 
@@ -53,9 +53,15 @@ export class PasswordHasher {
   private async bounded<T>(work: () => Promise<T>): Promise<T> {
     if (this.running >= this.config.PASSWORD_HASH_CONCURRENCY) {
       if (this.waiting.length >= this.config.PASSWORD_HASH_QUEUE) {
-        throw new Problem(ProblemType.ServiceUnavailable, 'too many logins at once; retry shortly', {
-          headers: { 'retry-after': String(BUSY_RETRY_AFTER_SECONDS) },
-        });
+        throw new DomainError(
+          'service-unavailable',
+          'unavailable',
+          'too many logins at once; retry shortly',
+          {
+            title: 'Service unavailable',
+            retryAfterSeconds: BUSY_RETRY_AFTER_SECONDS,
+          },
+        );
       }
       // The slot is handed over by the finishing operation, so `running` never drops in between.
       await new Promise<void>((resolve) => this.waiting.push(resolve));

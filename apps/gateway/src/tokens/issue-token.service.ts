@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { platformClaimsOf, TOKEN_VERSION_CLAIM } from '@c2c/auth';
 import { SignJWT } from 'jose';
 import { GatewayConfig } from '../config';
-import { LoginThrottle } from '../http/rate-limit/login-throttle';
+import { LoginThrottle } from './login-throttle';
 import { PasswordHasher } from '../identity/password-hasher';
 import { UsersRepository } from '../identity/users.repository';
 import { TokenResponseDto } from './dto/token-response.dto';

@@ -18,7 +18,11 @@ export type DomainErrorKind =
   /** Well-formed, but refers to something that cannot take part (a city outside the partnership): 422. */
   | 'unprocessable'
   /** The caller could not be identified (wrong credentials): 401 with the error's own code. */
-  | 'unauthenticated';
+  | 'unauthenticated'
+  /** Too many attempts of this (a locked-out account): 429 with the code and `Retry-After`. */
+  | 'throttled'
+  /** The operation cannot run now but will soon (a full queue): 503 with the code and `Retry-After`. */
+  | 'unavailable';
 
 export interface DomainErrorDetails {
   /** Shown to people as the problem's title; the code is what clients switch on. */
@@ -29,6 +33,8 @@ export interface DomainErrorDetails {
   currentVersion?: number;
   /** Extra members of the answer (RFC 9457 §3.2): the current status, the existing record… */
   extensions?: Record<string, unknown>;
+  /** For `throttled` and `unavailable`: when to try again, in seconds (`Retry-After`). */
+  retryAfterSeconds?: number;
 }
 
 /**

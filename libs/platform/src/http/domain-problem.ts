@@ -9,9 +9,14 @@ import { Problem, ProblemType } from './problem';
  * service's own code as their type (`city-archived`, `invalid-transition`).
  */
 export function problemOfDomainError(error: DomainError): Problem {
-  const { fields, currentVersion, extensions = {}, title } = error.details;
+  const { fields, currentVersion, extensions = {}, title, retryAfterSeconds } = error.details;
+  const retryAfter: Record<string, string> =
+    retryAfterSeconds === undefined ? {} : { 'retry-after': String(retryAfterSeconds) };
   const own = (status: number) =>
-    new Problem({ code: error.code, status, title: title ?? error.message }, error.message, { extensions });
+    new Problem({ code: error.code, status, title: title ?? error.message }, error.message, {
+      extensions,
+      headers: retryAfter,
+    });
   switch (error.kind) {
     case 'not-found':
       return new Problem(ProblemType.NotFound, error.message, { extensions });
@@ -30,6 +35,10 @@ export function problemOfDomainError(error: DomainError): Problem {
       return own(422);
     case 'unauthenticated':
       return own(401);
+    case 'throttled':
+      return own(429);
+    case 'unavailable':
+      return own(503);
     default: {
       const unhandled: never = error.kind;
       throw new Error(`unmapped domain error kind ${String(unhandled)}`);

@@ -1,4 +1,4 @@
-import { Problem, ProblemType } from '@c2c/platform';
+import { TokenError } from './token.errors';
 
 /** What the throttle needs of the configuration. */
 export interface LoginThrottleOptions {
@@ -36,17 +36,13 @@ export class LoginThrottle {
     this.now = options.now ?? Date.now;
   }
 
-  /** Throws the 429 problem (with Retry-After) while the e-mail is locked out. */
+  /** Refuses (a `throttled` TokenError: 429 with Retry-After) while the e-mail is locked out. */
   check(email: string): void {
     const account = this.accounts.get(keyOf(email));
     const wait = account === undefined ? 0 : account.lockedUntil - this.now();
     if (wait > 0) {
       const seconds = Math.ceil(wait / 1000);
-      throw new Problem(
-        ProblemType.RateLimited,
-        `too many failed logins for this account; retry in ${seconds} s`,
-        { headers: { 'retry-after': String(seconds) } },
-      );
+      throw TokenError.lockedOut(seconds);
     }
   }
 

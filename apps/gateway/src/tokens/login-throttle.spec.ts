@@ -1,4 +1,4 @@
-import { Problem } from '@c2c/platform';
+import { DomainError, Problem, toProblem } from '@c2c/platform';
 import { LoginThrottle } from './login-throttle';
 
 function lockoutOf(throttle: LoginThrottle, email: string): Problem | undefined {
@@ -6,7 +6,7 @@ function lockoutOf(throttle: LoginThrottle, email: string): Problem | undefined 
     throttle.check(email);
     return undefined;
   } catch (error) {
-    if (error instanceof Problem) return error;
+    if (error instanceof DomainError) return toProblem(error);
     throw error;
   }
 }
