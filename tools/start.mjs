@@ -38,6 +38,7 @@ const APPS = [
 ].filter((app) => fs.existsSync(path.join(ROOT, 'apps', app.name, 'src/main.ts')));
 
 const LOCAL_ADMIN = { email: 'admin@c2c.local', password: 'change-me-locally' };
+const LOCAL_REVOCATION_SECRET = 'local-development-only-revocation-feed-secret';
 
 async function infraAlreadyUp() {
   const { kafkaBrokers, databaseUrl } = infraAddresses();
@@ -131,6 +132,9 @@ async function main() {
       ALLOW_LOCAL_DEFAULTS: process.env.ALLOW_LOCAL_DEFAULTS ?? 'true',
       BOOTSTRAP_ADMIN_EMAIL: process.env.BOOTSTRAP_ADMIN_EMAIL ?? LOCAL_ADMIN.email,
       BOOTSTRAP_ADMIN_PASSWORD: process.env.BOOTSTRAP_ADMIN_PASSWORD ?? LOCAL_ADMIN.password,
+      // One local secret on both sides of the revocation feed, so local services learn revocations.
+      REVOCATION_FEED_SECRET: process.env.REVOCATION_FEED_SECRET ?? LOCAL_REVOCATION_SECRET,
+      AUTH_REVOCATION_SECRET: process.env.AUTH_REVOCATION_SECRET ?? LOCAL_REVOCATION_SECRET,
       ...Object.fromEntries(
         APPS.map((other) => [`${other.name.toUpperCase()}_URL`, `http://127.0.0.1:${other.port}`]),
       ),

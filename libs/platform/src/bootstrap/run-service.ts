@@ -17,8 +17,10 @@ export interface ServiceAppOptions {
    */
   bodyLimit?: number;
   /**
-   * Which proxies' X-Forwarded-* headers to believe (Fastify's `trustProxy`): `true` for services
-   * reached only through the gateway; the gateway, facing clients, names its proxies instead.
+   * Which proxies' X-Forwarded-* headers to believe (Fastify's `trustProxy`). None by default: any
+   * caller can write the header, so believing it lets one pose as another address. A service's
+   * `request.ip` is then the gateway's (whose own log has the client's); the gateway, facing clients,
+   * names its ingress (`TRUST_PROXY`).
    */
   trustProxy?: boolean | string | number;
   /**
@@ -61,7 +63,7 @@ export async function createServiceApp(
   const adapter = new FastifyAdapter({
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT_BYTES,
     // Fastify 5.12's types leave out the hop count (a number) that its runtime accepts.
-    trustProxy: (options.trustProxy ?? true) as boolean | string,
+    trustProxy: (options.trustProxy ?? false) as boolean | string,
     genReqId: requestIdOf,
   });
   // One request id from the first hook on, so the log line, the X-Request-Id header and a problem's

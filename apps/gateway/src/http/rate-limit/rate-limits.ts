@@ -30,8 +30,8 @@ export function ipRateLimit(config: GatewayConfig): RateLimitPluginOptions {
     timeWindow: config.RATE_LIMIT_WINDOW_MS,
     max: (request) => (isLogin(request) ? config.RATE_LIMIT_LOGIN_PER_IP : config.RATE_LIMIT_PER_IP),
     keyGenerator: (request) => `${isLogin(request) ? 'login' : 'ip'}:${request.ip}`,
-    // Probes and scrapes come from the orchestrator, often from one address.
-    allowList: (request) => request.url.startsWith('/health/') || request.url === '/metrics',
+    // Probes come from the orchestrator, often from one address (scrapes go to the management port).
+    allowList: (request) => request.url.startsWith('/health/'),
     errorResponseBuilder: (_request, context) =>
       rateLimited('address', Math.max(1, Math.ceil(context.ttl / 1000))),
   };
