@@ -9,6 +9,7 @@ const SECRETS = {
   BOOTSTRAP_ADMIN_EMAIL: 'secretariat@amf.example',
   BOOTSTRAP_ADMIN_PASSWORD: 'a-long-production-password',
   SIGNING_KEY_SECRET: 's'.repeat(40),
+  REVOCATION_FEED_SECRET: 'r'.repeat(40),
 };
 
 function configError(env: Record<string, string>): string {
@@ -40,7 +41,12 @@ describe('readGatewayConfig', () => {
     ['ALLOW_LOCAL_DEFAULTS=false', { ALLOW_LOCAL_DEFAULTS: 'false' }],
   ])('fails closed without the secrets (%s), naming each missing variable', (_case, env) => {
     const message = configError({ DATABASE_URL, ...env });
-    for (const name of ['BOOTSTRAP_ADMIN_EMAIL', 'BOOTSTRAP_ADMIN_PASSWORD', 'SIGNING_KEY_SECRET']) {
+    for (const name of [
+      'BOOTSTRAP_ADMIN_EMAIL',
+      'BOOTSTRAP_ADMIN_PASSWORD',
+      'SIGNING_KEY_SECRET',
+      'REVOCATION_FEED_SECRET',
+    ]) {
       expect(message).toContain(`${name} is required`);
     }
   });

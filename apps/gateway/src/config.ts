@@ -253,7 +253,14 @@ export class GatewayConfig extends ServiceConfig {
 export const localDefaultsAllowed = (config: GatewayConfig): boolean =>
   config.ALLOW_LOCAL_DEFAULTS === 'true' && config.NODE_ENV !== 'production';
 
-const SECRETS = ['BOOTSTRAP_ADMIN_EMAIL', 'BOOTSTRAP_ADMIN_PASSWORD', 'SIGNING_KEY_SECRET'] as const;
+// The revocation feed's secret too: without it the services never learn of a deactivation, and a
+// revoked user's tokens keep working there until they expire. Local runs get one from npm start.
+const SECRETS = [
+  'BOOTSTRAP_ADMIN_EMAIL',
+  'BOOTSTRAP_ADMIN_PASSWORD',
+  'SIGNING_KEY_SECRET',
+  'REVOCATION_FEED_SECRET',
+] as const;
 
 function crossChecks(config: GatewayConfig): string[] {
   const problems: string[] = [];

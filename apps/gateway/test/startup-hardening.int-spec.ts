@@ -36,6 +36,7 @@ const DEPLOYED = {
   BOOTSTRAP_ADMIN_EMAIL: 'secretariat@amf.example',
   BOOTSTRAP_ADMIN_PASSWORD: 'a-deployment-secret-password',
   SIGNING_KEY_SECRET: 'a-deployment-secret-that-is-not-committed-anywhere',
+  REVOCATION_FEED_SECRET: 'a-deployment-revocation-feed-secret-0001',
 };
 
 describe('gateway: fail closed at start', () => {
@@ -50,7 +51,12 @@ describe('gateway: fail closed at start', () => {
         expect(await app.exited).toBe(1);
         const output = app.output();
         expect(output).toContain('Invalid configuration');
-        for (const name of ['BOOTSTRAP_ADMIN_EMAIL', 'BOOTSTRAP_ADMIN_PASSWORD', 'SIGNING_KEY_SECRET']) {
+        for (const name of [
+          'BOOTSTRAP_ADMIN_EMAIL',
+          'BOOTSTRAP_ADMIN_PASSWORD',
+          'SIGNING_KEY_SECRET',
+          'REVOCATION_FEED_SECRET',
+        ]) {
           expect(output).toContain(`${name} is required`);
         }
         expect(output).not.toMatch(/\n\s+at /); // a message, not a stack trace
