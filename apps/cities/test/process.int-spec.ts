@@ -1,30 +1,9 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import path from 'node:path';
 import { provisionServiceDatabase } from '@c2c/persistence';
 import { ServiceWorld } from '@c2c/service/testing';
-import { eventually, freePort } from '@c2c/testing';
+import { eventually, freePort, startEntryPoint } from '@c2c/testing';
 import { CITIES } from './support/cities';
 
-const ROOT = path.resolve(__dirname, '../../..');
-const MAIN = path.join(ROOT, 'apps/cities/src/main.ts');
-
-/** The real entry point, as an operator runs it (compiled on the fly by the same swc settings). */
-function startCities(env: Record<string, string>): {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
-} {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', MAIN], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', SWC_NODE_PROJECT: path.join(ROOT, 'tsconfig.json'), ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, output: () => output, exited };
-}
+const startCities = (env: Record<string, string>) => startEntryPoint('apps/cities/src/main.ts', env);
 
 // The one place the service is not started in-process by `world.start`: this test is about the process
 // itself (exit codes, signals), so the world only lends its database, broker namespace and token keys.

@@ -127,6 +127,10 @@ describe('gateway HTTP edge: errors, headers, docs, catalogue', () => {
       const bundle = await gateway.call('GET', '/docs/static/swagger-ui-bundle.js');
       expect(bundle.status).toBe(200);
       expect(bundle.text.length).toBeGreaterThan(100_000);
+      // A token pasted into the page must not stay in the browser's storage after the tab closes.
+      const init = await gateway.call('GET', '/docs/static/swagger-initializer.js');
+      expect(init.status).toBe(200);
+      expect(init.text).toMatch(/persistAuthorization"?\s*:\s*false/);
       const document = await gateway.call<{ openapi: string }>('GET', '/docs/openapi.json');
       expect(document.body.openapi).toBe('3.1.0');
     });

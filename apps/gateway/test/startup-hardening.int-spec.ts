@@ -1,31 +1,9 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import path from 'node:path';
 import argon2 from 'argon2';
-import { freePort } from '@c2c/testing';
+import { freePort, startEntryPoint } from '@c2c/testing';
 import { LOCAL_BOOTSTRAP_ADMIN } from '../src/config';
 import { GATEWAY, GatewayHarness } from './support/gateway-harness';
 
-const ROOT = path.resolve(__dirname, '../../..');
-const MAIN = path.join(ROOT, 'apps/gateway/src/main.ts');
-
-/** The real entry point, as an operator runs it (compiled on the fly by the same swc settings). */
-function startGatewayProcess(env: Record<string, string>): {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
-} {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', MAIN], {
-    cwd: ROOT,
-    // Nothing inherited but PATH: an operator's forgotten variables are exactly what is tested.
-    env: { PATH: process.env.PATH ?? '', SWC_NODE_PROJECT: path.join(ROOT, 'tsconfig.json'), ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, output: () => output, exited };
-}
+const startGatewayProcess = (env: Record<string, string>) => startEntryPoint('apps/gateway/src/main.ts', env);
 
 const kidOf = (token: string) =>
   String((JSON.parse(Buffer.from(token.split('.')[0], 'base64url').toString()) as { kid: string }).kid);

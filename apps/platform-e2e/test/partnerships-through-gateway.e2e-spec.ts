@@ -1,37 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { ServiceWorld, type ServiceUnderTest } from '@c2c/service/testing';
+import { ServiceWorld } from '@c2c/service/testing';
 import { eventually } from '@c2c/testing';
-import {
-  buildCitiesApiDocument,
-  citiesDatabase,
-  CitiesAppModule,
-  readCitiesConfig,
-  type CitiesConfig,
-} from '@c2c/cities-app';
+import { buildCitiesApiDocument } from '@c2c/cities-app';
 import { closedPortUrl, GatewayHarness, LateTargetProxy } from '@c2c/gateway-app/testing';
-import {
-  buildPartnershipsApiDocument,
-  CityModel,
-  PartnershipsAppModule,
-  readPartnershipsConfig,
-  type PartnershipsConfig,
-} from '@c2c/partnerships-app';
+import { buildPartnershipsApiDocument, CityModel } from '@c2c/partnerships-app';
 import type { OpenAPIObject } from '@nestjs/swagger';
-
-// The services as their main.ts builds them, from the entry points they publish for this project.
-const CITIES: ServiceUnderTest<CitiesConfig> = {
-  name: 'cities',
-  database: citiesDatabase('cities-test', 'c2c_test_cities'),
-  readConfig: readCitiesConfig,
-  module: (config) => CitiesAppModule.forRoot(config),
-};
-const PARTNERSHIPS: ServiceUnderTest<PartnershipsConfig> = {
-  name: 'partnerships',
-  database: { schema: 'partnerships', role: 'c2c_test_partnerships', password: 'partnerships-test' },
-  readConfig: readPartnershipsConfig,
-  module: (config) => PartnershipsAppModule.forRoot(config),
-};
+import { CITIES, PARTNERSHIPS } from './support/services';
 
 interface City {
   id: string;

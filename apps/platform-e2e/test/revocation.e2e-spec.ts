@@ -1,26 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { ServiceWorld, type RunningService, type ServiceUnderTest } from '@c2c/service/testing';
+import { ServiceWorld, type RunningService } from '@c2c/service/testing';
 import { eventually } from '@c2c/testing';
-import { citiesDatabase, CitiesAppModule, readCitiesConfig, type CitiesConfig } from '@c2c/cities-app';
+import type { CitiesConfig } from '@c2c/cities-app';
 import { closedPortUrl, GatewayHarness, LateTargetProxy } from '@c2c/gateway-app/testing';
-import {
-  PartnershipsAppModule,
-  readPartnershipsConfig,
-  type PartnershipsConfig,
-} from '@c2c/partnerships-app';
-
-const CITIES: ServiceUnderTest<CitiesConfig> = {
-  name: 'cities',
-  database: citiesDatabase('cities-test', 'c2c_test_cities'),
-  readConfig: readCitiesConfig,
-  module: (config) => CitiesAppModule.forRoot(config),
-};
-const PARTNERSHIPS: ServiceUnderTest<PartnershipsConfig> = {
-  name: 'partnerships',
-  database: { schema: 'partnerships', role: 'c2c_test_partnerships', password: 'partnerships-test' },
-  readConfig: readPartnershipsConfig,
-  module: (config) => PartnershipsAppModule.forRoot(config),
-};
+import type { PartnershipsConfig } from '@c2c/partnerships-app';
+import { CITIES, PARTNERSHIPS } from './support/services';
 
 /** The services read the gateway's revocation feed every 200 ms here; seconds leave room for a slow machine. */
 const WITHIN_SECONDS = { timeout: 8_000, interval: 100 };

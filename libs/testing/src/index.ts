@@ -11,3 +11,4 @@ export { DisposablePostgres, freePort } from './infrastructure/disposable-postgr
 export { prepareTestInfrastructure } from './infrastructure/global-setup';
 export { httpRequest, type HttpRequest, type HttpResponse } from './http-client';
 export { eventDataFor, uniqueSuffix } from './factories/event-data.factory';
+export { startEntryPoint, type EntryPointProcess } from './entry-point-process';

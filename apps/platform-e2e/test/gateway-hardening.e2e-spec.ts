@@ -1,14 +1,7 @@
 import { encodeCursor, type ProblemDetails } from '@c2c/platform';
-import { ServiceWorld, type ServiceUnderTest } from '@c2c/service/testing';
-import { citiesDatabase, CitiesAppModule, readCitiesConfig, type CitiesConfig } from '@c2c/cities-app';
+import { ServiceWorld } from '@c2c/service/testing';
 import { closedPortUrl, GatewayHarness, LateTargetProxy } from '@c2c/gateway-app/testing';
-
-const CITIES: ServiceUnderTest<CitiesConfig> = {
-  name: 'cities',
-  database: citiesDatabase('cities-test', 'c2c_test_cities'),
-  readConfig: readCitiesConfig,
-  module: (config) => CitiesAppModule.forRoot(config),
-};
+import { CITIES } from './support/services';
 
 const nested = (depth: number): string => '['.repeat(depth) + ']'.repeat(depth);
 const fieldsOf = (problem: ProblemDetails): string[] => (problem.errors ?? []).map((error) => error.field);

@@ -1,0 +1,23 @@
+import type { ServiceUnderTest } from '@c2c/service/testing';
+import { citiesDatabase, CitiesAppModule, readCitiesConfig, type CitiesConfig } from '@c2c/cities-app';
+import {
+  PartnershipsAppModule,
+  readPartnershipsConfig,
+  type PartnershipsConfig,
+} from '@c2c/partnerships-app';
+
+// The services as their main.ts builds them, from the entry points they publish for this project.
+
+export const CITIES: ServiceUnderTest<CitiesConfig> = {
+  name: 'cities',
+  database: citiesDatabase('cities-test', 'c2c_test_cities'),
+  readConfig: readCitiesConfig,
+  module: (config) => CitiesAppModule.forRoot(config),
+};
+
+export const PARTNERSHIPS: ServiceUnderTest<PartnershipsConfig> = {
+  name: 'partnerships',
+  database: { schema: 'partnerships', role: 'c2c_test_partnerships', password: 'partnerships-test' },
+  readConfig: readPartnershipsConfig,
+  module: (config) => PartnershipsAppModule.forRoot(config),
+};
