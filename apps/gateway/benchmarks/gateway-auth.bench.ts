@@ -161,6 +161,8 @@ async function startupAndMemory(databaseUrl: string) {
     env: {
       ...process.env,
       NODE_ENV: 'development',
+      // A local run's defaults (bootstrap account, key and feed secrets), as npm start allows them.
+      ALLOW_LOCAL_DEFAULTS: 'true',
       PORT: String(port),
       DATABASE_URL: databaseUrl,
       LOG_LEVEL: 'warn',
