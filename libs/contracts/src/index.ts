@@ -71,6 +71,10 @@ export type {
   PartnershipSnapshot,
 } from './events/partnerships/partnership-snapshot.schema';
 export type { PartnershipActivity } from './events/partnerships/partnership-activity.schema';
+export * from './events/commissions/commission-vocabularies';
+export type { MeetingAgendaItem, ResolutionAction } from './events/commissions/commission-fields.schema';
+export * from './events/best-practices/best-practice-vocabularies';
+export type { BestPracticeSummary } from './events/best-practices/best-practice-fields.schema';
 
 export {
   EVENT_CATALOGUE_VERSION,

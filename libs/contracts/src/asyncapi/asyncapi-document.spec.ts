@@ -44,6 +44,10 @@ describe(buildAsyncApiDocument.name, () => {
       .operations()
       .all()
       .filter((operation) => operation.action() === 'send');
-    expect(sends.map((operation) => operation.id())).toEqual(['citiesPublishes', 'partnershipsPublishes']);
+    expect(sends.map((operation) => operation.id())).toEqual([
+      'citiesPublishes',
+      'partnershipsPublishes',
+      'commissionsPublishes',
+    ]);
   });
 });

@@ -10,7 +10,7 @@ import { TOPICS, type TopicName } from '../registry/topics';
 export type AsyncApiDocument = { readonly asyncapi: '3.0.0' } & JsonSchema;
 
 /** Version of the event catalogue in `info.version`; raise the minor version when events are added. */
-export const EVENT_CATALOGUE_VERSION = '1.0.0';
+export const EVENT_CATALOGUE_VERSION = '1.1.0';
 
 const KAFKA_BINDING_VERSION = '0.5.0';
 const HEADERS_SCHEMA_ID = 'CloudEventKafkaHeaders';
@@ -135,7 +135,10 @@ function messageOf(definition: AnyEventDefinition): JsonSchema {
         key: {
           type: 'string',
           format: 'uuid',
-          description: `The ${definition.aggregate} id (= ce_subject).`,
+          description:
+            definition.keyField === undefined
+              ? `The ${definition.aggregate} id (= ce_subject).`
+              : `The ${definition.aggregate} id, \`${definition.keyField}\` in the payload (= ce_subject).`,
         },
         bindingVersion: KAFKA_BINDING_VERSION,
       },
@@ -150,9 +153,12 @@ function messageOf(definition: AnyEventDefinition): JsonSchema {
   };
 }
 
-/** The aggregate id in an example payload: `<aggregate>Id` at the top or one level down. */
+/**
+ * The aggregate id in an example payload: its key field, else `<aggregate>Id` at the top or one
+ * level down.
+ */
 function exampleSubject(definition: AnyEventDefinition): string {
-  const key = `${definition.aggregate}Id`;
+  const key = definition.keyField ?? `${definition.aggregate}Id`;
   const data = definition.example as Record<string, unknown>;
   const nested = data[definition.aggregate];
   const id =

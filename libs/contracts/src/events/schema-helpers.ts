@@ -28,6 +28,14 @@ export function countryCode(description = 'ISO 3166-1 alpha-2 country code, uppe
   return Type.String({ pattern: '^[A-Z]{2}$', description });
 }
 
+/**
+ * An IANA time-zone name (`Asia/Jakarta`, `America/Argentina/Buenos_Aires`, `UTC`), so a local time
+ * can be shown as the organisers meant it. The pattern checks the shape only, not the tz database.
+ */
+export function timeZone(description: string) {
+  return Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+)*$', description });
+}
+
 /** One of the 17 UN Sustainable Development Goals, by number. */
 export function sdgGoal() {
   return Type.Integer({ minimum: 1, maximum: 17, description: 'UN Sustainable Development Goal number.' });

@@ -25,6 +25,7 @@ describe(defineEvent.name, () => {
     ['a version 0', { type: 'c2c.city.renamed.v0' }, /lowercase kebab case/],
     ['an aggregate the type does not name', { aggregate: 'partnership' }, /must name its aggregate/],
     ['an unknown topic', { topic: 'c2c.mayors.v1' }, /unknown topic/],
+    ['a key field the example lacks', { keyField: 'cityId' }, /has no key field "cityId"/],
   ])('refuses %s', (_, change, message) => {
     expect(() => defineEvent({ ...input, ...change } as typeof input)).toThrow(message);
   });

@@ -24,6 +24,11 @@ export interface EventDefinitionInput<
   readonly schema: TDataSchema;
   /** A realistic payload; tests check that it validates against `schema`. */
   readonly example: Static<TDataSchema>;
+  /**
+   * The top-level payload field that holds the aggregate id (the Kafka key and `ce_subject`), when it
+   * is not `<aggregate>Id` (`practiceId` for `best-practice` events, say).
+   */
+  readonly keyField?: Extract<keyof Static<TDataSchema>, string>;
 }
 
 /** A registered event: its input plus what follows from it. */
@@ -66,6 +71,12 @@ export function defineEvent<
   }
   if (!isTopicName(input.topic)) {
     throw new Error(`event type "${input.type}" is on unknown topic "${String(input.topic)}"`);
+  }
+  if (input.keyField !== undefined) {
+    const key: unknown = (input.example as Record<string, unknown>)[input.keyField];
+    if (typeof key !== 'string') {
+      throw new Error(`example of event type "${input.type}" has no key field "${input.keyField}"`);
+    }
   }
   return Object.freeze({
     ...input,

@@ -1,4 +1,3 @@
-import { TOPIC_NAMES } from './topics';
 import {
   EVENT_DEFINITIONS,
   EVENT_TYPES,
@@ -23,8 +22,8 @@ function* subschemas(schema: Node, name = ''): Generator<[Node, string]> {
 }
 
 describe('event registry', () => {
-  it('registers the city and partnership events, each once, on its own topic', () => {
-    expect(EVENT_TYPES).toHaveLength(16);
+  it('registers the city, partnership, commission and best-practice events, each once, on its topic', () => {
+    expect(EVENT_TYPES).toHaveLength(30);
     expect(new Set(EVENT_TYPES).size).toBe(EVENT_TYPES.length);
     expect(eventTypesOfTopic('c2c.cities.v1')).toEqual([
       'c2c.city.registered.v1',
@@ -33,8 +32,24 @@ describe('event registry', () => {
       'c2c.city.archived.v1',
     ]);
     expect(eventTypesOfTopic('c2c.partnerships.v1')).toHaveLength(12);
-    expect(eventTypesOfTopic('c2c.commissions.v1')).toEqual([]);
+    expect(eventTypesOfTopic('c2c.commissions.v1')).toEqual([
+      'c2c.commission.membership-requested.v1',
+      'c2c.commission.member-admitted.v1',
+      'c2c.commission.membership-rejected.v1',
+      'c2c.commission.member-left.v1',
+      'c2c.commission.chair-changed.v1',
+      'c2c.commission.meeting-scheduled.v1',
+      'c2c.commission.meeting-held.v1',
+      'c2c.commission.meeting-cancelled.v1',
+      'c2c.commission.resolution-adopted.v1',
+      'c2c.commission.action-status-changed.v1',
+      'c2c.commission.action-overdue.v1',
+      'c2c.best-practice.submitted.v1',
+      'c2c.best-practice.published.v1',
+      'c2c.best-practice.returned.v1',
+    ]);
     expect(topicOf('c2c.partnership.activated.v1')).toBe('c2c.partnerships.v1');
+    expect(topicOf('c2c.best-practice.published.v1')).toBe('c2c.commissions.v1');
   });
 
   it('derives source, dataschema and version from the definition', () => {
@@ -53,10 +68,21 @@ describe('event registry', () => {
   });
 
   it('keeps each aggregate on one topic', () => {
-    for (const topic of TOPIC_NAMES) {
-      const aggregates = new Set(EVENT_DEFINITIONS.filter((d) => d.topic === topic).map((d) => d.aggregate));
-      expect(aggregates.size).toBeLessThanOrEqual(1);
+    // A topic may carry several aggregates (commissions and best practices share c2c.commissions.v1),
+    // but one aggregate's events must never be split over topics: their order would be lost.
+    const aggregates = new Set(EVENT_DEFINITIONS.map((d) => d.aggregate));
+    for (const aggregate of aggregates) {
+      const topics = new Set(EVENT_DEFINITIONS.filter((d) => d.aggregate === aggregate).map((d) => d.topic));
+      expect([aggregate, topics.size]).toEqual([aggregate, 1]);
     }
+  });
+
+  it.each(EVENT_TYPES)('%s: its example carries the aggregate id it is keyed by', (type) => {
+    const definition = eventDefinition(type);
+    const example = definition.example as Record<string, unknown>;
+    const nested = example[definition.aggregate] as Record<string, unknown> | undefined;
+    const key = definition.keyField ?? `${definition.aggregate}Id`;
+    expect(example[key] ?? nested?.[key]).toEqual(expect.stringMatching(/^[0-9a-f-]{36}$/));
   });
 
   it.each(EVENT_TYPES)('%s: its example is valid', (type) => {
@@ -112,6 +138,74 @@ describe(validateEventData.name, () => {
     expect(validateEventData('c2c.city.founded.v1' as 'c2c.city.archived.v1', {})).toEqual({
       ok: false,
       errors: [{ path: '', message: 'unknown event type c2c.city.founded.v1' }],
+    });
+  });
+});
+
+describe('commission and best-practice payloads', () => {
+  const scheduled = eventDefinition('c2c.commission.meeting-scheduled.v1').example;
+
+  it('wants a host city or an online link for a meeting, or both', () => {
+    const { hostCityId, onlineUrl, ...nowhere } = scheduled;
+    expect(validateEventData('c2c.commission.meeting-scheduled.v1', { ...nowhere, hostCityId }).ok).toBe(
+      true,
+    );
+    expect(validateEventData('c2c.commission.meeting-scheduled.v1', { ...nowhere, onlineUrl }).ok).toBe(true);
+    expect(validateEventData('c2c.commission.meeting-scheduled.v1', nowhere).ok).toBe(false);
+  });
+
+  it('takes IANA time zones and refuses offsets or free text', () => {
+    for (const timeZone of ['Asia/Tehran', 'America/Argentina/Buenos_Aires', 'UTC', 'Etc/GMT+8']) {
+      expect(validateEventData('c2c.commission.meeting-scheduled.v1', { ...scheduled, timeZone }).ok).toBe(
+        true,
+      );
+    }
+    for (const timeZone of ['+07:00', 'Jakarta time', 'Asia/']) {
+      expect(validateEventData('c2c.commission.meeting-scheduled.v1', { ...scheduled, timeZone }).ok).toBe(
+        false,
+      );
+    }
+  });
+
+  it('checks the vocabularies: roles, leave reasons, action statuses, challenges, SDGs, areas', () => {
+    const admitted = eventDefinition('c2c.commission.member-admitted.v1').example;
+    expect(
+      validateEventData('c2c.commission.member-admitted.v1', { ...admitted, role: 'president' }),
+    ).toEqual({
+      ok: false,
+      errors: [{ path: '/role', message: 'must be equal to one of the allowed values' }],
+    });
+    const left = eventDefinition('c2c.commission.member-left.v1').example;
+    expect(validateEventData('c2c.commission.member-left.v1', { ...left, reason: 'expelled' }).ok).toBe(
+      false,
+    );
+    const changed = eventDefinition('c2c.commission.action-status-changed.v1').example;
+    expect(
+      validateEventData('c2c.commission.action-status-changed.v1', { ...changed, status: 'closed' }).ok,
+    ).toBe(false);
+    const practice = eventDefinition('c2c.best-practice.published.v1').example;
+    expect(
+      validateEventData('c2c.best-practice.published.v1', {
+        ...practice,
+        challenges: ['traffic'],
+        sdgs: [0],
+        cooperationAreas: ['space'],
+      }),
+    ).toEqual({
+      ok: false,
+      errors: expect.arrayContaining([
+        { path: '/challenges/0', message: 'must be equal to one of the allowed values' },
+        { path: '/sdgs/0', message: 'must be >= 1' },
+        { path: '/cooperationAreas/0', message: 'must be equal to one of the allowed values' },
+      ]) as unknown,
+    });
+  });
+
+  it('keys practice events by practiceId', () => {
+    expect(eventDefinition('c2c.best-practice.returned.v1')).toMatchObject({
+      aggregate: 'best-practice',
+      keyField: 'practiceId',
+      source: '/c2c/commissions',
     });
   });
 });

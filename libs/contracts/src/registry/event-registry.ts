@@ -1,6 +1,8 @@
 import type { Static } from '@sinclair/typebox';
 import type { EventEnvelope } from '../cloudevents/event-envelope';
+import { BEST_PRACTICE_EVENTS } from '../events/best-practices';
 import { CITY_EVENTS } from '../events/cities';
+import { COMMISSION_EVENTS } from '../events/commissions';
 import { PARTNERSHIP_EVENTS } from '../events/partnerships';
 import { TOPIC_NAMES, type TopicName } from './topics';
 
@@ -8,7 +10,12 @@ import { TOPIC_NAMES, type TopicName } from './topics';
  * Every registered event definition. Adding an event = a new `*.event.ts` file listed in its
  * aggregate's index; everything below (types, validation, JSON Schema, AsyncAPI) follows from it.
  */
-export const EVENT_DEFINITIONS = [...CITY_EVENTS, ...PARTNERSHIP_EVENTS] as const;
+export const EVENT_DEFINITIONS = [
+  ...CITY_EVENTS,
+  ...PARTNERSHIP_EVENTS,
+  ...COMMISSION_EVENTS,
+  ...BEST_PRACTICE_EVENTS,
+] as const;
 
 /** Union of every registered definition, each with its own literal type, topic and schema. */
 export type AnyEventDefinition = (typeof EVENT_DEFINITIONS)[number];

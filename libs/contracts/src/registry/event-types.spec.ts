@@ -52,13 +52,31 @@ describe('event types at compile time', () => {
     const types: EventTypesOf<'c2c.cities.v1'>[] = ['c2c.city.archived.v1', 'c2c.city.registered.v1'];
     // @ts-expect-error partnership events are not on the cities topic
     const misplaced: EventTypesOf<'c2c.cities.v1'> = 'c2c.partnership.activated.v1';
-    // @ts-expect-error no events are on the commissions topic yet
-    const none: EventTypesOf<'c2c.commissions.v1'> = 'c2c.city.archived.v1';
-    expect([types, misplaced, none]).toHaveLength(3);
+    const practice: EventTypesOf<'c2c.commissions.v1'> = 'c2c.best-practice.published.v1';
+    // @ts-expect-error city events are not on the commissions topic
+    const foreign: EventTypesOf<'c2c.commissions.v1'> = 'c2c.city.archived.v1';
+    expect([types, misplaced, practice, foreign]).toHaveLength(4);
 
     expect(emitOn('c2c.cities.v1', 'c2c.city.archived.v1', archived).type).toBe('c2c.city.archived.v1');
     // @ts-expect-error a cities producer cannot emit a partnership event
     emitOn('c2c.cities.v1', 'c2c.partnership.activated.v1', archived);
+  });
+
+  it('types the commission and best-practice payloads', () => {
+    const left = { commissionId: cityId, cityId, reason: 'city-archived', leftOn: '2026-06-01' } as const;
+    expect(emit('c2c.commission.member-left.v1', left).data.reason).toBe('city-archived');
+    // @ts-expect-error `expelled` is not a reason a member leaves for
+    emit('c2c.commission.member-left.v1', { ...left, reason: 'expelled' });
+    // @ts-expect-error the practice events are keyed by practiceId and need its tags
+    emit('c2c.best-practice.submitted.v1', { practiceId: cityId, cityId, title: 'Composting' });
+    // @ts-expect-error `traffic` is not one of the common challenges
+    const challenge: EventData<'c2c.best-practice.published.v1'>['challenges'][number] = 'traffic';
+    // @ts-expect-error a chair-changed payload has a chair city or null, never a missing one
+    const chair: EventData<'c2c.commission.chair-changed.v1'> = {
+      commissionId: cityId,
+      viceChairCityIds: [],
+    };
+    expect([challenge, chair]).toHaveLength(2);
   });
 
   it('narrows the payload of an envelope by its type', () => {

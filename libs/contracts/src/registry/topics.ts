@@ -26,7 +26,9 @@ export const TOPICS = {
   'c2c.commissions.v1': {
     service: 'commissions',
     description:
-      'The three AMF commissions: memberships, meetings, resolutions, best practices. No events yet.',
+      'The three AMF commissions (memberships, chairs, meetings, resolutions and their follow-up ' +
+      'actions) and the best-practice library. Key: commission id for `c2c.commission.*`, practice id ' +
+      'for `c2c.best-practice.*`.',
   },
 } as const satisfies Record<string, TopicDefinition>;
 
