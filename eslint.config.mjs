@@ -37,7 +37,12 @@ const contractsBannedExternals = {
 
 // Nx refuses any import of an application; the end-to-end project alone may compose the apps, through
 // the entry points they publish for it.
-const APP_ENTRY_POINTS = ['@c2c/cities-app', '@c2c/partnerships-app', '@c2c/gateway-app/testing'];
+const APP_ENTRY_POINTS = [
+  '@c2c/cities-app',
+  '@c2c/partnerships-app',
+  '@c2c/commissions-app',
+  '@c2c/gateway-app/testing',
+];
 
 const boundaries = (allowTesting, allow = []) => [
   'error',

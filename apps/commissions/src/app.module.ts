@@ -1,0 +1,42 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ServiceModule } from '@c2c/service';
+import { CityModelModule } from './city-model/city-model.module';
+import { CityRecordEntity } from './city-model/city-record.entity';
+import { CommissionEntity } from './commissions/commission.entity';
+import { CommissionsModule } from './commissions/commissions.module';
+import { MembershipRequestEntity } from './commissions/membership-request.entity';
+import { MembershipEntity } from './commissions/membership.entity';
+import { CommissionsConfig } from './config';
+import { commissionsMigrations } from './migrations';
+
+export const COMMISSIONS_SCHEMA = 'commissions';
+
+export const COMMISSIONS_ENTITIES = [
+  CityRecordEntity,
+  CommissionEntity,
+  MembershipEntity,
+  MembershipRequestEntity,
+];
+
+@Module({})
+export class AppModule {
+  static forRoot(config: CommissionsConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        // Tokens come from the gateway (it proxies /api/v1/commissions… here); this app only verifies.
+        ServiceModule.forRoot({
+          name: 'commissions',
+          config,
+          database: {
+            schema: COMMISSIONS_SCHEMA,
+            entities: COMMISSIONS_ENTITIES,
+            migrations: commissionsMigrations,
+          },
+        }),
+        CityModelModule,
+        CommissionsModule,
+      ],
+    };
+  }
+}

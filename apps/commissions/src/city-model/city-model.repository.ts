@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import type { Tx } from '@c2c/persistence';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { CityRecordEntity } from './city-record.entity';
+import { CityRecord, emptyCityRecord } from './city-projection';
+
+const toRecord = (row: CityRecordEntity): CityRecord => ({
+  cityId: row.cityId,
+  name: row.name,
+  englishName: row.englishName,
+  countryCode: row.countryCode,
+  level: row.level,
+  membershipStatus: row.membershipStatus,
+  archivedAt: row.archivedAt?.toISOString() ?? null,
+  fieldSequences: row.fieldSequences,
+  lastSequence: row.lastSequence,
+});
+
+/** The city read model's table. */
+@Injectable()
+export class CityModelRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * The city's record, locked for this transaction; an empty one is created first when the city is new.
+   * Creating before locking lets two consumers (live and rebuild) meet on one row instead of racing
+   * two inserts.
+   */
+  async lockOrCreate(tx: Tx, cityId: string): Promise<CityRecord> {
+    await tx
+      .createQueryBuilder()
+      .insert()
+      .into(CityRecordEntity)
+      .values({ ...emptyCityRecord(cityId), archivedAt: null, updatedAt: new Date() })
+      .orIgnore()
+      .execute();
+    const row = await tx
+      .getRepository(CityRecordEntity)
+      .findOneOrFail({ where: { cityId }, lock: { mode: 'pessimistic_write' } });
+    return toRecord(row);
+  }
+
+  async save(tx: Tx, record: CityRecord): Promise<void> {
+    await tx.getRepository(CityRecordEntity).save({
+      ...record,
+      archivedAt: record.archivedAt === null ? null : new Date(record.archivedAt),
+      updatedAt: new Date(),
+    });
+  }
+
+  async findByIds(ids: string[], tx?: Tx): Promise<Map<string, CityRecord>> {
+    const rows =
+      ids.length === 0
+        ? []
+        : await this.manager(tx)
+            .getRepository(CityRecordEntity)
+            .findBy({ cityId: In(ids) });
+    return new Map(rows.map((row) => [row.cityId, toRecord(row)]));
+  }
+
+  /** The city's record, share-locked for this transaction; null when the city is unknown. */
+  async findForShare(tx: Tx, cityId: string): Promise<CityRecord | null> {
+    const row = await tx
+      .getRepository(CityRecordEntity)
+      .findOne({ where: { cityId }, lock: { mode: 'pessimistic_read' } });
+    return row === null ? null : toRecord(row);
+  }
+
+  async count(): Promise<number> {
+    return this.dataSource.getRepository(CityRecordEntity).count();
+  }
+
+  /** Every record, in id order: what a rebuild compares. */
+  async all(): Promise<CityRecord[]> {
+    const rows = await this.dataSource.getRepository(CityRecordEntity).find({ order: { cityId: 'ASC' } });
+    return rows.map(toRecord);
+  }
+
+  /** Empties the model and forgets which events a consumer group applied, so it can apply them again. */
+  async reset(tx: Tx, consumerGroup: string): Promise<void> {
+    await tx.query('delete from commissions.cities');
+    await this.forgetInbox(tx, consumerGroup);
+  }
+
+  async forgetInbox(tx: Tx, consumerGroup: string): Promise<void> {
+    await tx.query('delete from commissions.inbox where consumer_group = $1', [consumerGroup]);
+  }
+
+  private manager(tx?: Tx): EntityManager {
+    return tx ?? this.dataSource.manager;
+  }
+}

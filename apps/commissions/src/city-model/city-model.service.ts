@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import type { Tx } from '@c2c/persistence';
+import { CityModelRepository } from './city-model.repository';
+import { RejectedEvent } from '@c2c/messaging';
+import { applyCityEvent, CityEvent, CityRecord, implausibleSequence } from './city-projection';
+
+/** The local knowledge of cities: fed by their events, asked by membership rules. */
+@Injectable()
+export class CityModel {
+  constructor(private readonly cities: CityModelRepository) {}
+
+  /**
+   * Applies an event in the consumer's transaction; true when it changed the model. An implausible
+   * sequence is refused as poison (`RejectedEvent`: dead-lettered at once, nothing applied), by the
+   * live consumer and by a rebuild alike, so a forged one never reaches the model.
+   */
+  async apply(tx: Tx, event: CityEvent): Promise<boolean> {
+    const current = await this.cities.lockOrCreate(tx, event.data.cityId);
+    const problem = implausibleSequence(current, event);
+    if (problem !== null) throw new RejectedEvent(problem);
+    const next = applyCityEvent(current, event);
+    if (next !== null) await this.cities.save(tx, next);
+    return next !== null;
+  }
+
+  /** See `CityStore.lockForDecision`: a decision about a city holds its record against its archiving. */
+  async lockForDecision(tx: Tx, cityId: string): Promise<CityRecord | null> {
+    return this.cities.findForShare(tx, cityId);
+  }
+
+  async lookup(ids: string[], tx?: Tx): Promise<Map<string, CityRecord>> {
+    return this.cities.findByIds(ids, tx);
+  }
+}

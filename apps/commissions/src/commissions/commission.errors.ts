@@ -1,0 +1,141 @@
+import { DomainError, type FieldError } from '@c2c/platform';
+import type { RequestStatus } from './commission';
+
+/** Every way a commission or membership operation can be refused; each is made by one factory below. */
+export enum CommissionErrorCode {
+  CommissionNotFound = 'commission-not-found',
+  RequestNotFound = 'membership-request-not-found',
+  MembershipNotFound = 'membership-not-found',
+  Forbidden = 'commission-forbidden',
+  RuleViolation = 'rule-violation',
+  VersionMismatch = 'commission-version-mismatch',
+  /** Also the problem type of the 409 clients see. */
+  AlreadyMember = 'already-member',
+  /** Also the problem type of the 409 clients see. */
+  AlreadyApplied = 'already-applied',
+  /** Also the problem type of the 409 clients see. */
+  RequestDecided = 'membership-request-decided',
+  /** Also the problem type of the 422 clients see. */
+  CityNotEligible = 'city-not-eligible',
+  /** Also the problem type of the 422 clients see. */
+  CityNotMember = 'city-not-member',
+}
+
+/**
+ * A refused commission operation. Thrown by use cases, which know nothing of HTTP; the platform's filter
+ * answers it by its kind (a 409 or 422 carries the code as its problem type).
+ */
+export class CommissionError extends DomainError<CommissionErrorCode> {
+  private constructor(
+    code: CommissionErrorCode,
+    kind: DomainError['kind'],
+    message: string,
+    details: DomainError['details'] = {},
+  ) {
+    super(code, kind, message, details);
+  }
+
+  static commissionNotFound(id: string): CommissionError {
+    return new CommissionError(
+      CommissionErrorCode.CommissionNotFound,
+      'not-found',
+      `commission ${id} does not exist`,
+    );
+  }
+
+  static requestNotFound(commissionId: string, id: string): CommissionError {
+    return new CommissionError(
+      CommissionErrorCode.RequestNotFound,
+      'not-found',
+      `commission ${commissionId} has no membership request ${id}`,
+    );
+  }
+
+  static membershipNotFound(commissionId: string, cityId: string): CommissionError {
+    return new CommissionError(
+      CommissionErrorCode.MembershipNotFound,
+      'not-found',
+      `city ${cityId} is not a member of commission ${commissionId}`,
+    );
+  }
+
+  /** Rules broken by the input; the answer has the shape of request validation, so clients handle one 400. */
+  static rules(fields: FieldError[]): CommissionError {
+    const names = [...new Set(fields.map((field) => field.field))].join(', ');
+    return new CommissionError(CommissionErrorCode.RuleViolation, 'invalid', `invalid field(s): ${names}`, {
+      fields,
+    });
+  }
+
+  static forbidden(message: string): CommissionError {
+    return new CommissionError(CommissionErrorCode.Forbidden, 'forbidden', message);
+  }
+
+  static versionMismatch(what: string, currentVersion: number): CommissionError {
+    return new CommissionError(
+      CommissionErrorCode.VersionMismatch,
+      'version-mismatch',
+      `${what} is at version ${currentVersion}; read it again and reapply your change`,
+      { currentVersion },
+    );
+  }
+
+  static alreadyMember(commissionId: string, cityId: string): CommissionError {
+    return new CommissionError(
+      CommissionErrorCode.AlreadyMember,
+      'conflict',
+      `city ${cityId} is already a member of commission ${commissionId}`,
+      { title: 'The city is already a member', extensions: { commissionId, cityId } },
+    );
+  }
+
+  static alreadyApplied(commissionId: string, cityId: string, requestId: string): CommissionError {
+    return new CommissionError(
+      CommissionErrorCode.AlreadyApplied,
+      'conflict',
+      `city ${cityId} has a pending request to join commission ${commissionId}`,
+      { title: 'The city has applied already', extensions: { commissionId, cityId, requestId } },
+    );
+  }
+
+  static requestDecided(id: string, currentStatus: RequestStatus): CommissionError {
+    return new CommissionError(
+      CommissionErrorCode.RequestDecided,
+      'conflict',
+      `membership request ${id} is ${currentStatus}: only a pending request can be decided`,
+      { title: 'The request is no longer pending', extensions: { currentStatus } },
+    );
+  }
+
+  /**
+   * Well-formed, but the city cannot join: unknown to this service, archived, or not an active AMF
+   * member. A 422 rather than a 409: nothing about the commission stands in the way, the city does.
+   */
+  static cityNotEligible(cityId: string, why: string): CommissionError {
+    return new CommissionError(
+      CommissionErrorCode.CityNotEligible,
+      'unprocessable',
+      `city ${cityId} may not join a commission: ${why}`,
+      { title: 'Only active AMF member cities may join a commission', extensions: { cityId } },
+    );
+  }
+
+  /** Chair and vice-chairs are chosen among the members: a 422 naming each field and its cities. */
+  static citiesNotMembers(
+    commissionId: string,
+    errors: { field: string; cityIds: string[] }[],
+  ): CommissionError {
+    const fields = errors.map((error) => error.field).join(', ');
+    return new CommissionError(
+      CommissionErrorCode.CityNotMember,
+      'unprocessable',
+      `${fields} name(s) a city that is not a member of commission ${commissionId}`,
+      {
+        title: 'Chair and vice-chairs are member cities',
+        extensions: {
+          errors: errors.map((error) => ({ ...error, message: 'not a member of the commission' })),
+        },
+      },
+    );
+  }
+}

@@ -1,0 +1,45 @@
+import { Module } from '@nestjs/common';
+import { CityModelModule } from '../city-model/city-model.module';
+import { CityModel } from '../city-model/city-model.service';
+import { CityArchivedHandlers } from './city-archived.handlers';
+import { CommissionsController } from './commissions.controller';
+import { CommissionsRepository } from './commissions.repository';
+import { MembershipRequestsController } from './membership-requests.controller';
+import { MembershipRequestsRepository } from './membership-requests.repository';
+import { MembershipsController } from './memberships.controller';
+import { MembershipsRepository } from './memberships.repository';
+import { ApproveMembershipRequest } from './usecases/approve-membership-request.usecase';
+import { EndMembershipsOfArchivedCity } from './usecases/end-memberships-of-archived-city.usecase';
+import { FindCommissions } from './usecases/find-commissions.query';
+import { FindMembershipRequests } from './usecases/find-membership-requests.query';
+import { FindMemberships } from './usecases/find-memberships.query';
+import { LeaveCommission } from './usecases/leave-commission.usecase';
+import { CITY_STORE, COMMISSION_STORE, MEMBERSHIP_REQUEST_STORE, MEMBERSHIP_STORE } from './usecases/ports';
+import { RejectMembershipRequest } from './usecases/reject-membership-request.usecase';
+import { RequestMembership } from './usecases/request-membership.usecase';
+import { UpdateCommission } from './usecases/update-commission.usecase';
+
+@Module({
+  imports: [CityModelModule],
+  controllers: [CommissionsController, MembershipRequestsController, MembershipsController],
+  providers: [
+    CommissionsRepository,
+    MembershipsRepository,
+    MembershipRequestsRepository,
+    { provide: COMMISSION_STORE, useExisting: CommissionsRepository },
+    { provide: MEMBERSHIP_STORE, useExisting: MembershipsRepository },
+    { provide: MEMBERSHIP_REQUEST_STORE, useExisting: MembershipRequestsRepository },
+    { provide: CITY_STORE, useExisting: CityModel },
+    FindCommissions,
+    FindMemberships,
+    FindMembershipRequests,
+    RequestMembership,
+    ApproveMembershipRequest,
+    RejectMembershipRequest,
+    LeaveCommission,
+    UpdateCommission,
+    EndMembershipsOfArchivedCity,
+    CityArchivedHandlers,
+  ],
+})
+export class CommissionsModule {}
