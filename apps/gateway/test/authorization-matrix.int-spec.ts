@@ -12,6 +12,7 @@ const CITY_A = randomUUID();
 const CITY_B = randomUUID();
 const COMMISSION = randomUUID();
 const PARTNERSHIP = randomUUID();
+const REQUEST = randomUUID();
 
 interface Ids {
   userId: string;
@@ -44,6 +45,16 @@ const transition = (name: string, body: object): Record<string, Route> => ({
     path: () => `/api/v1/partnerships/${PARTNERSHIP}/${name}`,
     options: () => ({ body }),
     expect: [401, 200, 403, 200, 403],
+  },
+});
+
+/** A decision on a membership request: the gateway lets the deciding roles through; the service judges the commission. */
+const decision = (name: string, body: object): Record<string, Route> => ({
+  [`POST /api/v1/commissions/{C}/membership-requests/{R}/${name}`]: {
+    method: 'POST',
+    path: () => `/api/v1/commissions/${COMMISSION}/membership-requests/${REQUEST}/${name}`,
+    options: () => ({ body }),
+    expect: [401, 200, 200, 403, 403],
   },
 });
 
@@ -182,10 +193,69 @@ const MATRIX: Record<string, Route> = {
     }),
     expect: [401, 201, 403, 201, 403],
   },
+  'GET /api/v1/commissions': {
+    method: 'GET',
+    path: () => '/api/v1/commissions',
+    expect: [401, 200, 200, 200, 200],
+  },
+  'GET /api/v1/commissions/{C}': {
+    method: 'GET',
+    path: () => `/api/v1/commissions/${COMMISSION}`,
+    expect: [401, 200, 200, 200, 200],
+  },
+  'PATCH /api/v1/commissions/{C}': {
+    method: 'PATCH',
+    path: () => `/api/v1/commissions/${COMMISSION}`,
+    options: () => ifMatch({ chairCityId: CITY_A }),
+    expect: [401, 200, 403, 403, 403],
+  },
+  'GET /api/v1/commissions/{C}/members': {
+    method: 'GET',
+    path: () => `/api/v1/commissions/${COMMISSION}/members`,
+    expect: [401, 200, 200, 200, 200],
+  },
+  'POST /api/v1/commissions/{C}/membership-requests': {
+    method: 'POST',
+    path: () => `/api/v1/commissions/${COMMISSION}/membership-requests`,
+    options: () => ({ body: { cityId: CITY_A, motivation: 'To learn from peers.' } }),
+    expect: [401, 201, 403, 201, 403],
+  },
+  'GET /api/v1/commissions/{C}/membership-requests': {
+    method: 'GET',
+    path: () => `/api/v1/commissions/${COMMISSION}/membership-requests?status=pending`,
+    expect: [401, 200, 200, 200, 200],
+  },
+  'GET /api/v1/commissions/{C}/membership-requests/{R}': {
+    method: 'GET',
+    path: () => `/api/v1/commissions/${COMMISSION}/membership-requests/${REQUEST}`,
+    expect: [401, 200, 200, 200, 200],
+  },
+  ...decision('approval', {}),
+  ...decision('rejection', { reason: 'Apply again next mandate.' }),
+  'POST /api/v1/commissions/{C}/members/{A}/departure (own city)': {
+    method: 'POST',
+    path: () => `/api/v1/commissions/${COMMISSION}/members/${CITY_A}/departure`,
+    expect: [401, 200, 403, 200, 403],
+  },
+  'POST /api/v1/commissions/{C}/members/{B}/departure (another city)': {
+    method: 'POST',
+    path: () => `/api/v1/commissions/${COMMISSION}/members/${CITY_B}/departure`,
+    expect: [401, 200, 403, 403, 403],
+  },
+  'GET /api/v1/memberships': {
+    method: 'GET',
+    path: () => `/api/v1/memberships?cityId=${CITY_A}&limit=100`,
+    expect: [401, 200, 200, 200, 200],
+  },
 };
 
 /** What a service answers when it says yes: a creation is a 201. */
-const CREATIONS = [/^\/cities$/, /^\/partnerships$/, /^\/partnerships\/[^/]+\/activities$/];
+const CREATIONS = [
+  /^\/cities$/,
+  /^\/partnerships$/,
+  /^\/partnerships\/[^/]+\/activities$/,
+  /^\/commissions\/[^/]+\/membership-requests$/,
+];
 
 const CASES = Object.entries(MATRIX).flatMap(([name, route]) =>
   CALLERS.map((caller, index) => [name, caller, route.expect[index]] as const),
@@ -244,6 +314,10 @@ describe('gateway authorization matrix (route × role)', () => {
       Object.values(MATRIX).map((route) =>
         `${route.method} ${route.path({ userId: '{id}', targetId: '{id}' })}`
           .split('?')[0]
+          .replace(`/members/${CITY_A}/`, '/members/{cityId}/')
+          .replace(`/members/${CITY_B}/`, '/members/{cityId}/')
+          .replace(COMMISSION, '{id}')
+          .replace(REQUEST, '{rid}')
           .replace(CITY_A, '{id}')
           .replace(CITY_B, '{id}')
           .replace(PARTNERSHIP, '{id}'),

@@ -94,7 +94,10 @@ export class CommissionError extends DomainError<CommissionErrorCode> {
       CommissionErrorCode.AlreadyApplied,
       'conflict',
       `city ${cityId} has a pending request to join commission ${commissionId}`,
-      { title: 'The city has applied already', extensions: { commissionId, cityId, requestId } },
+      {
+        title: 'The city has applied already',
+        extensions: { commissionId, cityId, pendingRequestId: requestId },
+      },
     );
   }
 

@@ -1,4 +1,5 @@
 // The commission domain: plain types and rules, no Nest, no TypeORM.
+import { COMMISSION_MEMBER_ROLES, type CommissionMemberRole } from '@c2c/contracts';
 
 /** The forum's three commissions, by number; the ids are fixed by the migration that creates them. */
 export const COMMISSION_IDS = {
@@ -7,8 +8,9 @@ export const COMMISSION_IDS = {
   3: 'c0000000-0000-4000-8000-000000000003',
 } as const;
 
-export const MEMBER_ROLES = ['chair', 'vice-chair', 'member'] as const;
-export type MemberRole = (typeof MEMBER_ROLES)[number];
+/** A member's part in a commission: the contracts' vocabulary, so the API and the events agree. */
+export const MEMBER_ROLES = COMMISSION_MEMBER_ROLES;
+export type MemberRole = CommissionMemberRole;
 
 export const MEMBERSHIP_STATUSES = ['active', 'left', 'ended'] as const;
 export type CommissionMembershipStatus = (typeof MEMBERSHIP_STATUSES)[number];

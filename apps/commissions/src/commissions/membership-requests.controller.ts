@@ -47,7 +47,7 @@ export class MembershipRequestsController {
     summary: 'A city applies to join the commission (secretariat, or an officer of that city)',
     description:
       'Only an active AMF member city applies (422 `city-not-eligible`). A city that is a member already ' +
-      '(409 `already-member`) or has a pending request (409 `already-applied`, with its `requestId`) ' +
+      '(409 `already-member`) or has a pending request (409 `already-applied`, with its `pendingRequestId`) ' +
       'cannot apply again.',
   })
   @CreatesVersioned(MembershipRequestResponse, 400, 403, 404, 409)

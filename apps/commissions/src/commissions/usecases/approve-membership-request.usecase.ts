@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { AuthenticatedUser } from '@c2c/auth';
+import { Outbox } from '@c2c/messaging';
 import { TransactionRunner } from '@c2c/persistence';
 import { Clock } from '@c2c/platform';
 import { dayOf, decide, type Membership, type MembershipRequest } from '../commission';
 import { CommissionError } from '../commission.errors';
 import { assertActsForCommission } from '../commission.policy';
+import { memberAdmittedData, userRef } from '../commission.events';
 import { assertEligible, loadPendingRequest, lockCommission } from '../membership.rules';
 import {
   CITY_STORE,
@@ -16,6 +18,7 @@ import {
   type CommissionStore,
   type MembershipRequestStore,
   type MembershipStore,
+  type EventOutbox,
   type Transactions,
 } from './ports';
 
@@ -36,6 +39,7 @@ export class ApproveMembershipRequest {
     @Inject(MEMBERSHIP_STORE) private readonly memberships: MembershipStore,
     @Inject(MEMBERSHIP_REQUEST_STORE) private readonly requests: MembershipRequestStore,
     @Inject(CITY_STORE) private readonly cities: CityStore,
+    @Inject(Outbox) private readonly outbox: EventOutbox,
     private readonly clock: Clock,
   ) {}
 
@@ -71,6 +75,12 @@ export class ApproveMembershipRequest {
       };
       await this.requests.update(tx, request);
       await this.memberships.insert(tx, membership);
+      await this.outbox.add(
+        tx,
+        'c2c.commission.member-admitted.v1',
+        memberAdmittedData(membership, requestId, userRef(user)),
+        { aggregateId: commissionId },
+      );
       return { request, membership };
     });
   }

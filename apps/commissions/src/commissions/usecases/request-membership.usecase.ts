@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { AuthenticatedUser } from '@c2c/auth';
+import { Outbox } from '@c2c/messaging';
 import { TransactionRunner } from '@c2c/persistence';
 import { Clock } from '@c2c/platform';
 import type { MembershipRequest } from '../commission';
 import { CommissionError } from '../commission.errors';
 import { assertActsForCity } from '../commission.policy';
+import { membershipRequestedData, userRef } from '../commission.events';
 import { assertEligible, lockCommission } from '../membership.rules';
 import {
   CITY_STORE,
@@ -16,6 +18,7 @@ import {
   type CommissionStore,
   type MembershipRequestStore,
   type MembershipStore,
+  type EventOutbox,
   type Transactions,
 } from './ports';
 
@@ -33,6 +36,7 @@ export class RequestMembership {
     @Inject(MEMBERSHIP_STORE) private readonly memberships: MembershipStore,
     @Inject(MEMBERSHIP_REQUEST_STORE) private readonly requests: MembershipRequestStore,
     @Inject(CITY_STORE) private readonly cities: CityStore,
+    @Inject(Outbox) private readonly outbox: EventOutbox,
     private readonly clock: Clock,
   ) {}
 
@@ -67,6 +71,12 @@ export class RequestMembership {
         updatedAt: now,
       };
       await this.requests.insert(tx, request);
+      await this.outbox.add(
+        tx,
+        'c2c.commission.membership-requested.v1',
+        membershipRequestedData(request, userRef(user)),
+        { aggregateId: commissionId },
+      );
       return request;
     });
   }

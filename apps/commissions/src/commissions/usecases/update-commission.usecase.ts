@@ -1,16 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AuthenticatedUser } from '@c2c/auth';
+import { Outbox } from '@c2c/messaging';
 import { TransactionRunner, type Tx } from '@c2c/persistence';
 import { Clock } from '@c2c/platform';
 import { type Commission, type CommissionView, type MemberRole, roleFor } from '../commission';
 import { CommissionError } from '../commission.errors';
 import { assertSecretariat } from '../commission.policy';
+import { addChairChanged, userRef } from '../commission.events';
 import { lockCommission } from '../membership.rules';
 import {
   COMMISSION_STORE,
   MEMBERSHIP_STORE,
   type CommissionStore,
   type MembershipStore,
+  type EventOutbox,
   type Transactions,
 } from './ports';
 
@@ -31,6 +34,7 @@ export class UpdateCommission {
     @Inject(TransactionRunner) private readonly transactions: Transactions,
     @Inject(COMMISSION_STORE) private readonly commissions: CommissionStore,
     @Inject(MEMBERSHIP_STORE) private readonly memberships: MembershipStore,
+    @Inject(Outbox) private readonly outbox: EventOutbox,
     private readonly clock: Clock,
   ) {}
 
@@ -52,6 +56,7 @@ export class UpdateCommission {
       if (rolesChanged || changed !== commission) {
         await this.commissions.update(tx, { ...changed, version: commission.version + 1, updatedAt: now });
       }
+      if (rolesChanged) await addChairChanged(this.outbox, this.commissions, tx, id, userRef(user));
       const view = await this.commissions.findView(id, tx);
       if (view === null) throw CommissionError.commissionNotFound(id);
       return view;
