@@ -21,6 +21,23 @@ export class CityPartnershipsResponse {
   nextCursor!: string | null;
 }
 
+/** The city's commission memberships, as `GET /memberships?cityId=…` answers it. */
+export class CityMembershipsResponse {
+  @ApiProperty({
+    type: 'array',
+    items: { $ref: schemaRef('MembershipResponse') },
+    description: 'At most 100.',
+  })
+  items!: unknown[];
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'More with `GET /memberships?cityId=…&cursor=<nextCursor>`; null when that was all.',
+  })
+  nextCursor!: string | null;
+}
+
 export class DossierResponse {
   @ApiProperty({
     allOf: [{ $ref: schemaRef('CityResponse') }],
@@ -36,12 +53,12 @@ export class DossierResponse {
   partnerships!: CityPartnershipsResponse | null;
 
   @ApiProperty({
-    type: 'object',
+    type: CityMembershipsResponse,
     nullable: true,
-    additionalProperties: true,
-    description: "The city's commission memberships; null when the commissions service is down.",
+    description:
+      "The city's commission memberships; null when the commissions service is down or not configured.",
   })
-  commissionMemberships!: Record<string, unknown> | null;
+  commissionMemberships!: CityMembershipsResponse | null;
 
   @ApiProperty({
     type: [String],
