@@ -106,13 +106,21 @@ function loggerOf(app: NestFastifyApplication): PinoNestLogger {
   }
 }
 
-/** One line per request, at a level that follows the status; probes and scrapes are not logged. */
+/**
+ * Requests the platform's own machinery makes every few seconds: the orchestrator's probes, the
+ * scraper, and the services polling the gateway's keys and revocation feed. Logging each of them
+ * would bury the requests people make; they are logged only when they fail.
+ */
+const isMachineTraffic = (url: string): boolean =>
+  url.startsWith('/health') || url === '/metrics' || url.startsWith('/.well-known/');
+
+/** One line per request, at a level that follows the status; machine traffic only when it fails. */
 function logRequests(adapter: FastifyAdapter, logger: PinoNestLogger): void {
   const pino = logger.pino;
   adapter.getInstance().addHook('onResponse', (request, reply, done) => {
     const status = reply.statusCode;
     const level = status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info';
-    if (pino.isLevelEnabled(level) && !request.url.startsWith('/health') && request.url !== '/metrics') {
+    if (pino.isLevelEnabled(level) && !(status < 400 && isMachineTraffic(request.url))) {
       pino[level](
         {
           reqId: request.id,
