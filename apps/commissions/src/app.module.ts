@@ -1,7 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { CityModelModule, CityRecordEntity } from '@c2c/city-model';
 import { ServiceModule } from '@c2c/service';
-import { CityModelModule } from './city-model/city-model.module';
-import { CityRecordEntity } from './city-model/city-record.entity';
 import { CommissionEntity } from './commissions/commission.entity';
 import { CommissionsModule } from './commissions/commissions.module';
 import { MembershipRequestEntity } from './commissions/membership-request.entity';
@@ -34,7 +33,7 @@ export class AppModule {
             migrations: commissionsMigrations,
           },
         }),
-        CityModelModule,
+        CityModelModule.forRoot({ rebuildOnEmpty: config.CITY_MODEL_REBUILD_ON_EMPTY }),
         CommissionsModule,
       ],
     };

@@ -4,13 +4,10 @@
 // --check exits 1 when the rebuilt model differs from the previous one (the model had drifted).
 // Reads the service's own environment: DATABASE_URL, KAFKA_BROKERS, KAFKA_TOPIC_PREFIX.
 import 'reflect-metadata';
+import { CityModel, CityModelRebuild, CityModelRepository, REBUILD_GROUP_SUFFIX } from '@c2c/city-model';
 import { createKafka, kafkaSecurityFromSettings } from '@c2c/messaging';
 import { createServiceDataSource, runMigrations, TransactionRunner } from '@c2c/persistence';
 import { PARTNERSHIPS_ENTITIES, PARTNERSHIPS_SCHEMA } from '../src/app.module';
-import { REBUILD_GROUP_SUFFIX } from '../src/city-model/city-model.module';
-import { CityModelRebuild } from '../src/city-model/city-model.rebuild';
-import { CityModelRepository } from '../src/city-model/city-model.repository';
-import { CityModel } from '../src/city-model/city-model.service';
 import { readPartnershipsConfig } from '../src/config';
 import { partnershipsMigrations } from '../src/migrations';
 

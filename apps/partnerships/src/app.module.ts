@@ -1,7 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { CityModelModule, CityRecordEntity } from '@c2c/city-model';
 import { ServiceModule } from '@c2c/service';
-import { CityModelModule } from './city-model/city-model.module';
-import { CityRecordEntity } from './city-model/city-record.entity';
 import { PartnershipsConfig } from './config';
 import { DetectionsModule } from './detections/detections.module';
 import { partnershipsMigrations } from './migrations';
@@ -37,7 +36,7 @@ export class AppModule {
             migrations: partnershipsMigrations,
           },
         }),
-        CityModelModule,
+        CityModelModule.forRoot({ rebuildOnEmpty: config.CITY_MODEL_REBUILD_ON_EMPTY }),
         PartnershipsModule,
         DetectionsModule,
       ],

@@ -2,5 +2,5 @@
 // imports another app (see eslint.config.mjs); only the platform-e2e project may.
 export { buildApiDocument as buildPartnershipsApiDocument } from './api-docs';
 export { AppModule as PartnershipsAppModule } from './app.module';
-export { CityModel } from './city-model/city-model.service';
+export { CityModel } from '@c2c/city-model';
 export { readPartnershipsConfig, type PartnershipsConfig } from './config';

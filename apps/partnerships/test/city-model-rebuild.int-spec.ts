@@ -2,10 +2,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { ServiceWorld } from '@c2c/service/testing';
 import { eventually } from '@c2c/testing';
-import { CityModelBootstrap } from '../src/city-model/city-model.bootstrap';
-import { CityModelRebuild } from '../src/city-model/city-model.rebuild';
-import { CityModelRepository } from '../src/city-model/city-model.repository';
-import { CityRecord } from '../src/city-model/city-projection';
+import { CityModelBootstrap, CityModelRebuild, CityModelRepository, CityRecord } from '@c2c/city-model';
 import { CityPublisher, Partnerships, startPartnerships } from './support/partnerships';
 
 const ROOT = path.resolve(__dirname, '../../..');

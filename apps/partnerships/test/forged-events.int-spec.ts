@@ -4,9 +4,7 @@ import { DLQ_HEADERS } from '@c2c/messaging';
 import { ServiceWorld } from '@c2c/service/testing';
 import { eventually, TopicRecorder } from '@c2c/testing';
 import type { Producer } from 'kafkajs';
-import { REBUILD_GROUP_SUFFIX } from '../src/city-model/city-model.module';
-import { CityModelRebuild } from '../src/city-model/city-model.rebuild';
-import { CityModel } from '../src/city-model/city-model.service';
+import { CityModel, CityModelRebuild, REBUILD_GROUP_SUFFIX } from '@c2c/city-model';
 import {
   Api,
   citiesKnown,

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
-import { CityModelModule } from '../city-model/city-model.module';
-import { CityModel } from '../city-model/city-model.service';
+import { CityModel } from '@c2c/city-model';
 import { CityArchivedHandlers } from './city-archived.handlers';
 import { CommissionsController } from './commissions.controller';
 import { CommissionsRepository } from './commissions.repository';
@@ -14,13 +13,18 @@ import { FindCommissions } from './usecases/find-commissions.query';
 import { FindMembershipRequests } from './usecases/find-membership-requests.query';
 import { FindMemberships } from './usecases/find-memberships.query';
 import { LeaveCommission } from './usecases/leave-commission.usecase';
-import { CITY_STORE, COMMISSION_STORE, MEMBERSHIP_REQUEST_STORE, MEMBERSHIP_STORE } from './usecases/ports';
+import {
+  CITY_STORE,
+  type CityStore,
+  COMMISSION_STORE,
+  MEMBERSHIP_REQUEST_STORE,
+  MEMBERSHIP_STORE,
+} from './usecases/ports';
 import { RejectMembershipRequest } from './usecases/reject-membership-request.usecase';
 import { RequestMembership } from './usecases/request-membership.usecase';
 import { UpdateCommission } from './usecases/update-commission.usecase';
 
 @Module({
-  imports: [CityModelModule],
   controllers: [CommissionsController, MembershipRequestsController, MembershipsController],
   providers: [
     CommissionsRepository,
@@ -29,7 +33,14 @@ import { UpdateCommission } from './usecases/update-commission.usecase';
     { provide: COMMISSION_STORE, useExisting: CommissionsRepository },
     { provide: MEMBERSHIP_STORE, useExisting: MembershipsRepository },
     { provide: MEMBERSHIP_REQUEST_STORE, useExisting: MembershipRequestsRepository },
-    { provide: CITY_STORE, useExisting: CityModel },
+    {
+      // A decision about a city holds its record, share-locked, against its archiving.
+      provide: CITY_STORE,
+      inject: [CityModel],
+      useFactory: (cities: CityModel): CityStore => ({
+        lockForDecision: (tx, cityId) => cities.lockForShare(tx, cityId),
+      }),
+    },
     FindCommissions,
     FindMemberships,
     FindMembershipRequests,

@@ -1,5 +1,5 @@
 import type { Tx } from '@c2c/persistence';
-import type { CityRecord } from '../city-model/city-projection';
+import type { CityRecord } from '@c2c/city-model';
 import type { Commission, MembershipRequest } from './commission';
 import { CommissionError } from './commission.errors';
 import type { CityStore, CommissionStore, MembershipRequestStore } from './usecases/ports';

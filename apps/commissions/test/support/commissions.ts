@@ -11,8 +11,7 @@ import type {
 } from '@c2c/service/testing';
 import { eventually } from '@c2c/testing';
 import { AppModule } from '../../src/app.module';
-import { CityModel } from '../../src/city-model/city-model.service';
-import type { CityRecord } from '../../src/city-model/city-projection';
+import { CityModel, type CityRecord } from '@c2c/city-model';
 import { COMMISSION_IDS } from '../../src/commissions/commission';
 import { readCommissionsConfig, type CommissionsConfig } from '../../src/config';
 

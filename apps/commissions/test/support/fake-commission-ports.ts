@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AuthenticatedUser, Role } from '@c2c/auth';
 import type { Tx } from '@c2c/persistence';
-import { type CityRecord, emptyCityRecord } from '../../src/city-model/city-projection';
+import { type CityRecord, emptyCityRecord } from '@c2c/city-model';
 import {
   COMMISSION_IDS,
   type Commission,

@@ -1,12 +1,13 @@
+import { cityModelMigration } from '@c2c/city-model';
 import { messagingMigrations } from '@c2c/messaging';
-import { CreateCityModel1765000000000 } from './1765000000000-create-city-model';
 import { CreatePartnerships1765000000100 } from './1765000000100-create-partnerships';
 import { CreateDetections1765000000200 } from './1765000000200-create-detections';
 
 /** Every migration of the partnerships schema, in order. */
 export const partnershipsMigrations = [
   ...messagingMigrations('partnerships'),
-  CreateCityModel1765000000000,
+  // Named CreateCityModel1765000000000, as when it was this app's own file: deployed databases ran it.
+  cityModelMigration('partnerships', 1765000000000),
   CreatePartnerships1765000000100,
   CreateDetections1765000000200,
 ];

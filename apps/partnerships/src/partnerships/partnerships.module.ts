@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
-import { CityModelModule } from '../city-model/city-model.module';
-import { CityModel } from '../city-model/city-model.service';
+import { CityModel } from '@c2c/city-model';
 import { PartnershipsConfig } from '../config';
 import { CityArchivedHandlers } from './city-archived.handlers';
 import { PartnershipChangesRecorder } from './partnership-changes.recorder';
@@ -25,7 +24,6 @@ import { RecordActivity } from './usecases/record-activity.usecase';
 import { SuspendPartnershipsOfArchivedCity } from './usecases/suspend-partnerships-of-archived-city.usecase';
 
 @Module({
-  imports: [CityModelModule],
   controllers: [PartnershipsController, PartnershipLifecycleController],
   providers: [
     PartnershipsRepository,

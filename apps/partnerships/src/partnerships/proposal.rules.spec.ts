@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CityRecord, emptyCityRecord } from '../city-model/city-projection';
+import { CityRecord, emptyCityRecord } from '@c2c/city-model';
 import { checkProposal, participantIdsOf, signatoriesOutside } from './proposal.rules';
 
 const city = (countryCode: string, archived = false): CityRecord => ({

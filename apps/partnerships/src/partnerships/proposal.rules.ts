@@ -1,6 +1,6 @@
 import { COOPERATION_AREAS, CooperationArea } from '@c2c/contracts';
 import type { FieldError } from '@c2c/platform';
-import { CityRecord, isRegistered } from '../city-model/city-projection';
+import { CityRecord, isRegistered } from '@c2c/city-model';
 import { outside, type CitiesOutside } from './activity.rules';
 import type { Agreement } from './partnership.types';
 

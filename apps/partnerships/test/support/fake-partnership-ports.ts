@@ -1,6 +1,6 @@
 import { FakeOutbox, fakeTransactions } from '@c2c/service/testing';
 import type { Tx } from '@c2c/persistence';
-import type { CityRecord } from '../../src/city-model/city-projection';
+import type { CityRecord } from '@c2c/city-model';
 import type {
   ActivityRecord,
   HistoryEntry,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AuthenticatedUser, Role } from '@c2c/auth';
 import { FixedClock } from '@c2c/platform';
-import { type CityRecord, emptyCityRecord } from '../../src/city-model/city-projection';
+import { type CityRecord, emptyCityRecord } from '@c2c/city-model';
 import { PartnershipError } from '../../src/partnerships/partnership.errors';
 import { PartnershipChangesRecorder } from '../../src/partnerships/partnership-changes.recorder';
 import type { PartnershipState } from '../../src/partnerships/partnership.types';

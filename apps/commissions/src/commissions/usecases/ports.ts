@@ -1,6 +1,6 @@
 import type { Outbox } from '@c2c/messaging';
 import type { TransactionRunner, Tx } from '@c2c/persistence';
-import type { CityRecord } from '../../city-model/city-projection';
+import type { CityRecord } from '@c2c/city-model';
 import type { Commission, CommissionView, Membership, MembershipRequest, RequestStatus } from '../commission';
 
 // What the commission use cases need from the world, as interfaces: the repositories implement the

@@ -1,7 +1,7 @@
 import type { PartnershipStatus, PartnershipType } from '@c2c/contracts';
 import type { Outbox } from '@c2c/messaging';
 import type { TransactionRunner, Tx } from '@c2c/persistence';
-import type { CityRecord } from '../../city-model/city-projection';
+import type { CityRecord } from '@c2c/city-model';
 import type {
   ActivityRecord,
   HistoryEntry,

@@ -3,7 +3,7 @@ import type { AnyEventEnvelope, CityLevel, EventTypesOf, MembershipStatus } from
 /** Any event of `c2c.cities.v1`. */
 export type CityEvent = AnyEventEnvelope<EventTypesOf<'c2c.cities.v1'>>;
 
-/** What the partnerships service needs to know about a city. */
+/** What a service consuming `c2c.cities.v1` knows about a city: one record per city id. */
 export interface CityRecord {
   cityId: string;
   name: string | null;
@@ -17,9 +17,11 @@ export interface CityRecord {
   lastSequence: number;
 }
 
+/** The fields of a {@link CityRecord} that events set, each guarded by its own sequence. */
 export type CityField = 'name' | 'englishName' | 'countryCode' | 'level' | 'membershipStatus' | 'archivedAt';
 type CityFields = Partial<Pick<CityRecord, CityField>>;
 
+/** The record of a city no event has reached yet: every field unknown, sequence 0. */
 export const emptyCityRecord = (cityId: string): CityRecord => ({
   cityId,
   name: null,
@@ -32,7 +34,10 @@ export const emptyCityRecord = (cityId: string): CityRecord => ({
   lastSequence: 0,
 });
 
-/** A city whose `registered` event has been applied; only those can take part in partnerships. */
+/**
+ * A city whose `registered` event has been applied. A record built only from later events (a replay,
+ * a rebuild racing the live consumer) may lack its name and country, so services act only on these.
+ */
 export const isRegistered = (
   city: CityRecord | undefined,
 ): city is CityRecord & { name: string; countryCode: string } =>
@@ -135,6 +140,7 @@ function canonical(value: unknown): unknown {
 }
 const comparable = (record: CityRecord): string => JSON.stringify(canonical(record));
 
+/** How `after` differs from `before`, by city id: changed and new cities first, then removed ones. */
 export function diffCityModels(before: CityRecord[], after: CityRecord[]): CityModelDifference[] {
   const old = new Map(before.map((record) => [record.cityId, record]));
   const differences: CityModelDifference[] = [];

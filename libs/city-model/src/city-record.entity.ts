@@ -5,8 +5,12 @@ import type { CityField } from './city-projection';
 // bigint arrives from pg as a string; sequences stay far below 2^53.
 const bigintAsNumber = { to: (value: number) => value, from: (value: string) => Number(value) };
 
-/** One city as this service knows it from `c2c.cities.v1`; never written by anything else. */
-@Entity({ name: 'cities', schema: 'partnerships' })
+/**
+ * One city as the service knows it from `c2c.cities.v1`; never written by anything else. The entity
+ * names no schema on purpose: TypeORM then takes the data source's, so each service that lists it
+ * among its entities gets `<its schema>.cities` (made by `cityModelMigration`).
+ */
+@Entity({ name: 'cities' })
 export class CityRecordEntity {
   @PrimaryColumn('uuid')
   cityId!: string;

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { Tx } from '@c2c/persistence';
-import { CityModelRepository } from './city-model.repository';
 import { RejectedEvent } from '@c2c/messaging';
+import { CityModelRepository } from './city-model.repository';
 import { applyCityEvent, CityEvent, CityRecord, implausibleSequence } from './city-projection';
 
-/** The local knowledge of cities: fed by their events, asked by membership rules. */
+/** The service's local knowledge of cities: fed by their events, asked by its domain rules. */
 @Injectable()
 export class CityModel {
   constructor(private readonly cities: CityModelRepository) {}
@@ -23,12 +23,17 @@ export class CityModel {
     return next !== null;
   }
 
-  /** See `CityStore.lockForDecision`: a decision about a city holds its record against its archiving. */
-  async lockForDecision(tx: Tx, cityId: string): Promise<CityRecord | null> {
-    return this.cities.findForShare(tx, cityId);
-  }
-
+  /** The known cities among `ids`, by id (in `tx` when given); unknown ids are absent. */
   async lookup(ids: string[], tx?: Tx): Promise<Map<string, CityRecord>> {
     return this.cities.findByIds(ids, tx);
+  }
+
+  /**
+   * The city, share-locked until `tx` ends; null when unknown. A change to the city (its archiving)
+   * takes the row for update, so it waits for a decision that holds this lock, and the decision sees
+   * the city as it is.
+   */
+  async lockForShare(tx: Tx, cityId: string): Promise<CityRecord | null> {
+    return this.cities.findForShare(tx, cityId);
   }
 }

@@ -24,8 +24,8 @@ export class CityModelHandlers {
     await this.model.apply(tx, event);
   }
 
-  // The partnerships feature reacts to this event too (it suspends); both handlers run in the one
-  // transaction that records the event as applied, so neither happens without the other.
+  // A service may react to this event too (suspend partnerships, end memberships); every handler runs
+  // in the one transaction that records the event as applied, so neither happens without the other.
   @HandlesEvent('c2c.city.archived.v1')
   async onArchived(event: EventEnvelopeOf<'c2c.city.archived.v1'>, tx: Tx): Promise<void> {
     await this.model.apply(tx, event);

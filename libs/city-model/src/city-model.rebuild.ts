@@ -6,16 +6,19 @@ import { CityModelRepository } from './city-model.repository';
 import { CityModel } from './city-model.service';
 import { CityModelDifference, diffCityModels } from './city-projection';
 
+/** How a {@link CityModelRebuild} reads the topic. */
 export interface CityModelRebuildOptions {
   /** The group the rebuild reads with. Its offsets and inbox rows are dropped before and after a run. */
   groupId: string;
-  /** The schema holding the inbox. */
+  /** The service's schema: it holds the inbox, and names the lock that keeps rebuilds one at a time. */
   schema: string;
+  /** The namespace of the topic names (`KAFKA_TOPIC_PREFIX`), if any. */
   topicPrefix?: string;
   /** How long to wait for the topic to be read to its end. */
   timeoutMs?: number;
 }
 
+/** What a rebuild found. */
 export interface CityModelRebuildReport {
   /** Cities in the model after the rebuild. */
   cities: number;
@@ -26,7 +29,8 @@ export interface CityModelRebuildReport {
 type TopicOffsets = (SeekEntry & { high: string; low: string })[];
 
 const CITIES_TOPIC = 'c2c.cities.v1';
-const LOCK_KEY = 'commissions:city-model-rebuild';
+// One lock per schema (each service's model has its own), the key the services used before this library.
+const lockKey = (schema: string): string => `${schema}:city-model-rebuild`;
 
 /**
  * Rebuilds the city read model from the beginning of `c2c.cities.v1`: empties it, reads the topic to
@@ -34,8 +38,9 @@ const LOCK_KEY = 'commissions:city-model-rebuild';
  * untouched), through the same projection, then reports what differs from the model it replaced.
  *
  * The live consumer may keep applying events meanwhile: the projection is per-field and guarded by
- * sequence, so both converge on the same records. Reactions (ending memberships) are not run:
- * they happened when the events first arrived. One rebuild at a time, by a PostgreSQL advisory lock.
+ * sequence, so both converge on the same records. The service's own reactions to these events
+ * (suspending partnerships, ending memberships) are not run: they happened when the events first
+ * arrived. One rebuild at a time per schema, by a PostgreSQL advisory lock.
  */
 export class CityModelRebuild {
   constructor(
@@ -49,21 +54,22 @@ export class CityModelRebuild {
 
   /** The report, or null when `wait` is false and another rebuild holds the lock. */
   async run(options: { wait?: boolean; signal?: AbortSignal } = {}): Promise<CityModelRebuildReport | null> {
+    const key = lockKey(this.options.schema);
     const session = this.dataSource.createQueryRunner();
     await session.connect();
     try {
       if (options.wait === false) {
-        const [row] = (await session.query('select pg_try_advisory_lock(hashtext($1)) as locked', [
-          LOCK_KEY,
-        ])) as { locked: boolean }[];
+        const [row] = (await session.query('select pg_try_advisory_lock(hashtext($1)) as locked', [key])) as {
+          locked: boolean;
+        }[];
         if (row?.locked !== true) return null;
       } else {
-        await session.query('select pg_advisory_lock(hashtext($1))', [LOCK_KEY]);
+        await session.query('select pg_advisory_lock(hashtext($1))', [key]);
       }
       try {
         return await this.rebuild(options.signal);
       } finally {
-        await session.query('select pg_advisory_unlock(hashtext($1))', [LOCK_KEY]);
+        await session.query('select pg_advisory_unlock(hashtext($1))', [key]);
       }
     } finally {
       await session.release();
@@ -80,7 +86,7 @@ export class CityModelRebuild {
       await ensureTopics(admin, [{ topic }]);
       // Left-over offsets of an interrupted run would make this one resume instead of start over.
       await dropGroup(admin, groupId);
-      await this.transactions.run((tx) => this.repository.reset(tx, groupId));
+      await this.transactions.run((tx) => this.repository.reset(tx, schema, groupId));
       const targets = await admin.fetchTopicOffsets(topic);
       const consumer = new EventConsumer(this.kafka, this.transactions, { groupId, schema, topicPrefix });
       const apply = this.model.apply.bind(this.model);
@@ -96,7 +102,7 @@ export class CityModelRebuild {
         await consumer.stop();
       }
       await dropGroup(admin, groupId);
-      await this.transactions.run((tx) => this.repository.forgetInbox(tx, groupId));
+      await this.transactions.run((tx) => this.repository.forgetInbox(tx, schema, groupId));
     } finally {
       await admin.disconnect();
     }

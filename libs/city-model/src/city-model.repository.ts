@@ -16,7 +16,7 @@ const toRecord = (row: CityRecordEntity): CityRecord => ({
   lastSequence: row.lastSequence,
 });
 
-/** The city read model's table. */
+/** The city read model's table, in whatever schema the data source is bound to. */
 @Injectable()
 export class CityModelRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -40,6 +40,7 @@ export class CityModelRepository {
     return toRecord(row);
   }
 
+  /** Writes the record (after {@link CityModelRepository.lockOrCreate} in the same transaction). */
   async save(tx: Tx, record: CityRecord): Promise<void> {
     await tx.getRepository(CityRecordEntity).save({
       ...record,
@@ -48,6 +49,7 @@ export class CityModelRepository {
     });
   }
 
+  /** The known records among `ids`, by id; unknown ids are absent. */
   async findByIds(ids: string[], tx?: Tx): Promise<Map<string, CityRecord>> {
     const rows =
       ids.length === 0
@@ -58,6 +60,15 @@ export class CityModelRepository {
     return new Map(rows.map((row) => [row.cityId, toRecord(row)]));
   }
 
+  /** The city's record, share-locked for this transaction; null when the city is unknown. */
+  async findForShare(tx: Tx, cityId: string): Promise<CityRecord | null> {
+    const row = await tx
+      .getRepository(CityRecordEntity)
+      .findOne({ where: { cityId }, lock: { mode: 'pessimistic_read' } });
+    return row === null ? null : toRecord(row);
+  }
+
+  /** How many cities the model holds. */
   async count(): Promise<number> {
     return this.dataSource.getRepository(CityRecordEntity).count();
   }
@@ -68,14 +79,19 @@ export class CityModelRepository {
     return rows.map(toRecord);
   }
 
-  /** Empties the model and forgets which events a consumer group applied, so it can apply them again. */
-  async reset(tx: Tx, consumerGroup: string): Promise<void> {
-    await tx.query('delete from partnerships.cities');
-    await this.forgetInbox(tx, consumerGroup);
+  /**
+   * Empties the model and forgets which events a consumer group applied (in the inbox of `schema`), so
+   * it can apply them again.
+   */
+  async reset(tx: Tx, schema: string, consumerGroup: string): Promise<void> {
+    // A delete, not TRUNCATE, which would lock the whole table against the live consumer and lookups.
+    await tx.createQueryBuilder().delete().from(CityRecordEntity).execute();
+    await this.forgetInbox(tx, schema, consumerGroup);
   }
 
-  async forgetInbox(tx: Tx, consumerGroup: string): Promise<void> {
-    await tx.query('delete from partnerships.inbox where consumer_group = $1', [consumerGroup]);
+  /** Forgets which events a consumer group applied, in the inbox of `schema`. */
+  async forgetInbox(tx: Tx, schema: string, consumerGroup: string): Promise<void> {
+    await tx.query(`delete from "${schema}".inbox where consumer_group = $1`, [consumerGroup]);
   }
 
   private manager(tx?: Tx): EntityManager {

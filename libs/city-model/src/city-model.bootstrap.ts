@@ -7,9 +7,9 @@ import {
 } from '@nestjs/common';
 import { MESSAGING_OPTIONS, MessagingModuleOptions, topicName } from '@c2c/messaging';
 import { Kafka } from 'kafkajs';
-import { PartnershipsConfig } from '../config';
-import { CityModelRepository } from './city-model.repository';
+import { CITY_MODEL_OPTIONS, type CityModelModuleOptions } from './city-model.options';
 import { CityModelRebuild } from './city-model.rebuild';
+import { CityModelRepository } from './city-model.repository';
 
 /**
  * At start, an empty city model under a consumer group that has already read `c2c.cities.v1` (the
@@ -24,7 +24,7 @@ export class CityModelBootstrap implements OnApplicationBootstrap, BeforeApplica
   private running: Promise<void> | undefined;
 
   constructor(
-    private readonly config: PartnershipsConfig,
+    @Inject(CITY_MODEL_OPTIONS) private readonly options: CityModelModuleOptions,
     private readonly cities: CityModelRepository,
     private readonly rebuild: CityModelRebuild,
     private readonly kafka: Kafka,
@@ -32,7 +32,7 @@ export class CityModelBootstrap implements OnApplicationBootstrap, BeforeApplica
   ) {}
 
   onApplicationBootstrap(): void {
-    if (!this.config.CITY_MODEL_REBUILD_ON_EMPTY) return;
+    if (!this.options.rebuildOnEmpty) return;
     this.running = this.rebuildIfEmpty().catch((error: unknown) => {
       if (!this.abort.signal.aborted) this.logger.error({ err: error, msg: 'city model rebuild failed' });
     });
