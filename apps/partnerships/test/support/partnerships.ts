@@ -1,17 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { TestCaller } from '@c2c/auth/testing';
-import type { CityLevel, EventData, EventType, MembershipStatus } from '@c2c/contracts';
 import type { ProblemDetails } from '@c2c/platform';
-import type {
-  CallAs,
-  RunningService,
-  ServiceUnderTest,
-  ServiceWorld,
-  TestPublisher,
-} from '@c2c/service/testing';
-import { eventually } from '@c2c/testing';
+import type { CallAs, RunningService, ServiceUnderTest, ServiceWorld } from '@c2c/service/testing';
+import { citiesKnown, CityPublisher, type CityInput } from '@c2c/city-model/testing';
 import { AppModule } from '../../src/app.module';
-import { CityModel, type CityRecord } from '@c2c/city-model';
 import { readPartnershipsConfig, type PartnershipsConfig } from '../../src/config';
 import type { PartnershipResponse } from '../../src/partnerships/dto/partnership-response.dto';
 
@@ -43,22 +34,6 @@ export async function startPartnerships(
   return world.start(PARTNERSHIPS, env);
 }
 
-/** Waits until the app's city model knows these cities (and, with `archived`, knows them archived). */
-export function citiesKnown(
-  service: Partnerships,
-  ids: string[],
-  archived = false,
-): Promise<Map<string, CityRecord>> {
-  return eventually(async () => {
-    const known = await service.get(CityModel).lookup(ids);
-    for (const id of ids) {
-      expect(known.get(id)?.name).toBeTruthy();
-      expect(known.get(id)?.archivedAt != null).toBe(archived);
-    }
-    return known;
-  });
-}
-
 /** A valid proposal between two cities, to be overridden per test. */
 export const proposalBetween = (proposerCityId: string, partnerIds: string[], overrides: object = {}) => ({
   type: 'sister-city',
@@ -71,73 +46,6 @@ export const proposalBetween = (proposerCityId: string, partnerIds: string[], ov
   endDate: '2031-03-31',
   ...overrides,
 });
-
-export interface CityInput {
-  name: string;
-  countryCode: string;
-  level?: CityLevel;
-  membershipStatus?: MembershipStatus;
-}
-
-/**
- * The cities service's events without its domain, through its own schema, outbox and relay (the
- * world's publisher), so `c2c.cities.v1` carries exactly what the cities service puts there.
- */
-export class CityPublisher {
-  private constructor(private readonly publisher: TestPublisher) {}
-
-  static async open(world: ServiceWorld): Promise<CityPublisher> {
-    return new CityPublisher(await world.publisherFor('cities'));
-  }
-
-  async register(input: CityInput): Promise<string> {
-    const cityId = randomUUID();
-    await this.publish('c2c.city.registered.v1', cityId, {
-      cityId,
-      name: input.name,
-      countryCode: input.countryCode,
-      level: input.level ?? 'municipality',
-      membershipStatus: input.membershipStatus ?? 'member',
-      registeredAt: new Date().toISOString(),
-    });
-    return cityId;
-  }
-
-  async updateProfile(
-    cityId: string,
-    changes: EventData<'c2c.city.profile-updated.v1'>['changes'],
-  ): Promise<void> {
-    await this.publish('c2c.city.profile-updated.v1', cityId, {
-      cityId,
-      changedFields: Object.keys(changes),
-      changes,
-      updatedAt: new Date().toISOString(),
-    });
-  }
-
-  async changeMembership(cityId: string, from: MembershipStatus, to: MembershipStatus): Promise<void> {
-    await this.publish('c2c.city.membership-changed.v1', cityId, {
-      cityId,
-      previousStatus: from,
-      membershipStatus: to,
-      changedOn: new Date().toISOString().slice(0, 10),
-    });
-  }
-
-  async archive(cityId: string, name: string, countryCode: string): Promise<void> {
-    await this.publish('c2c.city.archived.v1', cityId, {
-      cityId,
-      name,
-      countryCode,
-      reason: 'merged into a metropolitan authority',
-      archivedAt: new Date().toISOString(),
-    });
-  }
-
-  private async publish<T extends EventType>(type: T, cityId: string, data: EventData<T>): Promise<void> {
-    await this.publisher.publish(type, cityId, data);
-  }
-}
 
 export interface Reply<T> {
   status: number;
@@ -199,3 +107,5 @@ export class Api {
     };
   }
 }
+
+export { citiesKnown, CityPublisher, type CityInput };

@@ -1,0 +1,92 @@
+import { randomUUID } from 'node:crypto';
+import type { CityLevel, EventData, EventType, MembershipStatus } from '@c2c/contracts';
+import type { ServiceConfig } from '@c2c/platform';
+import type { RunningService, ServiceWorld, TestPublisher } from '@c2c/service/testing';
+import { eventually } from '@c2c/testing';
+import { CityModel } from '../city-model.service';
+import type { CityRecord } from '../city-projection';
+
+// Test helpers of every service that keeps the city read model (tests only: `@c2c/city-model/testing`).
+
+/** Waits until the app's city model knows these cities (and, with `archived`, knows them archived). */
+export function citiesKnown(
+  service: RunningService<ServiceConfig>,
+  ids: string[],
+  archived = false,
+): Promise<Map<string, CityRecord>> {
+  return eventually(async () => {
+    const known = await service.get(CityModel).lookup(ids);
+    for (const id of ids) {
+      expect(known.get(id)?.name).toBeTruthy();
+      expect(known.get(id)?.archivedAt != null).toBe(archived);
+    }
+    return known;
+  });
+}
+
+export interface CityInput {
+  name: string;
+  countryCode: string;
+  level?: CityLevel;
+  membershipStatus?: MembershipStatus;
+}
+
+/**
+ * The cities service's events without its domain, through its own schema, outbox and relay (the
+ * world's publisher), so `c2c.cities.v1` carries exactly what the cities service puts there.
+ */
+export class CityPublisher {
+  private constructor(private readonly publisher: TestPublisher) {}
+
+  static async open(world: ServiceWorld): Promise<CityPublisher> {
+    return new CityPublisher(await world.publisherFor('cities'));
+  }
+
+  async register(input: CityInput): Promise<string> {
+    const cityId = randomUUID();
+    await this.publish('c2c.city.registered.v1', cityId, {
+      cityId,
+      name: input.name,
+      countryCode: input.countryCode,
+      level: input.level ?? 'municipality',
+      membershipStatus: input.membershipStatus ?? 'member',
+      registeredAt: new Date().toISOString(),
+    });
+    return cityId;
+  }
+
+  async updateProfile(
+    cityId: string,
+    changes: EventData<'c2c.city.profile-updated.v1'>['changes'],
+  ): Promise<void> {
+    await this.publish('c2c.city.profile-updated.v1', cityId, {
+      cityId,
+      changedFields: Object.keys(changes),
+      changes,
+      updatedAt: new Date().toISOString(),
+    });
+  }
+
+  async changeMembership(cityId: string, from: MembershipStatus, to: MembershipStatus): Promise<void> {
+    await this.publish('c2c.city.membership-changed.v1', cityId, {
+      cityId,
+      previousStatus: from,
+      membershipStatus: to,
+      changedOn: new Date().toISOString().slice(0, 10),
+    });
+  }
+
+  async archive(cityId: string, name: string, countryCode: string): Promise<void> {
+    await this.publish('c2c.city.archived.v1', cityId, {
+      cityId,
+      name,
+      countryCode,
+      reason: 'merged into a metropolitan authority',
+      archivedAt: new Date().toISOString(),
+    });
+  }
+
+  private async publish<T extends EventType>(type: T, cityId: string, data: EventData<T>): Promise<void> {
+    await this.publisher.publish(type, cityId, data);
+  }
+}
