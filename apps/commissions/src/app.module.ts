@@ -6,6 +6,7 @@ import { CommissionsModule } from './commissions/commissions.module';
 import { MembershipRequestEntity } from './commissions/membership-request.entity';
 import { MembershipEntity } from './commissions/membership.entity';
 import { CommissionsConfig } from './config';
+import { MeetingEntity } from './meetings/meeting.entity';
 import { commissionsMigrations } from './migrations';
 
 export const COMMISSIONS_SCHEMA = 'commissions';
@@ -15,6 +16,7 @@ export const COMMISSIONS_ENTITIES = [
   CommissionEntity,
   MembershipEntity,
   MembershipRequestEntity,
+  MeetingEntity,
 ];
 
 @Module({})

@@ -13,6 +13,7 @@ const CITY_B = randomUUID();
 const COMMISSION = randomUUID();
 const PARTNERSHIP = randomUUID();
 const REQUEST = randomUUID();
+const MEETING = randomUUID();
 
 interface Ids {
   userId: string;
@@ -242,6 +243,36 @@ const MATRIX: Record<string, Route> = {
     path: () => `/api/v1/commissions/${COMMISSION}/members/${CITY_B}/departure`,
     expect: [401, 200, 403, 403, 403],
   },
+  'POST /api/v1/commissions/{C}/meetings': {
+    method: 'POST',
+    path: () => `/api/v1/commissions/${COMMISSION}/meetings`,
+    options: () => ({
+      body: {
+        title: 'Second meeting',
+        startsAt: '2026-10-14T02:00:00Z',
+        timeZone: 'Asia/Jakarta',
+        onlineUrl: 'https://meet.example.org/c2c',
+      },
+    }),
+    expect: [401, 201, 201, 403, 403],
+  },
+  'GET /api/v1/commissions/{C}/meetings': {
+    method: 'GET',
+    path: () => `/api/v1/commissions/${COMMISSION}/meetings`,
+    expect: [401, 200, 200, 200, 200],
+  },
+  'POST /api/v1/commissions/{C}/meetings/{M}/minutes': {
+    method: 'POST',
+    path: () => `/api/v1/commissions/${COMMISSION}/meetings/${MEETING}/minutes`,
+    options: () => ({ body: { attendingCityIds: [CITY_A], minutes: 'Met and agreed.' } }),
+    expect: [401, 200, 200, 403, 403],
+  },
+  'POST /api/v1/commissions/{C}/meetings/{M}/cancellation': {
+    method: 'POST',
+    path: () => `/api/v1/commissions/${COMMISSION}/meetings/${MEETING}/cancellation`,
+    options: () => ({ body: { reason: 'Typhoon warning.' } }),
+    expect: [401, 200, 200, 403, 403],
+  },
   'GET /api/v1/memberships': {
     method: 'GET',
     path: () => `/api/v1/memberships?cityId=${CITY_A}&limit=100`,
@@ -255,6 +286,7 @@ const CREATIONS = [
   /^\/partnerships$/,
   /^\/partnerships\/[^/]+\/activities$/,
   /^\/commissions\/[^/]+\/membership-requests$/,
+  /^\/commissions\/[^/]+\/meetings$/,
 ];
 
 const CASES = Object.entries(MATRIX).flatMap(([name, route]) =>
@@ -318,6 +350,7 @@ describe('gateway authorization matrix (route × role)', () => {
           .replace(`/members/${CITY_B}/`, '/members/{cityId}/')
           .replace(COMMISSION, '{id}')
           .replace(REQUEST, '{rid}')
+          .replace(MEETING, '{mid}')
           .replace(CITY_A, '{id}')
           .replace(CITY_B, '{id}')
           .replace(PARTNERSHIP, '{id}'),

@@ -1,4 +1,5 @@
 import { DomainError, type FieldError } from '@c2c/platform';
+import type { MeetingStatus } from '@c2c/contracts';
 import type { RequestStatus } from './commission';
 
 /** Every way a commission or membership operation can be refused; each is made by one factory below. */
@@ -19,6 +20,9 @@ export enum CommissionErrorCode {
   CityNotEligible = 'city-not-eligible',
   /** Also the problem type of the 422 clients see. */
   CityNotMember = 'city-not-member',
+  MeetingNotFound = 'meeting-not-found',
+  /** Also the problem type of the 409 clients see: holding or cancelling a meeting already held or cancelled. */
+  MeetingNotScheduled = 'meeting-not-scheduled',
 }
 
 /**
@@ -139,6 +143,24 @@ export class CommissionError extends DomainError<CommissionErrorCode> {
           errors: errors.map((error) => ({ ...error, message: 'not a member of the commission' })),
         },
       },
+    );
+  }
+
+  static meetingNotFound(commissionId: string, id: string): CommissionError {
+    return new CommissionError(
+      CommissionErrorCode.MeetingNotFound,
+      'not-found',
+      `commission ${commissionId} has no meeting ${id}`,
+    );
+  }
+
+  /** Held and cancelled are both final: a cancelled meeting is never held, a held one never cancelled. */
+  static meetingNotScheduled(id: string, currentStatus: MeetingStatus): CommissionError {
+    return new CommissionError(
+      CommissionErrorCode.MeetingNotScheduled,
+      'conflict',
+      `meeting ${id} is ${currentStatus}: only a scheduled meeting can be held or cancelled`,
+      { title: 'The meeting is no longer scheduled', extensions: { currentStatus } },
     );
   }
 }

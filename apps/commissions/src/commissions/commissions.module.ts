@@ -1,4 +1,11 @@
 import { Module } from '@nestjs/common';
+import { MeetingsController } from '../meetings/meetings.controller';
+import { MeetingsRepository } from '../meetings/meetings.repository';
+import { MEETING_STORE } from '../meetings/ports';
+import { CancelMeeting } from '../meetings/usecases/cancel-meeting.usecase';
+import { FindMeetings } from '../meetings/usecases/find-meetings.query';
+import { HoldMeeting } from '../meetings/usecases/hold-meeting.usecase';
+import { ScheduleMeeting } from '../meetings/usecases/schedule-meeting.usecase';
 import { CityModel } from '@c2c/city-model';
 import { CityArchivedHandlers } from './city-archived.handlers';
 import { CommissionsController } from './commissions.controller';
@@ -25,11 +32,18 @@ import { RequestMembership } from './usecases/request-membership.usecase';
 import { UpdateCommission } from './usecases/update-commission.usecase';
 
 @Module({
-  controllers: [CommissionsController, MembershipRequestsController, MembershipsController],
+  controllers: [
+    CommissionsController,
+    MembershipRequestsController,
+    MembershipsController,
+    MeetingsController,
+  ],
   providers: [
     CommissionsRepository,
     MembershipsRepository,
     MembershipRequestsRepository,
+    MeetingsRepository,
+    { provide: MEETING_STORE, useExisting: MeetingsRepository },
     { provide: COMMISSION_STORE, useExisting: CommissionsRepository },
     { provide: MEMBERSHIP_STORE, useExisting: MembershipsRepository },
     { provide: MEMBERSHIP_REQUEST_STORE, useExisting: MembershipRequestsRepository },
@@ -51,6 +65,10 @@ import { UpdateCommission } from './usecases/update-commission.usecase';
     UpdateCommission,
     EndMembershipsOfArchivedCity,
     CityArchivedHandlers,
+    FindMeetings,
+    ScheduleMeeting,
+    HoldMeeting,
+    CancelMeeting,
   ],
 })
 export class CommissionsModule {}

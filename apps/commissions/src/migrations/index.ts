@@ -1,6 +1,7 @@
 import { cityModelMigration } from '@c2c/city-model';
 import { messagingMigrations } from '@c2c/messaging';
 import { CreateCommissions1766000000100 } from './1766000000100-create-commissions';
+import { CreateMeetings1766000000200 } from './1766000000200-create-meetings';
 
 /** Every migration of the commissions schema, in order. */
 export const commissionsMigrations = [
@@ -8,4 +9,5 @@ export const commissionsMigrations = [
   // Named CreateCityModel1766000000000, as when it was this app's own file.
   cityModelMigration('commissions', 1766000000000),
   CreateCommissions1766000000100,
+  CreateMeetings1766000000200,
 ];

@@ -25,3 +25,14 @@ export class MemberParams {
   @IsUUID()
   cityId!: string;
 }
+
+/** `/commissions/{id}/meetings/{mid}`. */
+export class MeetingParams {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  id!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  mid!: string;
+}

@@ -1,0 +1,63 @@
+import type { Tx } from '@c2c/persistence';
+import { FixedClock } from '@c2c/platform';
+import { FakeOutbox, fakeTransactions } from '@c2c/service/testing';
+import type { Meeting } from '../../src/meetings/meeting';
+import type { MeetingPosition, MeetingStore } from '../../src/meetings/ports';
+import { CancelMeeting } from '../../src/meetings/usecases/cancel-meeting.usecase';
+import { HoldMeeting } from '../../src/meetings/usecases/hold-meeting.usecase';
+import { ScheduleMeeting } from '../../src/meetings/usecases/schedule-meeting.usecase';
+import { FakeCommissionState, portsOf, secretariat } from './fake-commission-ports';
+
+export * from './fake-commission-ports';
+export { FIRST, SECOND, THIRD } from './commission-unit-fixtures';
+
+const copy = <T extends object>(value: T): T => structuredClone(value);
+
+/** The meetings in memory; copies in and out, as in the commission fakes. */
+export class FakeMeetings implements MeetingStore {
+  readonly rows = new Map<string, Meeting>();
+
+  findForUpdate(_tx: Tx, id: string): Promise<Meeting | null> {
+    return this.findById(id);
+  }
+  insert(_tx: Tx, meeting: Meeting): Promise<void> {
+    this.rows.set(meeting.id, copy(meeting));
+    return Promise.resolve();
+  }
+  update(_tx: Tx, meeting: Meeting): Promise<void> {
+    this.rows.set(meeting.id, copy(meeting));
+    return Promise.resolve();
+  }
+  findById(id: string): Promise<Meeting | null> {
+    const found = this.rows.get(id);
+    return Promise.resolve(found ? copy(found) : null);
+  }
+  list(commissionId: string, take: number, after?: MeetingPosition): Promise<Meeting[]> {
+    const rows = [...this.rows.values()]
+      .filter((m) => m.commissionId === commissionId)
+      .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.id.localeCompare(b.id))
+      .filter((m) => after === undefined || m.startsAt.toISOString() > after.startsAt);
+    return Promise.resolve(rows.slice(0, take).map(copy));
+  }
+}
+
+/** The unit tier's world for meeting use cases: each wired to the same fakes and a fixed clock. */
+export function meetingSetup(now = new Date('2026-06-02T09:00:00Z')) {
+  const clock = new FixedClock(now);
+  const state = new FakeCommissionState(now);
+  const outbox = new FakeOutbox();
+  const meetings = new FakeMeetings();
+  const { commissions } = portsOf(state);
+  const schedule = new ScheduleMeeting(fakeTransactions, commissions, meetings, outbox, clock);
+  const hold = new HoldMeeting(fakeTransactions, meetings, outbox, clock);
+  const cancel = new CancelMeeting(fakeTransactions, meetings, outbox, clock);
+  const scheduled = (commissionId: string) =>
+    schedule.execute(secretariat(), commissionId, {
+      title: 'Second meeting, Surabaya',
+      startsAt: '2026-10-13T20:00:00Z',
+      timeZone: 'Asia/Jakarta',
+      onlineUrl: 'https://meet.example.org/c2c',
+      agenda: [{ title: 'Opening' }],
+    });
+  return { clock, state, outbox, meetings, schedule, hold, cancel, scheduled };
+}
