@@ -7,6 +7,7 @@ import { MembershipRequestEntity } from './commissions/membership-request.entity
 import { MembershipEntity } from './commissions/membership.entity';
 import { CommissionsConfig } from './config';
 import { MeetingEntity } from './meetings/meeting.entity';
+import { ResolutionActionEntity, ResolutionEntity } from './resolutions/resolution.entity';
 import { commissionsMigrations } from './migrations';
 
 export const COMMISSIONS_SCHEMA = 'commissions';
@@ -17,6 +18,8 @@ export const COMMISSIONS_ENTITIES = [
   MembershipEntity,
   MembershipRequestEntity,
   MeetingEntity,
+  ResolutionEntity,
+  ResolutionActionEntity,
 ];
 
 @Module({})

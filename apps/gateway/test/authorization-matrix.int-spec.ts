@@ -14,6 +14,8 @@ const COMMISSION = randomUUID();
 const PARTNERSHIP = randomUUID();
 const REQUEST = randomUUID();
 const MEETING = randomUUID();
+const RESOLUTION = randomUUID();
+const ACTION = randomUUID();
 
 interface Ids {
   userId: string;
@@ -273,6 +275,26 @@ const MATRIX: Record<string, Route> = {
     options: () => ({ body: { reason: 'Typhoon warning.' } }),
     expect: [401, 200, 200, 403, 403],
   },
+  'POST /api/v1/commissions/{C}/resolutions': {
+    method: 'POST',
+    path: () => `/api/v1/commissions/${COMMISSION}/resolutions`,
+    options: () => ({
+      body: { meetingId: MEETING, kind: 'declaration', title: 'Declaration', text: 'The cities commit.' },
+    }),
+    expect: [401, 201, 201, 403, 403],
+  },
+  'GET /api/v1/commissions/{C}/resolutions': {
+    method: 'GET',
+    path: () => `/api/v1/commissions/${COMMISSION}/resolutions`,
+    expect: [401, 200, 200, 200, 200],
+  },
+  // The gateway lets the owner city's officers through too; the service judges the owner city.
+  'PATCH /api/v1/commissions/{C}/resolutions/{R}/actions/{A}': {
+    method: 'PATCH',
+    path: () => `/api/v1/commissions/${COMMISSION}/resolutions/${RESOLUTION}/actions/${ACTION}`,
+    options: () => ifMatch({ status: 'in-progress' }),
+    expect: [401, 200, 200, 200, 403],
+  },
   'GET /api/v1/memberships': {
     method: 'GET',
     path: () => `/api/v1/memberships?cityId=${CITY_A}&limit=100`,
@@ -287,6 +309,7 @@ const CREATIONS = [
   /^\/partnerships\/[^/]+\/activities$/,
   /^\/commissions\/[^/]+\/membership-requests$/,
   /^\/commissions\/[^/]+\/meetings$/,
+  /^\/commissions\/[^/]+\/resolutions$/,
 ];
 
 const CASES = Object.entries(MATRIX).flatMap(([name, route]) =>
@@ -351,6 +374,8 @@ describe('gateway authorization matrix (route × role)', () => {
           .replace(COMMISSION, '{id}')
           .replace(REQUEST, '{rid}')
           .replace(MEETING, '{mid}')
+          .replace(RESOLUTION, '{rid}')
+          .replace(ACTION, '{aid}')
           .replace(CITY_A, '{id}')
           .replace(CITY_B, '{id}')
           .replace(PARTNERSHIP, '{id}'),

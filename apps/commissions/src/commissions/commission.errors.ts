@@ -23,6 +23,13 @@ export enum CommissionErrorCode {
   MeetingNotFound = 'meeting-not-found',
   /** Also the problem type of the 409 clients see: holding or cancelling a meeting already held or cancelled. */
   MeetingNotScheduled = 'meeting-not-scheduled',
+  /** Also the problem type of the 409 clients see: adopting at a meeting that was not held. */
+  MeetingNotHeld = 'meeting-not-held',
+  /** Also the problem type of the 422 clients see: a resolution names a meeting of no such commission. */
+  MeetingUnknown = 'meeting-unknown',
+  ActionNotFound = 'action-not-found',
+  /** Also the problem type of the 409 clients see: a done or dropped action does not change again. */
+  ActionEnded = 'action-ended',
 }
 
 /**
@@ -161,6 +168,43 @@ export class CommissionError extends DomainError<CommissionErrorCode> {
       'conflict',
       `meeting ${id} is ${currentStatus}: only a scheduled meeting can be held or cancelled`,
       { title: 'The meeting is no longer scheduled', extensions: { currentStatus } },
+    );
+  }
+
+  /** Only a held meeting adopts: a scheduled one has not met yet, a cancelled one never will. */
+  static meetingNotHeld(id: string, currentStatus: MeetingStatus): CommissionError {
+    return new CommissionError(
+      CommissionErrorCode.MeetingNotHeld,
+      'conflict',
+      `meeting ${id} is ${currentStatus}: resolutions are adopted only at a held meeting`,
+      { title: 'The meeting was not held', extensions: { currentStatus } },
+    );
+  }
+
+  /** A 422 rather than a 404: the path names a commission that exists, the body a meeting it never had. */
+  static meetingUnknown(commissionId: string, meetingId: string): CommissionError {
+    return new CommissionError(
+      CommissionErrorCode.MeetingUnknown,
+      'unprocessable',
+      `commission ${commissionId} has no meeting ${meetingId}`,
+      { title: 'The meeting is not one of this commission', extensions: { meetingId } },
+    );
+  }
+
+  static actionNotFound(resolutionId: string, id: string): CommissionError {
+    return new CommissionError(
+      CommissionErrorCode.ActionNotFound,
+      'not-found',
+      `resolution ${resolutionId} has no follow-up action ${id}`,
+    );
+  }
+
+  static actionEnded(id: string, currentStatus: string): CommissionError {
+    return new CommissionError(
+      CommissionErrorCode.ActionEnded,
+      'conflict',
+      `action ${id} is ${currentStatus}: a done or dropped action does not change again`,
+      { title: 'The action has ended', extensions: { currentStatus } },
     );
   }
 }

@@ -6,6 +6,12 @@ import { CancelMeeting } from '../meetings/usecases/cancel-meeting.usecase';
 import { FindMeetings } from '../meetings/usecases/find-meetings.query';
 import { HoldMeeting } from '../meetings/usecases/hold-meeting.usecase';
 import { ScheduleMeeting } from '../meetings/usecases/schedule-meeting.usecase';
+import { RESOLUTION_STORE } from '../resolutions/ports';
+import { ResolutionsController } from '../resolutions/resolutions.controller';
+import { ResolutionsRepository } from '../resolutions/resolutions.repository';
+import { AdoptResolution } from '../resolutions/usecases/adopt-resolution.usecase';
+import { ChangeActionStatus } from '../resolutions/usecases/change-action-status.usecase';
+import { FindResolutions } from '../resolutions/usecases/find-resolutions.query';
 import { CityModel } from '@c2c/city-model';
 import { CityArchivedHandlers } from './city-archived.handlers';
 import { CommissionsController } from './commissions.controller';
@@ -37,12 +43,15 @@ import { UpdateCommission } from './usecases/update-commission.usecase';
     MembershipRequestsController,
     MembershipsController,
     MeetingsController,
+    ResolutionsController,
   ],
   providers: [
     CommissionsRepository,
     MembershipsRepository,
     MembershipRequestsRepository,
     MeetingsRepository,
+    ResolutionsRepository,
+    { provide: RESOLUTION_STORE, useExisting: ResolutionsRepository },
     { provide: MEETING_STORE, useExisting: MeetingsRepository },
     { provide: COMMISSION_STORE, useExisting: CommissionsRepository },
     { provide: MEMBERSHIP_STORE, useExisting: MembershipsRepository },
@@ -69,6 +78,9 @@ import { UpdateCommission } from './usecases/update-commission.usecase';
     ScheduleMeeting,
     HoldMeeting,
     CancelMeeting,
+    FindResolutions,
+    AdoptResolution,
+    ChangeActionStatus,
   ],
 })
 export class CommissionsModule {}

@@ -2,6 +2,7 @@ import { cityModelMigration } from '@c2c/city-model';
 import { messagingMigrations } from '@c2c/messaging';
 import { CreateCommissions1766000000100 } from './1766000000100-create-commissions';
 import { CreateMeetings1766000000200 } from './1766000000200-create-meetings';
+import { CreateResolutions1766000000300 } from './1766000000300-create-resolutions';
 
 /** Every migration of the commissions schema, in order. */
 export const commissionsMigrations = [
@@ -10,4 +11,5 @@ export const commissionsMigrations = [
   cityModelMigration('commissions', 1766000000000),
   CreateCommissions1766000000100,
   CreateMeetings1766000000200,
+  CreateResolutions1766000000300,
 ];

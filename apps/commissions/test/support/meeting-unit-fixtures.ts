@@ -6,6 +6,10 @@ import type { MeetingPosition, MeetingStore } from '../../src/meetings/ports';
 import { CancelMeeting } from '../../src/meetings/usecases/cancel-meeting.usecase';
 import { HoldMeeting } from '../../src/meetings/usecases/hold-meeting.usecase';
 import { ScheduleMeeting } from '../../src/meetings/usecases/schedule-meeting.usecase';
+import type { FollowUpAction, Resolution } from '../../src/resolutions/resolution';
+import type { ResolutionPosition, ResolutionStore } from '../../src/resolutions/ports';
+import { AdoptResolution } from '../../src/resolutions/usecases/adopt-resolution.usecase';
+import { ChangeActionStatus } from '../../src/resolutions/usecases/change-action-status.usecase';
 import { FakeCommissionState, portsOf, secretariat } from './fake-commission-ports';
 
 export * from './fake-commission-ports';
@@ -41,6 +45,43 @@ export class FakeMeetings implements MeetingStore {
   }
 }
 
+/** The resolutions and their actions in memory. */
+export class FakeResolutions implements ResolutionStore {
+  readonly resolutions = new Map<string, Omit<Resolution, 'actions'>>();
+  readonly actions = new Map<string, FollowUpAction>();
+
+  insert(_tx: Tx, resolution: Resolution): Promise<void> {
+    const { actions, ...row } = copy(resolution);
+    this.resolutions.set(row.id, row);
+    for (const action of actions) this.actions.set(action.id, action);
+    return Promise.resolve();
+  }
+  list(commissionId: string, take: number, after?: ResolutionPosition): Promise<Resolution[]> {
+    const rows = [...this.resolutions.values()]
+      .filter((r) => r.commissionId === commissionId)
+      .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.id.localeCompare(a.id))
+      .filter((r) => after === undefined || r.createdAt.toISOString() < after.createdAt)
+      .slice(0, take);
+    return Promise.resolve(
+      rows.map((r) => ({
+        ...copy(r),
+        actions: [...this.actions.values()]
+          .filter((a) => a.resolutionId === r.id)
+          .sort((a, b) => a.position - b.position)
+          .map(copy),
+      })),
+    );
+  }
+  findActionForUpdate(_tx: Tx, id: string): Promise<FollowUpAction | null> {
+    const found = this.actions.get(id);
+    return Promise.resolve(found ? copy(found) : null);
+  }
+  updateAction(_tx: Tx, action: FollowUpAction): Promise<void> {
+    this.actions.set(action.id, copy(action));
+    return Promise.resolve();
+  }
+}
+
 /** The unit tier's world for meeting use cases: each wired to the same fakes and a fixed clock. */
 export function meetingSetup(now = new Date('2026-06-02T09:00:00Z')) {
   const clock = new FixedClock(now);
@@ -51,6 +92,9 @@ export function meetingSetup(now = new Date('2026-06-02T09:00:00Z')) {
   const schedule = new ScheduleMeeting(fakeTransactions, commissions, meetings, outbox, clock);
   const hold = new HoldMeeting(fakeTransactions, meetings, outbox, clock);
   const cancel = new CancelMeeting(fakeTransactions, meetings, outbox, clock);
+  const resolutions = new FakeResolutions();
+  const adopt = new AdoptResolution(fakeTransactions, meetings, resolutions, outbox, clock);
+  const changeStatus = new ChangeActionStatus(fakeTransactions, resolutions, outbox, clock);
   const scheduled = (commissionId: string) =>
     schedule.execute(secretariat(), commissionId, {
       title: 'Second meeting, Surabaya',
@@ -59,5 +103,34 @@ export function meetingSetup(now = new Date('2026-06-02T09:00:00Z')) {
       onlineUrl: 'https://meet.example.org/c2c',
       agenda: [{ title: 'Opening' }],
     });
-  return { clock, state, outbox, meetings, schedule, hold, cancel, scheduled };
+  const held = async (commissionId: string) => {
+    const meeting = await scheduled(commissionId);
+    return hold.execute(secretariat(), commissionId, meeting.id, { attendingCityIds: [], minutes: 'Met.' });
+  };
+  /** A resolution adopted at a held meeting, with one action owned by `ownerCityId`, due on `dueDate`. */
+  const adopted = async (commissionId: string, ownerCityId: string, dueDate = '2026-12-31') => {
+    const meeting = await held(commissionId);
+    return adopt.execute(secretariat(), commissionId, {
+      meetingId: meeting.id,
+      kind: 'declaration',
+      title: 'Surabaya Declaration',
+      text: 'The member cities commit to sharing composting.',
+      actions: [{ ownerCityId, description: 'Host a workshop.', dueDate }],
+    });
+  };
+  return {
+    clock,
+    state,
+    outbox,
+    meetings,
+    resolutions,
+    schedule,
+    hold,
+    cancel,
+    adopt,
+    changeStatus,
+    scheduled,
+    held,
+    adopted,
+  };
 }

@@ -36,3 +36,18 @@ export class MeetingParams {
   @IsUUID()
   mid!: string;
 }
+
+/** `/commissions/{id}/resolutions/{rid}/actions/{aid}`. */
+export class ActionParams {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  id!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  rid!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  aid!: string;
+}
