@@ -7,6 +7,7 @@ import { MembershipRequestEntity } from './commissions/membership-request.entity
 import { MembershipEntity } from './commissions/membership.entity';
 import { CommissionsConfig } from './config';
 import { MeetingEntity } from './meetings/meeting.entity';
+import { OverdueModule } from './overdue/overdue.module';
 import { ResolutionActionEntity, ResolutionEntity } from './resolutions/resolution.entity';
 import { commissionsMigrations } from './migrations';
 
@@ -40,6 +41,7 @@ export class AppModule {
         }),
         CityModelModule.forRoot({ rebuildOnEmpty: config.CITY_MODEL_REBUILD_ON_EMPTY }),
         CommissionsModule,
+        OverdueModule,
       ],
     };
   }

@@ -18,6 +18,12 @@ export class CommissionsConfig extends GatewayVerifiedServiceConfig {
   @Transform(toBoolean)
   @IsBoolean()
   CITY_MODEL_REBUILD_ON_EMPTY = true;
+
+  /** How often each instance sweeps for overdue actions; 0 turns the scheduler off (a pass can still be run). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  OVERDUE_SWEEP_INTERVAL_MS = 60 * 60_000;
 }
 
 export const readCommissionsConfig = (

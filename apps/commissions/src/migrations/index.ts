@@ -3,6 +3,7 @@ import { messagingMigrations } from '@c2c/messaging';
 import { CreateCommissions1766000000100 } from './1766000000100-create-commissions';
 import { CreateMeetings1766000000200 } from './1766000000200-create-meetings';
 import { CreateResolutions1766000000300 } from './1766000000300-create-resolutions';
+import { CreateOverdueAnnouncements1766000000400 } from './1766000000400-create-overdue-announcements';
 
 /** Every migration of the commissions schema, in order. */
 export const commissionsMigrations = [
@@ -12,4 +13,5 @@ export const commissionsMigrations = [
   CreateCommissions1766000000100,
   CreateMeetings1766000000200,
   CreateResolutions1766000000300,
+  CreateOverdueAnnouncements1766000000400,
 ];
