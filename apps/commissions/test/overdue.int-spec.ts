@@ -7,7 +7,9 @@ import { Api, commissionOfficerOf, FIRST, startCommissions, type Commissions } f
 
 const N = 12;
 const OWNER = '5b0e8a52-95f5-4d8e-9a8f-0b6c1b7f7a11';
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+// One instant for the whole file, so due days and the sweeps' "now" agree even across midnight UTC.
+const NOW = new Date();
+const day = (offset: number) => new Date(NOW.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
 
 describe('commissions: overdue actions announced once with two instances', () => {
   let world: ServiceWorld;
@@ -90,9 +92,7 @@ describe('commissions: overdue actions announced once with two instances', () =>
   it('two instances sweeping at once announce each overdue action exactly once, and never again', async () => {
     const passBoth = async () =>
       (
-        await Promise.all(
-          [first, second, first, second].map((app) => app.get(RunOverdueSweep).run(new Date())),
-        )
+        await Promise.all([first, second, first, second].map((app) => app.get(RunOverdueSweep).run(NOW)))
       ).reduce((a, b) => a + b);
     expect(await passBoth()).toBe(N);
     expect(await passBoth()).toBe(0);
