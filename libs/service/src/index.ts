@@ -1,1 +1,2 @@
 export { ServiceModule, type ServiceModuleOptions } from './service.module';
+export { PeriodicPass } from './periodic-pass';
