@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CityModelModule, CityRecordEntity } from '@c2c/city-model';
 import { ServiceModule } from '@c2c/service';
+import { BestPracticeEntity, PracticeTransferEntity } from './best-practices/best-practice.entity';
 import { CommissionEntity } from './commissions/commission.entity';
 import { CommissionsModule } from './commissions/commissions.module';
 import { MembershipRequestEntity } from './commissions/membership-request.entity';
@@ -21,6 +22,8 @@ export const COMMISSIONS_ENTITIES = [
   MeetingEntity,
   ResolutionEntity,
   ResolutionActionEntity,
+  BestPracticeEntity,
+  PracticeTransferEntity,
 ];
 
 @Module({})

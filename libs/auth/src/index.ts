@@ -37,6 +37,7 @@ export {
   assertActsForCommission,
   assertRole,
   hasRole,
+  mayReachContacts,
 } from './object-access';
 export { Public } from '@c2c/platform';
 export {

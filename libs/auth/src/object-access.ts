@@ -40,3 +40,14 @@ export function assertActsForCommission(user: AuthenticatedUser, commissionId: s
   if (actsForCommission(user, commissionId)) return;
   throw forbidden(`only the secretariat or an officer of commission ${commissionId} may act for it`);
 }
+
+// Listed rather than "everyone but observers": a role added later sees no personal data until
+// someone decides it should.
+const REACHES_CONTACTS: readonly Role[] = ['secretariat', 'commission-officer', 'city-officer'];
+
+/**
+ * Whether the caller sees contact officers' e-mail and phone (personal data): officers do, so partners
+ * can reach each other; observers see each contact's name and role only.
+ * The cities service applies it to city contact officers, the commissions service to practice contacts.
+ */
+export const mayReachContacts = (user: AuthenticatedUser): boolean => hasRole(user, ...REACHES_CONTACTS);

@@ -1,10 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ActsForCityInPath, CurrentUser, Roles, type AuthenticatedUser } from '@c2c/auth';
+import { ActsForCityInPath, CurrentUser, mayReachContacts, Roles, type AuthenticatedUser } from '@c2c/auth';
 import { ApiIfMatch, etagOf, ExpectedVersion, IdParams, type Page } from '@c2c/platform';
 import type { FastifyReply } from 'fastify';
 import type { City } from './city';
-import { mayReachContacts } from './city-access';
 import { CreatesCity, ReturnsCity, ReturnsCityPage } from './city-route.decorators';
 import { ArchiveCityDto } from './dto/archive-city.dto';
 import { ChangeMembershipDto } from './dto/change-membership.dto';

@@ -1,4 +1,4 @@
-import { actsForCity, hasRole, type AuthenticatedUser, type Role } from '@c2c/auth';
+import { actsForCity, hasRole, type AuthenticatedUser } from '@c2c/auth';
 import { CityError } from './cities.errors';
 import { IDENTITY_FIELDS, type ProfileField } from './city';
 
@@ -39,13 +39,3 @@ export function assertMayChangeFields(user: AuthenticatedUser, changed: readonly
   const reserved = changed.filter((field) => IDENTITY_FIELDS.includes(field));
   if (reserved.length > 0) throw CityError.identityReserved(reserved);
 }
-
-// Listed rather than "everyone but observers": a role added later sees no personal data until
-// someone decides it should.
-const REACHES_CONTACTS: readonly Role[] = ['secretariat', 'commission-officer', 'city-officer'];
-
-/**
- * Whether the caller sees contact officers' e-mail and phone (personal data): officers do, so partners
- * can reach each other; observers see each contact's name and role only.
- */
-export const mayReachContacts = (user: AuthenticatedUser): boolean => hasRole(user, ...REACHES_CONTACTS);

@@ -5,7 +5,7 @@ import type { CityLevel, MembershipStatus } from '@c2c/contracts';
 
 /**
  * A person at the city the platform notifies about its partnerships and commissions. `email` and
- * `phone` are personal data: only officers see them (see `mayReachContacts`).
+ * `phone` are personal data: only officers see them (see `mayReachContacts` in `@c2c/auth`).
  */
 export interface ContactOfficer {
   readonly name: string;

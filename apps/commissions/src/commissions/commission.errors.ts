@@ -30,6 +30,13 @@ export enum CommissionErrorCode {
   ActionNotFound = 'action-not-found',
   /** Also the problem type of the 409 clients see: a done or dropped action does not change again. */
   ActionEnded = 'action-ended',
+  PracticeNotFound = 'best-practice-not-found',
+  /** Also the problem type of the 409 clients see: only a submitted practice is published or returned. */
+  PracticeNotSubmitted = 'best-practice-not-submitted',
+  /** Also the problem type of the 409 clients see: a published practice is not revised. */
+  PracticePublished = 'best-practice-published',
+  /** Also the problem type of the 422 clients see: a practice of a city this service does not know. */
+  CityUnknown = 'city-unknown',
 }
 
 /**
@@ -205,6 +212,42 @@ export class CommissionError extends DomainError<CommissionErrorCode> {
       'conflict',
       `action ${id} is ${currentStatus}: a done or dropped action does not change again`,
       { title: 'The action has ended', extensions: { currentStatus } },
+    );
+  }
+
+  static practiceNotFound(id: string): CommissionError {
+    return new CommissionError(
+      CommissionErrorCode.PracticeNotFound,
+      'not-found',
+      `the library has no best practice ${id}`,
+    );
+  }
+
+  static practiceNotSubmitted(id: string, currentStatus: string): CommissionError {
+    return new CommissionError(
+      CommissionErrorCode.PracticeNotSubmitted,
+      'conflict',
+      `best practice ${id} is ${currentStatus}: only a submitted practice is published or returned`,
+      { title: 'The practice is not awaiting review', extensions: { currentStatus } },
+    );
+  }
+
+  static practicePublished(id: string): CommissionError {
+    return new CommissionError(
+      CommissionErrorCode.PracticePublished,
+      'conflict',
+      `best practice ${id} is published: a published practice is not revised`,
+      { title: 'The practice is published', extensions: { currentStatus: 'published' } },
+    );
+  }
+
+  /** A 422: the request is well-formed, but the city is unknown to this service or archived. */
+  static cityUnknown(cityId: string, why: string): CommissionError {
+    return new CommissionError(
+      CommissionErrorCode.CityUnknown,
+      'unprocessable',
+      `city ${cityId} cannot submit a practice: ${why}`,
+      { title: 'The city is not one the library knows', extensions: { cityId } },
     );
   }
 }

@@ -1,4 +1,13 @@
 import { Module } from '@nestjs/common';
+import { BestPracticesController } from '../best-practices/best-practices.controller';
+import { BestPracticesRepository } from '../best-practices/best-practices.repository';
+import { BEST_PRACTICE_STORE } from '../best-practices/ports';
+import { PracticeTransferHandlers } from '../best-practices/practice-transfer.handlers';
+import { FindBestPractices } from '../best-practices/usecases/find-best-practices.query';
+import { PublishBestPractice } from '../best-practices/usecases/publish-best-practice.usecase';
+import { ReturnBestPractice } from '../best-practices/usecases/return-best-practice.usecase';
+import { ReviseBestPractice } from '../best-practices/usecases/revise-best-practice.usecase';
+import { SubmitBestPractice } from '../best-practices/usecases/submit-best-practice.usecase';
 import { MeetingsController } from '../meetings/meetings.controller';
 import { MeetingsRepository } from '../meetings/meetings.repository';
 import { MEETING_STORE } from '../meetings/ports';
@@ -44,6 +53,7 @@ import { UpdateCommission } from './usecases/update-commission.usecase';
     MembershipsController,
     MeetingsController,
     ResolutionsController,
+    BestPracticesController,
   ],
   providers: [
     CommissionsRepository,
@@ -51,6 +61,8 @@ import { UpdateCommission } from './usecases/update-commission.usecase';
     MembershipRequestsRepository,
     MeetingsRepository,
     ResolutionsRepository,
+    BestPracticesRepository,
+    { provide: BEST_PRACTICE_STORE, useExisting: BestPracticesRepository },
     { provide: RESOLUTION_STORE, useExisting: ResolutionsRepository },
     { provide: MEETING_STORE, useExisting: MeetingsRepository },
     { provide: COMMISSION_STORE, useExisting: CommissionsRepository },
@@ -81,6 +93,12 @@ import { UpdateCommission } from './usecases/update-commission.usecase';
     FindResolutions,
     AdoptResolution,
     ChangeActionStatus,
+    FindBestPractices,
+    SubmitBestPractice,
+    ReviseBestPractice,
+    PublishBestPractice,
+    ReturnBestPractice,
+    PracticeTransferHandlers,
   ],
 })
 export class CommissionsModule {}

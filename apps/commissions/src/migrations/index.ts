@@ -4,6 +4,7 @@ import { CreateCommissions1766000000100 } from './1766000000100-create-commissio
 import { CreateMeetings1766000000200 } from './1766000000200-create-meetings';
 import { CreateResolutions1766000000300 } from './1766000000300-create-resolutions';
 import { CreateOverdueAnnouncements1766000000400 } from './1766000000400-create-overdue-announcements';
+import { CreateBestPractices1766000000500 } from './1766000000500-create-best-practices';
 
 /** Every migration of the commissions schema, in order. */
 export const commissionsMigrations = [
@@ -14,4 +15,5 @@ export const commissionsMigrations = [
   CreateMeetings1766000000200,
   CreateResolutions1766000000300,
   CreateOverdueAnnouncements1766000000400,
+  CreateBestPractices1766000000500,
 ];

@@ -43,3 +43,24 @@ export const COMMON_CHALLENGE_LABELS: Readonly<Record<CommonChallenge, string>> 
 export const BEST_PRACTICE_STATUSES = ['submitted', 'published', 'returned'] as const;
 /** One of {@link BEST_PRACTICE_STATUSES}. */
 export type BestPracticeStatus = (typeof BEST_PRACTICE_STATUSES)[number];
+
+/** Short title of each of the 17 UN Sustainable Development Goals, by goal number (1 to 17). */
+export const SDG_TITLES: Readonly<Record<number, string>> = {
+  1: 'No poverty',
+  2: 'Zero hunger',
+  3: 'Good health and well-being',
+  4: 'Quality education',
+  5: 'Gender equality',
+  6: 'Clean water and sanitation',
+  7: 'Affordable and clean energy',
+  8: 'Decent work and economic growth',
+  9: 'Industry, innovation and infrastructure',
+  10: 'Reduced inequalities',
+  11: 'Sustainable cities and communities',
+  12: 'Responsible consumption and production',
+  13: 'Climate action',
+  14: 'Life below water',
+  15: 'Life on land',
+  16: 'Peace, justice and strong institutions',
+  17: 'Partnerships for the goals',
+};
