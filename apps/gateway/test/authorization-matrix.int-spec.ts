@@ -16,6 +16,7 @@ const REQUEST = randomUUID();
 const MEETING = randomUUID();
 const RESOLUTION = randomUUID();
 const ACTION = randomUUID();
+const PRACTICE = randomUUID();
 
 interface Ids {
   userId: string;
@@ -24,7 +25,7 @@ interface Ids {
 }
 
 interface Route {
-  method: 'GET' | 'POST' | 'PATCH';
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT';
   path: (ids: Ids) => string;
   options?: () => CallOptions;
   /** Expected status per caller, in the order of CALLERS. */
@@ -295,6 +296,45 @@ const MATRIX: Record<string, Route> = {
     options: () => ifMatch({ status: 'in-progress' }),
     expect: [401, 200, 200, 200, 403],
   },
+  'GET /api/v1/common-challenges': {
+    method: 'GET',
+    path: () => '/api/v1/common-challenges',
+    expect: [401, 200, 200, 200, 200],
+  },
+  'GET /api/v1/best-practices': {
+    method: 'GET',
+    path: () => '/api/v1/best-practices?q=composting',
+    expect: [401, 200, 200, 200, 200],
+  },
+  // The city is in the body: the gateway lets city officers through, the service judges the city.
+  'POST /api/v1/best-practices': {
+    method: 'POST',
+    path: () => '/api/v1/best-practices',
+    options: () => ({ body: { cityId: CITY_A, title: 'Composting' } }),
+    expect: [401, 201, 403, 201, 403],
+  },
+  'GET /api/v1/best-practices/{id}': {
+    method: 'GET',
+    path: () => `/api/v1/best-practices/${PRACTICE}`,
+    expect: [401, 200, 200, 200, 200],
+  },
+  'PUT /api/v1/best-practices/{id}': {
+    method: 'PUT',
+    path: () => `/api/v1/best-practices/${PRACTICE}`,
+    options: () => ifMatch({ title: 'Composting' }),
+    expect: [401, 200, 403, 200, 403],
+  },
+  'POST /api/v1/best-practices/{id}/publication': {
+    method: 'POST',
+    path: () => `/api/v1/best-practices/${PRACTICE}/publication`,
+    expect: [401, 200, 200, 403, 403],
+  },
+  'POST /api/v1/best-practices/{id}/return': {
+    method: 'POST',
+    path: () => `/api/v1/best-practices/${PRACTICE}/return`,
+    options: () => ({ body: { comments: 'Add the figures.' } }),
+    expect: [401, 200, 200, 403, 403],
+  },
   'GET /api/v1/memberships': {
     method: 'GET',
     path: () => `/api/v1/memberships?cityId=${CITY_A}&limit=100`,
@@ -310,6 +350,7 @@ const CREATIONS = [
   /^\/commissions\/[^/]+\/membership-requests$/,
   /^\/commissions\/[^/]+\/meetings$/,
   /^\/commissions\/[^/]+\/resolutions$/,
+  /^\/best-practices$/,
 ];
 
 const CASES = Object.entries(MATRIX).flatMap(([name, route]) =>
@@ -378,7 +419,8 @@ describe('gateway authorization matrix (route × role)', () => {
           .replace(ACTION, '{aid}')
           .replace(CITY_A, '{id}')
           .replace(CITY_B, '{id}')
-          .replace(PARTNERSHIP, '{id}'),
+          .replace(PARTNERSHIP, '{id}')
+          .replace(PRACTICE, '{id}'),
       ),
     );
     const untested = documented.filter((route) => !tabled.has(route) && route !== 'POST /api/v1/auth/token');

@@ -24,7 +24,7 @@ export async function startCommissions(
   world: ServiceWorld,
   env: Record<string, string> = {},
 ): Promise<Commissions> {
-  await world.ensureTopics('c2c.cities.v1', 'c2c.commissions.v1');
+  await world.ensureTopics('c2c.cities.v1', 'c2c.partnerships.v1', 'c2c.commissions.v1');
   return world.start(COMMISSIONS, env);
 }
 
@@ -63,18 +63,22 @@ export class Api {
     return this.call<T>('PATCH', url, body, headers);
   }
 
+  put<T>(url: string, body: object, headers: Record<string, string> = {}): Promise<Reply<T>> {
+    return this.call<T>('PUT', url, body, headers);
+  }
+
   /** A call expected to fail: its problem+json body. */
   problem(
     url: string,
     body: object = {},
     headers: Record<string, string> = {},
-    method: 'POST' | 'PATCH' = 'POST',
+    method: 'POST' | 'PATCH' | 'PUT' = 'POST',
   ): Promise<Reply<ProblemDetails>> {
     return this.call<ProblemDetails>(method, url, body, headers);
   }
 
   private async call<T>(
-    method: 'GET' | 'POST' | 'PATCH',
+    method: 'GET' | 'POST' | 'PATCH' | 'PUT',
     url: string,
     body: object | undefined,
     headers: Record<string, string>,
