@@ -8,6 +8,7 @@ import { MembershipRequestEntity } from './commissions/membership-request.entity
 import { MembershipEntity } from './commissions/membership.entity';
 import { CommissionsConfig } from './config';
 import { MeetingEntity } from './meetings/meeting.entity';
+import { PartnershipRecordEntity } from './partnership-model/partnership-record.entity';
 import { OverdueModule } from './overdue/overdue.module';
 import { ResolutionActionEntity, ResolutionEntity } from './resolutions/resolution.entity';
 import { commissionsMigrations } from './migrations';
@@ -24,6 +25,7 @@ export const COMMISSIONS_ENTITIES = [
   ResolutionActionEntity,
   BestPracticeEntity,
   PracticeTransferEntity,
+  PartnershipRecordEntity,
 ];
 
 @Module({})

@@ -72,6 +72,19 @@ export interface CommissionView extends Commission {
   memberCount: number;
 }
 
+/** The active partnerships of a commission's member cities: how the commission's work shows in the field. */
+export interface ActivePartnerships {
+  total: number;
+  /** A partnership counts once in each of its areas, so these may add up to more than `total`. */
+  byCooperationArea: { cooperationArea: string; count: number }[];
+}
+
+/** A commission's page: the commission, and the partnerships of its members (read live, not versioned). */
+export interface CommissionPage {
+  commission: CommissionView;
+  activePartnerships: ActivePartnerships;
+}
+
 /** Why a membership ended without the city leaving. */
 export const CITY_ARCHIVED_REASON = 'city archived';
 

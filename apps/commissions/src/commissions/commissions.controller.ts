@@ -4,7 +4,12 @@ import { AuthenticatedUser, CurrentUser, Roles } from '@c2c/auth';
 import { ApiIfMatch, ExpectedVersion, IdParams, type Page, PageQueryDto } from '@c2c/platform';
 import type { FastifyReply } from 'fastify';
 import { ReturnsPage, ReturnsVersioned, Unprocessable, withETag } from './commission-route.decorators';
-import { CommissionResponse, toCommissionResponse } from './dto/commission-response.dto';
+import {
+  CommissionPageResponse,
+  CommissionResponse,
+  toCommissionPageResponse,
+  toCommissionResponse,
+} from './dto/commission-response.dto';
 import { MembershipResponse, toMembershipResponse } from './dto/membership-response.dto';
 import { UpdateCommissionDto } from './dto/update-commission.dto';
 import { FindCommissions } from './usecases/find-commissions.query';
@@ -34,14 +39,17 @@ export class CommissionsController {
   }
 
   @Get(':id')
-  @ApiOperation({ operationId: 'getCommission', summary: 'Read a commission: mandate, period, officers' })
-  @ReturnsVersioned(CommissionResponse, 400, 404)
+  @ApiOperation({
+    operationId: 'getCommission',
+    summary: "Read a commission: mandate, period, officers, and its member cities' active partnerships",
+  })
+  @ReturnsVersioned(CommissionPageResponse, 400, 404)
   async get(
     @Param() { id }: IdParams,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<CommissionResponse> {
-    const commission = await this.findCommissions.byId(id);
-    return withETag(reply, commission.version, toCommissionResponse(commission));
+  ): Promise<CommissionPageResponse> {
+    const page = await this.findCommissions.byId(id);
+    return withETag(reply, page.commission.version, toCommissionPageResponse(page));
   }
 
   @Patch(':id')

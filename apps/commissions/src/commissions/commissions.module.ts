@@ -22,6 +22,8 @@ import { AdoptResolution } from '../resolutions/usecases/adopt-resolution.usecas
 import { ChangeActionStatus } from '../resolutions/usecases/change-action-status.usecase';
 import { FindResolutions } from '../resolutions/usecases/find-resolutions.query';
 import { CityModel } from '@c2c/city-model';
+import { PartnershipModelHandlers } from '../partnership-model/partnership-model.handlers';
+import { PartnershipModelRepository } from '../partnership-model/partnership-model.repository';
 import { CityArchivedHandlers } from './city-archived.handlers';
 import { CommissionsController } from './commissions.controller';
 import { CommissionsRepository } from './commissions.repository';
@@ -41,6 +43,7 @@ import {
   COMMISSION_STORE,
   MEMBERSHIP_REQUEST_STORE,
   MEMBERSHIP_STORE,
+  PARTNERSHIP_COUNTS,
 } from './usecases/ports';
 import { RejectMembershipRequest } from './usecases/reject-membership-request.usecase';
 import { RequestMembership } from './usecases/request-membership.usecase';
@@ -63,6 +66,9 @@ import { UpdateCommission } from './usecases/update-commission.usecase';
     ResolutionsRepository,
     BestPracticesRepository,
     { provide: BEST_PRACTICE_STORE, useExisting: BestPracticesRepository },
+    PartnershipModelRepository,
+    { provide: PARTNERSHIP_COUNTS, useExisting: PartnershipModelRepository },
+    PartnershipModelHandlers,
     { provide: RESOLUTION_STORE, useExisting: ResolutionsRepository },
     { provide: MEETING_STORE, useExisting: MeetingsRepository },
     { provide: COMMISSION_STORE, useExisting: CommissionsRepository },

@@ -5,6 +5,7 @@ import { CreateMeetings1766000000200 } from './1766000000200-create-meetings';
 import { CreateResolutions1766000000300 } from './1766000000300-create-resolutions';
 import { CreateOverdueAnnouncements1766000000400 } from './1766000000400-create-overdue-announcements';
 import { CreateBestPractices1766000000500 } from './1766000000500-create-best-practices';
+import { CreatePartnershipModel1766000000600 } from './1766000000600-create-partnership-model';
 
 /** Every migration of the commissions schema, in order. */
 export const commissionsMigrations = [
@@ -16,4 +17,5 @@ export const commissionsMigrations = [
   CreateResolutions1766000000300,
   CreateOverdueAnnouncements1766000000400,
   CreateBestPractices1766000000500,
+  CreatePartnershipModel1766000000600,
 ];

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { CommissionView } from '../commission';
+import type { CommissionPage, CommissionView } from '../commission';
 
 /** A commission as the API answers it; its `version` is also its ETag, `W/"<version>"`. */
 export class CommissionResponse {
@@ -31,4 +31,36 @@ export const toCommissionResponse = (c: CommissionView): CommissionResponse => (
   memberCount: c.memberCount,
   version: c.version,
   updatedAt: c.updatedAt.toISOString(),
+});
+
+export class AreaCountResponse {
+  @ApiProperty({ example: 'environment-and-climate' }) cooperationArea!: string;
+  @ApiProperty({ example: 4 }) count!: number;
+}
+
+export class ActivePartnershipsResponse {
+  @ApiProperty({ description: 'Active partnerships with at least one member city of the commission.' })
+  total!: number;
+  @ApiProperty({
+    type: [AreaCountResponse],
+    description:
+      'Most first. A partnership counts in each of its areas, so these may sum to more than `total`.',
+  })
+  byCooperationArea!: AreaCountResponse[];
+}
+
+/** `GET /commissions/{id}`: the commission and its member cities' active partnerships. */
+export class CommissionPageResponse extends CommissionResponse {
+  @ApiProperty({
+    type: ActivePartnershipsResponse,
+    description:
+      'From the partnerships topic, read live: not part of the version (a change of partnerships does not ' +
+      'change the ETag).',
+  })
+  activePartnerships!: ActivePartnershipsResponse;
+}
+
+export const toCommissionPageResponse = (page: CommissionPage): CommissionPageResponse => ({
+  ...toCommissionResponse(page.commission),
+  activePartnerships: page.activePartnerships,
 });

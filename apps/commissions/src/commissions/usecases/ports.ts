@@ -1,7 +1,14 @@
 import type { Outbox } from '@c2c/messaging';
 import type { TransactionRunner, Tx } from '@c2c/persistence';
 import type { CityRecord } from '@c2c/city-model';
-import type { Commission, CommissionView, Membership, MembershipRequest, RequestStatus } from '../commission';
+import type {
+  ActivePartnerships,
+  Commission,
+  CommissionView,
+  Membership,
+  MembershipRequest,
+  RequestStatus,
+} from '../commission';
 
 // What the commission use cases need from the world, as interfaces: the repositories implement the
 // stores, the city model the city lookups, and unit tests hand in small fakes without casts.
@@ -12,6 +19,8 @@ export const COMMISSION_STORE = Symbol('CommissionStore');
 export const MEMBERSHIP_STORE = Symbol('MembershipStore');
 /** Injection token of the {@link MembershipRequestStore}. */
 export const MEMBERSHIP_REQUEST_STORE = Symbol('MembershipRequestStore');
+/** Injection token of the {@link PartnershipCounts}. */
+export const PARTNERSHIP_COUNTS = Symbol('PartnershipCounts');
 /** Injection token of the {@link CityStore}. */
 export const CITY_STORE = Symbol('CityStore');
 
@@ -97,4 +106,10 @@ export interface CityStore {
    * update) waits for a decision about it, and the decision sees the city as it is; null when unknown.
    */
   lockForDecision(tx: Tx, cityId: string): Promise<CityRecord | null>;
+}
+
+/** What the partnership read model (from c2c.partnerships.v1) tells a commission's page. */
+export interface PartnershipCounts {
+  /** The active partnerships of the commission's current member cities, by cooperation area. */
+  activeOfMembers(commissionId: string): Promise<ActivePartnerships>;
 }
