@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CityModelModule, CityRecordEntity } from '@c2c/city-model';
 import { ServiceModule } from '@c2c/service';
+import { BestPracticeRecordEntity } from './best-practice-model/best-practice-record.entity';
 import { PartnershipsConfig } from './config';
 import { DetectionsModule } from './detections/detections.module';
 import { partnershipsMigrations } from './migrations';
@@ -14,6 +15,7 @@ export const PARTNERSHIPS_SCHEMA = 'partnerships';
 
 export const PARTNERSHIPS_ENTITIES = [
   CityRecordEntity,
+  BestPracticeRecordEntity,
   PartnershipEntity,
   ParticipantEntity,
   HistoryEntity,

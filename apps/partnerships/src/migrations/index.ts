@@ -2,6 +2,7 @@ import { cityModelMigration } from '@c2c/city-model';
 import { messagingMigrations } from '@c2c/messaging';
 import { CreatePartnerships1765000000100 } from './1765000000100-create-partnerships';
 import { CreateDetections1765000000200 } from './1765000000200-create-detections';
+import { CreateBestPracticeModel1765000000300 } from './1765000000300-create-best-practice-model';
 
 /** Every migration of the partnerships schema, in order. */
 export const partnershipsMigrations = [
@@ -10,4 +11,5 @@ export const partnershipsMigrations = [
   cityModelMigration('partnerships', 1765000000000),
   CreatePartnerships1765000000100,
   CreateDetections1765000000200,
+  CreateBestPracticeModel1765000000300,
 ];

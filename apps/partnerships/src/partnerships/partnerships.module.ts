@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CityModel } from '@c2c/city-model';
+import { BestPracticeModelModule } from '../best-practice-model/best-practice-model.module';
 import { PartnershipsConfig } from '../config';
 import { CityArchivedHandlers } from './city-archived.handlers';
 import { PartnershipChangesRecorder } from './partnership-changes.recorder';
@@ -24,6 +25,7 @@ import { RecordActivity } from './usecases/record-activity.usecase';
 import { SuspendPartnershipsOfArchivedCity } from './usecases/suspend-partnerships-of-archived-city.usecase';
 
 @Module({
+  imports: [BestPracticeModelModule],
   controllers: [PartnershipsController, PartnershipLifecycleController],
   providers: [
     PartnershipsRepository,

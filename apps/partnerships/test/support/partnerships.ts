@@ -23,7 +23,7 @@ export const PARTNERSHIPS: ServiceUnderTest<PartnershipsConfig> = {
 
 /** The topics the service reads and writes, created before it subscribes. */
 export const ensurePartnershipTopics = (world: ServiceWorld): Promise<void> =>
-  world.ensureTopics('c2c.cities.v1', 'c2c.partnerships.v1');
+  world.ensureTopics('c2c.cities.v1', 'c2c.commissions.v1', 'c2c.partnerships.v1');
 
 /** Starts a partnerships app in the world, with environment overrides. */
 export async function startPartnerships(
@@ -109,3 +109,4 @@ export class Api {
 }
 
 export { citiesKnown, CityPublisher, type CityInput };
+export { BestPracticePublisher, practiceKnown } from './best-practices';
