@@ -21,7 +21,7 @@ describe('gateway: no calls to services without a configured address', () => {
     await Promise.all([cities, partnerships].map((upstream) => upstream?.stop()));
   });
 
-  it('the dossier names commissionMemberships missing without calling any commissions address', async () => {
+  it('the dossier names the commissions parts missing without calling any commissions address', async () => {
     const response = await gateway.call('GET', `/api/v1/cities/${cityId}/dossier`, {
       token: await gateway.adminToken(),
     });
@@ -30,7 +30,8 @@ describe('gateway: no calls to services without a configured address', () => {
       city: { id: cityId, name: 'Tehran', version: 1 },
       partnerships: { items: [], nextCursor: null },
       commissionMemberships: null,
-      missing: ['commissionMemberships'],
+      bestPractices: null,
+      missing: ['commissionMemberships', 'bestPractices'],
     });
     // No client exists for it: nothing (a caller's token least of all) can be sent to a default address.
     const upstreams = gateway.app.get(Upstreams);

@@ -294,16 +294,23 @@ describe('gateway routing to the services', () => {
         city: { id: cityId, name: 'Tehran', version: 3 },
         partnerships: { items: [{ id: 'p1' }], nextCursor: null },
         commissionMemberships: { items: [{ commissionId: 'c1' }], nextCursor: null },
+        bestPractices: { items: [{ commissionId: 'c1' }], nextCursor: null },
         missing: [],
       });
+      expect(commissions.requests.map((r) => r.url)).toEqual(
+        expect.arrayContaining([
+          `/memberships?cityId=${cityId}&limit=100`,
+          `/best-practices?cityId=${cityId}&limit=100&status=all`,
+        ]),
+      );
       expect(partnerships.requests.at(-1)?.url).toBe(`/partnerships?cityId=${cityId}&limit=100`);
       expectInternalToken(partnerships.requests.at(-1)?.headers.authorization, token, 'partnerships');
     });
 
     it('asks the services in parallel', async () => {
-      // Each service answers only once all three have been asked: called one after the other, the
+      // Each call is answered only once all four have been made: made one after the other, the
       // first would wait for the others in vain and the gateway would time out on it.
-      const allAsked = new Barrier(3, 2_000);
+      const allAsked = new Barrier(4, 2_000);
       const answerWhenAllAsked = (body: unknown) => async () =>
         (await allAsked.arrive())
           ? { status: 200, body }
@@ -314,7 +321,7 @@ describe('gateway routing to the services', () => {
       const response = await gateway.call('GET', `/api/v1/cities/${cityId}/dossier`, { token });
       expect(response.status).toBe(200);
       expect(response.body).toMatchObject({ city: { id: cityId }, missing: [] });
-      expect(allAsked.arrived).toBe(3);
+      expect(allAsked.arrived).toBe(4);
     });
 
     it('marks a part missing when its service fails, and still answers', async () => {
@@ -367,7 +374,8 @@ describe('gateway routing when a service is down', () => {
       city: { id: 'c' },
       partnerships: null,
       commissionMemberships: null,
-      missing: ['partnerships', 'commissionMemberships'],
+      bestPractices: null,
+      missing: ['partnerships', 'commissionMemberships', 'bestPractices'],
     });
   });
 

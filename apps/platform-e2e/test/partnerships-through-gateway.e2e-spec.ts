@@ -190,7 +190,7 @@ describe('partnerships through the gateway, with the real cities and partnership
     expect(dossier.status).toBe(200);
     expect(dossier.body.city).toMatchObject({ id: surabaya, name: 'Surabaya' });
     expect(dossier.body.partnerships?.items).toEqual([expect.objectContaining({ id, status: 'active' })]);
-    expect(dossier.body.missing).toEqual(['commissionMemberships']);
+    expect(dossier.body.missing).toEqual(['commissionMemberships', 'bestPractices']);
 
     const archived = await call<City>('POST', `/cities/${kitakyushu}/archive`, { reason: 'merged' });
     expect(archived.status).toBe(200);

@@ -12,6 +12,7 @@ export interface Dossier {
   city: unknown;
   partnerships: unknown;
   commissionMemberships: unknown;
+  bestPractices: unknown;
   /** Parts whose service could not answer; the rest is still served. */
   missing: string[];
 }
@@ -21,7 +22,8 @@ function json(response: UpstreamResponse): unknown {
 }
 
 /**
- * A city with its partnerships and commission memberships, read from three services in parallel. The
+ * A city with its partnerships, commission memberships and best practices, read from three services
+ * in parallel (four calls). The
  * city is the dossier: without it there is nothing to show (its 404 or 503 is the answer). Any other
  * part that fails is left null and named in `missing`, so one service down does not hide the rest.
  */
@@ -44,10 +46,12 @@ export class DossierService {
         .of(service)
         .send({ method: 'GET', path, headers: { ...headers, ...authorization } });
     };
-    const [city, partnerships, memberships] = await Promise.allSettled([
+    const [city, partnerships, memberships, practices] = await Promise.allSettled([
       get('cities', `/cities/${encodeURIComponent(cityId)}`),
       get('partnerships', `/partnerships?${query}`),
       get('commissions', `/memberships?${query}`),
+      // `all`: whatever the caller may see, so the city's own officers find their unpublished ones too.
+      get('commissions', `/best-practices?${query}&status=all`),
     ]);
     if (city.status === 'rejected') throw city.reason;
     if (city.value.status !== 200) return { refusal: city.value };
@@ -63,6 +67,7 @@ export class DossierService {
         city: json(city.value),
         partnerships: part('partnerships', partnerships),
         commissionMemberships: part('commissionMemberships', memberships),
+        bestPractices: part('bestPractices', practices),
         missing,
       },
     };

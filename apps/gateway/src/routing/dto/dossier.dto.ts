@@ -38,6 +38,26 @@ export class CityMembershipsResponse {
   nextCursor!: string | null;
 }
 
+/** The city's best practices, as `GET /best-practices?cityId=…&status=all` answers it. */
+export class CityPracticesResponse {
+  @ApiProperty({
+    type: 'array',
+    items: { $ref: schemaRef('BestPracticeResponse') },
+    description:
+      'Newest first, at most 100: the published ones for every caller, the unpublished too for the ' +
+      "reviewers and the city's own officers.",
+  })
+  items!: unknown[];
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      'More with `GET /best-practices?cityId=…&status=all&cursor=<nextCursor>`; null when that was all.',
+  })
+  nextCursor!: string | null;
+}
+
 export class DossierResponse {
   @ApiProperty({
     allOf: [{ $ref: schemaRef('CityResponse') }],
@@ -61,8 +81,16 @@ export class DossierResponse {
   commissionMemberships!: CityMembershipsResponse | null;
 
   @ApiProperty({
+    type: CityPracticesResponse,
+    nullable: true,
+    description:
+      "The city's practices in the library; null when the commissions service is down or not configured.",
+  })
+  bestPractices!: CityPracticesResponse | null;
+
+  @ApiProperty({
     type: [String],
-    enum: ['partnerships', 'commissionMemberships'],
+    enum: ['partnerships', 'commissionMemberships', 'bestPractices'],
     description: 'Parts that could not be read; the rest of the dossier is still current.',
   })
   missing!: string[];
