@@ -1,12 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import type { ProblemDetails } from '@c2c/platform';
 import { ServiceWorld } from '@c2c/service/testing';
 import {
   Api,
+  BestPracticePublisher,
   citiesKnown,
   CityPublisher,
   officerOf,
   Partnerships,
+  practiceKnown,
   proposalBetween,
   startPartnerships,
   type Reply,
@@ -60,13 +61,14 @@ describe('partnerships: cities outside the partnership, and open proposals', () 
 
   describe('an activity', () => {
     let id: string;
+    let bestPracticeId: string;
     const activity = (overrides: object = {}) => ({
       kind: 'practice-transfer',
       title: 'Takakura home composting',
       startDate: '2026-09-07',
       participatingCityIds: [city.surabaya, city.kitakyushu],
       practiceTransfer: {
-        bestPracticeId: randomUUID(),
+        bestPracticeId,
         sourceCityId: city.kitakyushu,
         adoptingCityId: city.surabaya,
       },
@@ -74,6 +76,8 @@ describe('partnerships: cities outside the partnership, and open proposals', () 
     });
 
     beforeAll(async () => {
+      bestPracticeId = await (await BestPracticePublisher.open(world)).published(city.kitakyushu!);
+      await practiceKnown(app, bestPracticeId, 'published');
       const proposed = await api.post('/partnerships', proposalBetween(city.surabaya!, [city.kitakyushu!]));
       id = proposed.body.id;
       expect(

@@ -9,11 +9,13 @@ import type { HistoryEntryResponse } from '../src/partnerships/dto/history-entry
 import type { PartnershipResponse } from '../src/partnerships/dto/partnership-response.dto';
 import {
   Api,
+  BestPracticePublisher,
   citiesKnown,
   CityPublisher,
   OBSERVER,
   officerOf,
   Partnerships,
+  practiceKnown,
   proposalBetween,
   startPartnerships,
 } from './support/partnerships';
@@ -26,6 +28,7 @@ describe('partnerships: the lifecycle through HTTP, PostgreSQL and Kafka', () =>
   let kitakyushu: string;
   let daNang: string;
   let bangkok: string;
+  let practices: BestPracticePublisher;
   let secretariat: Api;
   const officer = (cityId: string, userId?: string) => new Api(app, officerOf(cityId, userId));
 
@@ -42,6 +45,7 @@ describe('partnerships: the lifecycle through HTTP, PostgreSQL and Kafka', () =>
     daNang = await cities.register({ name: 'Da Nang', countryCode: 'VN' });
     bangkok = await cities.register({ name: 'Bangkok', countryCode: 'TH', level: 'metropolitan-city' });
     await citiesKnown(app, [surabaya, kitakyushu, daNang, bangkok]);
+    practices = await BestPracticePublisher.open(world);
     secretariat = new Api(app);
     events = await world.record('c2c.partnerships.v1');
   }, 120_000);
@@ -78,7 +82,8 @@ describe('partnerships: the lifecycle through HTTP, PostgreSQL and Kafka', () =>
     expect(accepted.body.status).toBe('active');
     expect(accepted.body.activatedAt).not.toBeNull();
 
-    const bestPracticeId = randomUUID();
+    const bestPracticeId = await practices.published(kitakyushu);
+    await practiceKnown(app, bestPracticeId, 'published');
     const activity = await fromKitakyushu.post<ActivityResponse>(`/partnerships/${id}/activities`, {
       kind: 'practice-transfer',
       title: 'Takakura home composting in Surabaya',

@@ -9,7 +9,7 @@ import { ChangePartnershipStatusDto } from './dto/change-partnership-status.dto'
 import { DeclinePartnershipDto } from './dto/decline-partnership.dto';
 import type { PartnershipResponse } from './dto/partnership-response.dto';
 import { RecordActivityDto } from './dto/record-activity.dto';
-import { answer, LifecycleCommand, RefusesCitiesOutside, withETag } from './partnership-route.decorators';
+import { answer, LifecycleCommand, RefusesActivityNaming, withETag } from './partnership-route.decorators';
 import { AcceptPartnership } from './usecases/accept-partnership.usecase';
 import { ChangePartnershipStatus, StatusChange } from './usecases/change-partnership-status.usecase';
 import { DeclinePartnership } from './usecases/decline-partnership.usecase';
@@ -119,11 +119,12 @@ export class PartnershipLifecycleController {
       summary:
         'Record an activity: exchange, visit, workshop, practice transfer… (secretariat, or a participant)',
       description:
-        'Clears the dormant flag. Every city named (participating, source and adopting) must be a participant.',
+        'Clears the dormant flag. Every city named (participating, source and adopting) must be a ' +
+        'participant, and a practice transfer names a practice published in the best-practice library.',
     },
     ActivityResponse,
   )
-  @RefusesCitiesOutside()
+  @RefusesActivityNaming()
   async recordActivity(
     @CurrentUser() user: AuthenticatedUser,
     @Param() { id }: IdParams,

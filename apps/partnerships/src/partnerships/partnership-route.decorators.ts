@@ -83,18 +83,23 @@ export const LifecycleCommand = (path: string, operation: CommandOperation, crea
     ApiIfMatch(false),
   );
 
-/**
- * Documents this service's own 422: the platform's generic description is about idempotency keys, and
- * a client needs to know this one names cities outside the partnership.
- */
-export const RefusesCitiesOutside = () =>
-  ApiResponse({
-    status: 422,
-    ...problemResponseObject(422),
-    description:
-      'Type `city-not-participant`: a city named does not take part in the partnership; `errors` lists ' +
-      'each offending field with its `cityIds`.',
-  });
+const CITIES_OUTSIDE =
+  'Type `city-not-participant`: a city named does not take part in the partnership; `errors` lists ' +
+  'each offending field with its `cityIds`.';
+
+const BEST_PRACTICE_UNKNOWN =
+  'Type `best-practice-unknown`: `practiceTransfer.bestPracticeId` names no practice published in the ' +
+  'best-practice library; `errors` names that field with its `bestPracticeId`.';
+
+/** Documents this service's own 422s: the platform's generic description is about idempotency keys. */
+const unprocessable = (...types: string[]) =>
+  ApiResponse({ status: 422, ...problemResponseObject(422), description: types.join('\n\n') });
+
+/** Documents the 422 of a route whose input names cities: one outside the partnership. */
+export const RefusesCitiesOutside = () => unprocessable(CITIES_OUTSIDE);
+
+/** Documents the 422s of recording an activity: a city outside the partnership, an unpublished practice. */
+export const RefusesActivityNaming = () => unprocessable(CITIES_OUTSIDE, BEST_PRACTICE_UNKNOWN);
 
 /** Sends the partnership's ETag with the answer; every answer naming one partnership carries it. */
 export function withETag(reply: FastifyReply, state: PartnershipState): void {

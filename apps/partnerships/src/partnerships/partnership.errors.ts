@@ -15,6 +15,8 @@ export enum PartnershipErrorCode {
   NotParticipant = 'city-not-participant',
   /** Also the problem type of the 409 clients see. */
   TooManyOpenProposals = 'too-many-open-proposals',
+  /** Also the problem type of the 422 clients see: a transfer naming no published best practice. */
+  BestPracticeUnknown = 'best-practice-unknown',
 }
 
 /** What a client needs to see why the state refused: where the partnership is and where it may go. */
@@ -85,6 +87,19 @@ export class PartnershipError extends DomainError<PartnershipErrorCode> {
       `${names} name(s) a city that does not take part in the partnership`,
       { title: 'A city named does not take part in the partnership', extensions: { errors: violations } },
     );
+  }
+
+  /**
+   * A practice transfer names a practice that is not published in the best-practice library (as this
+   * service knows it from `c2c.commissions.v1`): a 422 whose `errors` name the field. Unknown and
+   * unpublished read the same, so the answer does not tell which ids a library keeps unpublished.
+   */
+  static bestPracticeUnknown(bestPracticeId: string): PartnershipError {
+    const message = `best practice ${bestPracticeId} is not published in the best-practice library`;
+    return new PartnershipError(PartnershipErrorCode.BestPracticeUnknown, 'unprocessable', message, {
+      title: 'A practice transfer names a published best practice',
+      extensions: { errors: [{ field: 'practiceTransfer.bestPracticeId', message, bestPracticeId }] },
+    });
   }
 
   /** The proposing city has `limit` proposals waiting for answers already. */

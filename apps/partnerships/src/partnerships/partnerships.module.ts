@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CityModel } from '@c2c/city-model';
 import { BestPracticeModelModule } from '../best-practice-model/best-practice-model.module';
+import { BestPracticeModel } from '../best-practice-model/best-practice-model.service';
 import { PartnershipsConfig } from '../config';
 import { CityArchivedHandlers } from './city-archived.handlers';
 import { PartnershipChangesRecorder } from './partnership-changes.recorder';
@@ -13,6 +14,7 @@ import { DeclinePartnership } from './usecases/decline-partnership.usecase';
 import { FindPartnershipHistory } from './usecases/find-partnership-history.query';
 import { FindPartnerships } from './usecases/find-partnerships.query';
 import {
+  BEST_PRACTICE_STORE,
   CITY_STORE,
   OPEN_PROPOSAL_STORE,
   PARTNERSHIP_READ_STORE,
@@ -33,6 +35,7 @@ import { SuspendPartnershipsOfArchivedCity } from './usecases/suspend-partnershi
     { provide: PARTNERSHIP_READ_STORE, useExisting: PartnershipsRepository },
     { provide: OPEN_PROPOSAL_STORE, useExisting: PartnershipsRepository },
     { provide: CITY_STORE, useExisting: CityModel },
+    { provide: BEST_PRACTICE_STORE, useExisting: BestPracticeModel },
     {
       provide: PROPOSAL_LIMITS,
       inject: [PartnershipsConfig],

@@ -1,12 +1,18 @@
 import { FakeOutbox, fakeTransactions } from '@c2c/service/testing';
 import type { Tx } from '@c2c/persistence';
 import type { CityRecord } from '@c2c/city-model';
+import type { BestPracticeRecord } from '../../src/best-practice-model/best-practice-projection';
 import type {
   ActivityRecord,
   HistoryEntry,
   PartnershipState,
 } from '../../src/partnerships/partnership.types';
-import type { CityStore, OpenProposalStore, PartnershipStore } from '../../src/partnerships/usecases/ports';
+import type {
+  BestPracticeStore,
+  CityStore,
+  OpenProposalStore,
+  PartnershipStore,
+} from '../../src/partnerships/usecases/ports';
 
 // Fakes of the ports the partnership use cases depend on, for the unit tier. They keep what matters to
 // the rules: copies (a use case's edits show only once recorded), and contract validation of events.
@@ -77,6 +83,16 @@ export class FakeCityStore implements CityStore {
       return city === undefined ? [] : [[id, copy(city)] as const];
     });
     return Promise.resolve(new Map(found));
+  }
+}
+
+/** The best-practice model as a map. */
+export class FakeBestPracticeStore implements BestPracticeStore {
+  readonly practices = new Map<string, BestPracticeRecord>();
+
+  find(practiceId: string): Promise<BestPracticeRecord | null> {
+    const practice = this.practices.get(practiceId);
+    return Promise.resolve(practice === undefined ? null : copy(practice));
   }
 }
 

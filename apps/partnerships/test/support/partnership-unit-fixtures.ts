@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { AuthenticatedUser, Role } from '@c2c/auth';
 import { FixedClock } from '@c2c/platform';
 import { type CityRecord, emptyCityRecord } from '@c2c/city-model';
+import type { BestPracticeStatus } from '@c2c/contracts';
+import type { BestPracticeRecord } from '../../src/best-practice-model/best-practice-projection';
 import { PartnershipError } from '../../src/partnerships/partnership.errors';
 import { PartnershipChangesRecorder } from '../../src/partnerships/partnership-changes.recorder';
 import type { PartnershipState } from '../../src/partnerships/partnership.types';
@@ -14,7 +16,13 @@ import {
 } from '../../src/partnerships/usecases/propose-partnership.usecase';
 import { RecordActivity } from '../../src/partnerships/usecases/record-activity.usecase';
 import { SuspendPartnershipsOfArchivedCity } from '../../src/partnerships/usecases/suspend-partnerships-of-archived-city.usecase';
-import { FakeCityStore, FakeOutbox, FakePartnershipStore, fakeTransactions } from './fake-partnership-ports';
+import {
+  FakeBestPracticeStore,
+  FakeCityStore,
+  FakeOutbox,
+  FakePartnershipStore,
+  fakeTransactions,
+} from './fake-partnership-ports';
 
 // The unit tier's world for partnership use cases: every use case wired to the same fakes and a fixed
 // clock, four known cities in three countries, and callers.
@@ -51,6 +59,7 @@ export function setup(now = new Date('2026-04-01T09:00:00Z')) {
   const store = new FakePartnershipStore();
   const outbox = new FakeOutbox();
   const cities = new FakeCityStore();
+  const practices = new FakeBestPracticeStore();
   const [hue, kyoto, nara, busan] = [
     city('Hue', 'VN'),
     city('Kyoto', 'JP'),
@@ -64,7 +73,7 @@ export function setup(now = new Date('2026-04-01T09:00:00Z')) {
     accept: new AcceptPartnership(fakeTransactions, cities, changes, clock),
     decline: new DeclinePartnership(fakeTransactions, changes, clock),
     changeStatus: new ChangePartnershipStatus(fakeTransactions, cities, changes, clock),
-    recordActivity: new RecordActivity(fakeTransactions, store, changes, clock),
+    recordActivity: new RecordActivity(fakeTransactions, store, practices, changes, clock),
     suspendOfArchivedCity: new SuspendPartnershipsOfArchivedCity(store, changes, clock),
   };
 
@@ -101,11 +110,30 @@ export function setup(now = new Date('2026-04-01T09:00:00Z')) {
     cities.cities.set(record.cityId, { ...record, archivedAt: clock.now().toISOString() });
   }
 
+  /** A practice of `city` the best-practice model knows in `status`, as its events would leave it. */
+  function practice(city: CityRecord, status: BestPracticeStatus = 'published'): BestPracticeRecord {
+    const record: BestPracticeRecord = {
+      practiceId: randomUUID(),
+      cityId: city.cityId,
+      title: 'Community-based solid waste composting',
+      challenges: ['environment'],
+      sdgs: [11, 12],
+      cooperationAreas: ['environment-and-climate'],
+      status,
+      publishedAt: status === 'published' ? clock.now().toISOString() : null,
+      lastSequence: status === 'submitted' ? 1 : 2,
+    };
+    practices.practices.set(record.practiceId, record);
+    return record;
+  }
+
   return {
     clock,
     store,
     outbox,
     cities,
+    practices,
+    practice,
     hue,
     kyoto,
     nara,

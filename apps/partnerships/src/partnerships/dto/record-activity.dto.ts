@@ -17,7 +17,10 @@ import { IsCalendarDate } from './calendar-date.decorator';
 
 /** A best practice moving from one city to another. */
 export class PracticeTransferDto {
-  @ApiProperty({ format: 'uuid', description: 'The practice in the best-practice library.' })
+  @ApiProperty({
+    format: 'uuid',
+    description: 'A practice published in the best-practice library (422 `best-practice-unknown` otherwise).',
+  })
   @IsUUID()
   bestPracticeId!: string;
 

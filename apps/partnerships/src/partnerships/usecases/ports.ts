@@ -2,6 +2,7 @@ import type { PartnershipStatus, PartnershipType } from '@c2c/contracts';
 import type { Outbox } from '@c2c/messaging';
 import type { TransactionRunner, Tx } from '@c2c/persistence';
 import type { CityRecord } from '@c2c/city-model';
+import type { BestPracticeRecord } from '../../best-practice-model/best-practice-projection';
 import type {
   ActivityRecord,
   HistoryEntry,
@@ -22,6 +23,8 @@ export const OPEN_PROPOSAL_STORE = Symbol('OpenProposalStore');
 export const PROPOSAL_LIMITS = Symbol('ProposalLimits');
 /** Injection token of the {@link CityStore}. */
 export const CITY_STORE = Symbol('CityStore');
+/** Injection token of the {@link BestPracticeStore}. */
+export const BEST_PRACTICE_STORE = Symbol('BestPracticeStore');
 
 export type Transactions = Pick<TransactionRunner, 'run'>;
 export type EventOutbox = Pick<Outbox, 'add'>;
@@ -63,6 +66,12 @@ export interface PartnershipReadStore {
 /** The cities this service knows from `c2c.cities.v1`. */
 export interface CityStore {
   lookup(ids: string[], tx?: Tx): Promise<Map<string, CityRecord>>;
+}
+
+/** The best practices this service knows from `c2c.commissions.v1`. */
+export interface BestPracticeStore {
+  /** The practice as last heard of (in `tx` when given); null when no event of it has arrived. */
+  find(practiceId: string, tx?: Tx): Promise<BestPracticeRecord | null>;
 }
 
 /** The proposals a city has waiting for answers. */

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { officerOf, refusal, secretariat, setup } from '../../../test/support/partnership-unit-fixtures';
 import { PartnershipErrorCode } from '../partnership.errors';
 import type { ActivityInput } from '../partnership.types';
@@ -11,6 +12,13 @@ const visit = (cityIds: string[], overrides: Partial<ActivityInput> = {}): Activ
   participatingCityIds: cityIds,
   ...overrides,
 });
+
+const transfer = (bestPracticeId: string, sourceCityId: string, adoptingCityId: string): ActivityInput =>
+  visit([sourceCityId, adoptingCityId], {
+    kind: 'practice-transfer',
+    title: 'Composting, from Kyoto to Hue',
+    practiceTransfer: { bestPracticeId, sourceCityId, adoptingCityId },
+  });
 
 describe(RecordActivity.name, () => {
   it('records the activity by a participant, clears dormancy and moves the last activity day', async () => {
@@ -66,5 +74,65 @@ describe(RecordActivity.name, () => {
       kind: 'version-mismatch',
       details: { currentVersion: partnership.version },
     });
+  });
+
+  it('records a practice transfer naming a practice published in the library', async () => {
+    const { recordActivity, active, practice, hue, kyoto, store } = setup();
+    const partnership = await active();
+    const published = practice(kyoto);
+    const { activity } = await recordActivity.execute(
+      secretariat(),
+      partnership.id,
+      transfer(published.practiceId, kyoto.cityId, hue.cityId),
+    );
+    expect(activity.practiceTransfer).toEqual({
+      bestPracticeId: published.practiceId,
+      sourceCityId: kyoto.cityId,
+      adoptingCityId: hue.cityId,
+    });
+    expect(store.activities).toHaveLength(1);
+  });
+
+  it.each([
+    ['unknown to the library', undefined],
+    ['submitted but not published', 'submitted'],
+    ['returned to its city', 'returned'],
+  ] as const)(
+    'refuses a practice transfer naming a practice %s with a 422 naming the field; nothing is recorded',
+    async (_case, status) => {
+      const { recordActivity, active, practice, hue, kyoto, store, outbox } = setup();
+      const partnership = await active();
+      const practiceId = status === undefined ? randomUUID() : practice(kyoto, status).practiceId;
+      const error = await refusal(
+        recordActivity.execute(secretariat(), partnership.id, transfer(practiceId, kyoto.cityId, hue.cityId)),
+      );
+      expect(error).toMatchObject({
+        code: PartnershipErrorCode.BestPracticeUnknown,
+        kind: 'unprocessable',
+        details: {
+          extensions: {
+            errors: [
+              {
+                field: 'practiceTransfer.bestPracticeId',
+                bestPracticeId: practiceId,
+                message: expect.any(String) as unknown,
+              },
+            ],
+          },
+        },
+      });
+      expect(store.activities).toEqual([]);
+      expect(store.rows.get(partnership.id)?.version).toBe(partnership.version);
+      expect(outbox.events).toEqual([]);
+    },
+  );
+
+  it('answers a city outside the partnership before the practice it names', async () => {
+    const { recordActivity, active, hue, busan } = setup();
+    const partnership = await active();
+    const error = await refusal(
+      recordActivity.execute(secretariat(), partnership.id, transfer(randomUUID(), busan.cityId, hue.cityId)),
+    );
+    expect(error.code).toBe(PartnershipErrorCode.NotParticipant);
   });
 });

@@ -3,12 +3,19 @@ import type { AuthenticatedUser } from '@c2c/auth';
 import type { PartnershipActivity } from '@c2c/contracts';
 import { TransactionRunner } from '@c2c/persistence';
 import { Clock } from '@c2c/platform';
+import { isPublished } from '../../best-practice-model/best-practice-projection';
 import { checkActivity } from '../activity.rules';
 import { PartnershipChangesRecorder } from '../partnership-changes.recorder';
 import { PartnershipError } from '../partnership.errors';
 import { actorOf, assertActsForParticipant } from '../partnership.policy';
 import type { ActivityInput, PartnershipState } from '../partnership.types';
-import { PARTNERSHIP_STORE, type PartnershipStore, type Transactions } from './ports';
+import {
+  BEST_PRACTICE_STORE,
+  PARTNERSHIP_STORE,
+  type BestPracticeStore,
+  type PartnershipStore,
+  type Transactions,
+} from './ports';
 
 /** The activity recorded, and the partnership as it stands after it (its new version). */
 export interface RecordedActivity {
@@ -16,12 +23,16 @@ export interface RecordedActivity {
   partnership: PartnershipState;
 }
 
-/** Records a cooperation activity (possibly a practice transfer) under an active partnership. */
+/**
+ * Records a cooperation activity under an active partnership. A practice transfer names a practice
+ * published in the best-practice library, as this service knows it from the commissions service.
+ */
 @Injectable()
 export class RecordActivity {
   constructor(
     @Inject(TransactionRunner) private readonly transactions: Transactions,
     @Inject(PARTNERSHIP_STORE) private readonly store: PartnershipStore,
+    @Inject(BEST_PRACTICE_STORE) private readonly practices: BestPracticeStore,
     private readonly changes: PartnershipChangesRecorder,
     private readonly clock: Clock,
   ) {}
@@ -41,6 +52,10 @@ export class RecordActivity {
       const change = partnership.recordActivity(input, now);
       if (change.kind !== 'activity-recorded') throw new Error('recordActivity returned another change');
       const { activity } = change;
+      // After the partnership's own rules: who may act, its state and its cities answer first.
+      const practiceId = input.practiceTransfer?.bestPracticeId;
+      if (practiceId !== undefined && !isPublished(await this.practices.find(practiceId, tx)))
+        throw PartnershipError.bestPracticeUnknown(practiceId);
       const state = await this.changes.record(tx, partnership, [change], actorOf(user, cityId));
       await this.store.insertActivity(tx, {
         partnershipId: id,
