@@ -28,9 +28,16 @@ export const COMMISSIONS_ENTITIES = [
   PartnershipRecordEntity,
 ];
 
+/** How the app runs: as the service (the default), or as a one-off job beside it (demo data). */
+export interface AppModuleOptions {
+  /** A job leaves the outbox, the topics and the city model's rebuild to the running service. */
+  job?: boolean;
+}
+
 @Module({})
 export class AppModule {
-  static forRoot(config: CommissionsConfig): DynamicModule {
+  static forRoot(config: CommissionsConfig, options: AppModuleOptions = {}): DynamicModule {
+    const job = options.job === true;
     return {
       module: AppModule,
       imports: [
@@ -43,10 +50,11 @@ export class AppModule {
             entities: COMMISSIONS_ENTITIES,
             migrations: commissionsMigrations,
           },
+          messaging: { relay: !job, consume: !job },
         }),
-        CityModelModule.forRoot({ rebuildOnEmpty: config.CITY_MODEL_REBUILD_ON_EMPTY }),
+        CityModelModule.forRoot({ rebuildOnEmpty: !job && config.CITY_MODEL_REBUILD_ON_EMPTY }),
         CommissionsModule,
-        OverdueModule,
+        ...(job ? [] : [OverdueModule]),
       ],
     };
   }

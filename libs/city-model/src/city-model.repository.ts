@@ -60,6 +60,15 @@ export class CityModelRepository {
     return new Map(rows.map((row) => [row.cityId, toRecord(row)]));
   }
 
+  /** The known cities of these names (a name may be two cities' in different countries). */
+  async findByNames(names: string[]): Promise<CityRecord[]> {
+    if (names.length === 0) return [];
+    const rows = await this.manager()
+      .getRepository(CityRecordEntity)
+      .findBy({ name: In(names) });
+    return rows.map(toRecord);
+  }
+
   /** The city's record, share-locked for this transaction; null when the city is unknown. */
   async findForShare(tx: Tx, cityId: string): Promise<CityRecord | null> {
     const row = await tx

@@ -28,6 +28,11 @@ export class CityModel {
     return this.cities.findByIds(ids, tx);
   }
 
+  /** The known cities of these names, for jobs that name cities (demo data); an id is better. */
+  async findByNames(names: string[]): Promise<CityRecord[]> {
+    return this.cities.findByNames(names);
+  }
+
   /**
    * The city, share-locked until `tx` ends; null when unknown. A change to the city (its archiving)
    * takes the row for update, so it waits for a decision that holds this lock, and the decision sees

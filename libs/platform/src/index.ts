@@ -13,6 +13,7 @@ export {
   strictValidationPipe,
   type ServiceAppOptions,
 } from './bootstrap/run-service';
+export { failureMessage, runJob } from './bootstrap/run-job';
 export { Clock, FixedClock } from './domain/clock';
 export { DomainError, type DomainErrorDetails, type DomainErrorKind } from './domain/domain-error';
 export * from './http';

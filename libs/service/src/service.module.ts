@@ -21,9 +21,10 @@ export interface ServiceModuleOptions<C extends ServiceConfig> {
   database: Pick<ServiceDataSourceOptions, 'schema' | 'entities' | 'migrations'>;
   /**
    * Publishing and consuming events. On by default (`relay: false` leaves the outbox to another
-   * process); `false` for an app that neither publishes nor consumes (the gateway).
+   * process, `consume: false` the topics); `false` for an app that neither publishes nor consumes
+   * (the gateway).
    */
-  messaging?: Pick<MessagingModuleOptions, 'relay' | 'retry'> | false;
+  messaging?: Pick<MessagingModuleOptions, 'relay' | 'consume' | 'retry'> | false;
   /**
    * Who issues the tokens the app accepts. By default the gateway, whose keys it fetches (the
    * config must then be a `GatewayVerifiedServiceConfig`); the gateway passes its own issuers.

@@ -127,9 +127,24 @@ const rows: Row[] = [
 ];
 
 /**
- * The cities `npm start` loads into an empty platform. Tehran, the secretariat's seat, is a member;
- * the others start as non-members, since the forum's real roll is not public data.
+ * The cities that play AMF members in the demo, so the commissions have a roll to show: Tehran, the
+ * secretariat's seat, and a few others. The forum's real roll is not public data; the rest start as
+ * non-members.
  */
+export const DEMO_MEMBER_CITIES: readonly string[] = [
+  'Tehran',
+  'Mashhad',
+  'Kitakyushu',
+  'Busan',
+  'Surabaya',
+  'Da Nang',
+  'Kathmandu',
+  'Almaty',
+];
+
+/** The cities `npm start` loads into an empty platform. */
 export const ASIAN_CITIES: readonly RegisterCityCommand[] = rows
   .map(city)
-  .map((entry) => (entry.name === 'Tehran' ? { ...entry, membershipStatus: 'member' as const } : entry));
+  .map((entry) =>
+    DEMO_MEMBER_CITIES.includes(entry.name) ? { ...entry, membershipStatus: 'member' as const } : entry,
+  );

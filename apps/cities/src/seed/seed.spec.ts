@@ -1,5 +1,5 @@
 import { cityUseCases } from '../../test/support/fake-city-ports';
-import { ASIAN_CITIES } from './asian-cities';
+import { ASIAN_CITIES, DEMO_MEMBER_CITIES } from './asian-cities';
 import { seedCities } from './seed';
 
 describe('demo data', () => {
@@ -11,6 +11,11 @@ describe('demo data', () => {
       localName: 'تهران',
       membershipStatus: 'member',
     });
+  });
+
+  it('makes members of exactly the demo member cities, each of them in the list', () => {
+    const members = ASIAN_CITIES.filter((city) => city.membershipStatus === 'member').map((c) => c.name);
+    expect(members.sort()).toEqual([...DEMO_MEMBER_CITIES].sort());
   });
 });
 

@@ -39,6 +39,11 @@ export interface MessagingModuleOptions {
   topicPrefix?: string;
   /** Run the outbox relay in this process (default true). */
   relay?: boolean;
+  /**
+   * Run the `@HandlesEvent` consumer in this process (default true). One-off jobs (demo data) say
+   * false: joining the service's group would only make the running service rebalance.
+   */
+  consume?: boolean;
   retry?: Partial<RetryPolicy>;
   /** The consumer group; defaults to the topic prefix followed by the service name. */
   groupId?: string;
@@ -89,7 +94,7 @@ class MessagingRuntime implements OnApplicationBootstrap, BeforeApplicationShutd
     }
     if (this.options.relay !== false) await this.relay.start();
     // In the background: a broker that is down at start makes the service unready, not dead.
-    if (handlers > 0) this.consumerStart = this.startConsumer(handlers);
+    if (handlers > 0 && this.options.consume !== false) this.consumerStart = this.startConsumer(handlers);
   }
 
   private async startConsumer(handlers: number): Promise<void> {

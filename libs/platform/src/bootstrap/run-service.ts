@@ -2,6 +2,7 @@ import { DynamicModule, INestApplication, ValidationPipe } from '@nestjs/common'
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ConfigError } from '../config/load-config';
+import { failureMessage } from './run-job';
 import { requestIdOf } from '../logging/logging.module';
 import { createServiceLogger, PinoNestLogger } from '../logging/pino-nest-logger';
 import { ServiceConfig } from '../config/common-config';
@@ -137,13 +138,7 @@ function logRequests(adapter: FastifyAdapter, logger: PinoNestLogger): void {
 }
 
 function exitOnFailure(error: unknown): never {
-  if (error instanceof ConfigError) {
-    process.stderr.write(`${error.message}\n`);
-  } else {
-    process.stderr.write(
-      `fatal: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
-  }
+  process.stderr.write(`${error instanceof ConfigError ? '' : 'fatal: '}${failureMessage(error)}\n`);
   process.exit(1);
 }
 
