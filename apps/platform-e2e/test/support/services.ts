@@ -1,5 +1,6 @@
 import type { ServiceUnderTest } from '@c2c/service/testing';
 import { citiesDatabase, CitiesAppModule, readCitiesConfig, type CitiesConfig } from '@c2c/cities-app';
+import { CommissionsAppModule, readCommissionsConfig, type CommissionsConfig } from '@c2c/commissions-app';
 import {
   PartnershipsAppModule,
   readPartnershipsConfig,
@@ -20,4 +21,11 @@ export const PARTNERSHIPS: ServiceUnderTest<PartnershipsConfig> = {
   database: { schema: 'partnerships', role: 'c2c_test_partnerships', password: 'partnerships-test' },
   readConfig: readPartnershipsConfig,
   module: (config) => PartnershipsAppModule.forRoot(config),
+};
+
+export const COMMISSIONS: ServiceUnderTest<CommissionsConfig> = {
+  name: 'commissions',
+  database: { schema: 'commissions', role: 'c2c_test_commissions', password: 'commissions-test' },
+  readConfig: readCommissionsConfig,
+  module: (config) => CommissionsAppModule.forRoot(config),
 };
