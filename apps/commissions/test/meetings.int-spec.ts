@@ -4,6 +4,8 @@ import { eventually, type TopicRecorder } from '@c2c/testing';
 import type { MeetingResponse } from '../src/meetings/dto/meeting.dto';
 import {
   Api,
+  citiesKnown,
+  CityPublisher,
   commissionOfficerOf,
   FIRST,
   OBSERVER,
@@ -35,6 +37,9 @@ describe('commissions: meetings scheduled, held or cancelled', () => {
   beforeAll(async () => {
     world = await ServiceWorld.create('c-meetings');
     app = await startCommissions(world);
+    const cities = await CityPublisher.open(world);
+    await cities.register({ cityId: HOST, name: 'Surabaya', countryCode: 'ID' });
+    await citiesKnown(app, [HOST]);
     officer = new Api(app, commissionOfficerOf(FIRST));
     events = await world.record('c2c.commissions.v1');
   }, 120_000);
@@ -136,5 +141,19 @@ describe('commissions: meetings scheduled, held or cancelled', () => {
         (await new Api(app, caller).problem(`/commissions/${FIRST}/meetings`, meetingInput)).status,
       ).toBe(403);
     }
+  });
+
+  it('a host city the service does not know is 422 city-unknown, naming hostCityId', async () => {
+    const unknown = '0b7f2c4e-1d7a-4a53-9a4f-3f9f6c1f0c11';
+    const reply = await officer.problem(`/commissions/${FIRST}/meetings`, {
+      ...meetingInput,
+      hostCityId: unknown,
+    });
+    expect(reply.status).toBe(422);
+    expect(reply.contentType).toContain('application/problem+json');
+    expect(reply.body.type).toContain('city-unknown');
+    expect((reply.body as Fields).errors).toEqual([
+      { field: 'hostCityId', cityIds: [unknown], message: 'unknown or archived city' },
+    ]);
   });
 });

@@ -3,7 +3,15 @@ import { eventually, type TopicRecorder } from '@c2c/testing';
 import type { MeetingResponse } from '../src/meetings/dto/meeting.dto';
 import { RunOverdueSweep } from '../src/overdue/run-overdue-sweep.usecase';
 import type { ResolutionResponse } from '../src/resolutions/dto/resolution.dto';
-import { Api, commissionOfficerOf, FIRST, startCommissions, type Commissions } from './support/commissions';
+import {
+  Api,
+  citiesKnown,
+  CityPublisher,
+  commissionOfficerOf,
+  FIRST,
+  startCommissions,
+  type Commissions,
+} from './support/commissions';
 
 const N = 12;
 const OWNER = '5b0e8a52-95f5-4d8e-9a8f-0b6c1b7f7a11';
@@ -24,6 +32,9 @@ describe('commissions: overdue actions announced once with two instances', () =>
     // The schedulers off: the test runs the passes itself, at the same moment in both instances.
     first = await startCommissions(world, { OVERDUE_SWEEP_INTERVAL_MS: '0' });
     second = await startCommissions(world, { OVERDUE_SWEEP_INTERVAL_MS: '0' });
+    const cities = await CityPublisher.open(world);
+    await cities.register({ cityId: OWNER, name: 'Surabaya', countryCode: 'ID' });
+    await citiesKnown(first, [OWNER]);
     const officer = new Api(first, commissionOfficerOf(FIRST));
     const meeting = (
       await officer.post<MeetingResponse>(`/commissions/${FIRST}/meetings`, {

@@ -5,6 +5,8 @@ import type { MeetingResponse } from '../src/meetings/dto/meeting.dto';
 import type { ActionResponse, ResolutionResponse } from '../src/resolutions/dto/resolution.dto';
 import {
   Api,
+  citiesKnown,
+  CityPublisher,
   cityOfficerOf,
   commissionOfficerOf,
   FIRST,
@@ -28,6 +30,10 @@ describe('commissions: resolutions adopted at held meetings, and their follow-up
   beforeAll(async () => {
     world = await ServiceWorld.create('c-resolutions');
     app = await startCommissions(world);
+    const cities = await CityPublisher.open(world);
+    await cities.register({ cityId: OWNER, name: 'Surabaya', countryCode: 'ID' });
+    await cities.register({ cityId: OTHER_CITY, name: 'Kitakyushu', countryCode: 'JP' });
+    await citiesKnown(app, [OWNER, OTHER_CITY]);
     officer = new Api(app, commissionOfficerOf(FIRST));
     events = await world.record('c2c.commissions.v1');
   }, 120_000);

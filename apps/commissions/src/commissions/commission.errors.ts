@@ -215,6 +215,25 @@ export class CommissionError extends DomainError<CommissionErrorCode> {
     );
   }
 
+  /**
+   * Well-formed, but a field names a city this service does not know (or an archived one where only a
+   * current city will do): a 422 naming each field and its cities, like {@link citiesNotMembers}.
+   */
+  static citiesUnknown(errors: { field: string; cityIds: string[] }[]): CommissionError {
+    const fields = errors.map((error) => error.field).join(', ');
+    return new CommissionError(
+      CommissionErrorCode.CityUnknown,
+      'unprocessable',
+      `${fields} name(s) a city this service does not know, or an archived one`,
+      {
+        title: 'The city is not one this service knows',
+        extensions: {
+          errors: errors.map((error) => ({ ...error, message: 'unknown or archived city' })),
+        },
+      },
+    );
+  }
+
   static practiceNotFound(id: string): CommissionError {
     return new CommissionError(
       CommissionErrorCode.PracticeNotFound,

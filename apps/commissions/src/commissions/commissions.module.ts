@@ -80,6 +80,7 @@ import { UpdateCommission } from './usecases/update-commission.usecase';
       inject: [CityModel],
       useFactory: (cities: CityModel): CityStore => ({
         lockForDecision: (tx, cityId) => cities.lockForShare(tx, cityId),
+        known: (tx, ids) => cities.lookup(ids, tx),
       }),
     },
     FindCommissions,

@@ -7,6 +7,7 @@ import {
   CreatesVersioned,
   ReturnsPage,
   ReturnsVersioned,
+  Unprocessable,
   withETag,
 } from '../commissions/commission-route.decorators';
 import { MeetingParams } from '../commissions/dto/route-params.dto';
@@ -45,6 +46,9 @@ export class MeetingsController {
     description: 'In a host city, online, or both: at least one of `hostCityId` and `onlineUrl` (400).',
   })
   @CreatesVersioned(MeetingResponse, 400, 403, 404)
+  @Unprocessable(
+    'Type `city-unknown`: `hostCityId` is a city this service does not know, or an archived one.',
+  )
   async schedule(
     @CurrentUser() user: AuthenticatedUser,
     @Param() { id }: IdParams,
@@ -75,6 +79,7 @@ export class MeetingsController {
   })
   @ApiIfMatch(false)
   @ReturnsVersioned(MeetingResponse, 400, 403, 404, 409, 412)
+  @Unprocessable('Type `city-unknown`: `attendingCityIds` names a city this service never knew.')
   async hold(
     @CurrentUser() user: AuthenticatedUser,
     @Param() { id, mid }: MeetingParams,

@@ -1,12 +1,12 @@
 import type { Tx } from '@c2c/persistence';
 import { FakeOutbox, fakeTransactions } from '@c2c/service/testing';
 import { FixedClock } from '@c2c/platform';
-import { FIRST, meetingSetup, secretariat } from '../../test/support/meeting-unit-fixtures';
+import { FIRST, meetingSetup, secretariat, KNOWN_CITY } from '../../test/support/meeting-unit-fixtures';
 import { isEnded, type FollowUpAction } from '../resolutions/resolution';
 import type { OverdueStore } from './ports';
 import { RunOverdueSweep } from './run-overdue-sweep.usecase';
 
-const OWNER = '5b0e8a52-95f5-4d8e-9a8f-0b6c1b7f7a11';
+const OWNER = KNOWN_CITY;
 
 /** The sweep's store over the resolutions fake: running actions due before today, not yet announced. */
 class FakeOverdue implements OverdueStore {

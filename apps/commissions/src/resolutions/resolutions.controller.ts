@@ -44,7 +44,10 @@ export class ResolutionsController {
       'Only a held meeting adopts (409 `meeting-not-held`, with `currentStatus`). Every action starts `open`.',
   })
   @CreatesVersioned(ResolutionResponse, 400, 403, 404, 409)
-  @Unprocessable('Type `meeting-unknown`: `meetingId` is not a meeting of this commission.')
+  @Unprocessable(
+    'Type `meeting-unknown`: `meetingId` is not a meeting of this commission. Type `city-unknown`: an ' +
+      "action's `ownerCityId` is a city this service does not know, or an archived one (`errors` names each).",
+  )
   async adopt(
     @CurrentUser() user: AuthenticatedUser,
     @Param() { id }: IdParams,

@@ -140,6 +140,13 @@ export class FakeCommissionState implements MembershipRequestStore, CityStore {
     const found = this.cities.get(cityId);
     return Promise.resolve(found ? copy(found) : null);
   }
+  known(_tx: Tx, ids: string[]): Promise<Map<string, CityRecord>> {
+    const found = ids.flatMap((id) => {
+      const city = this.cities.get(id);
+      return city ? [[id, copy(city)] as const] : [];
+    });
+    return Promise.resolve(new Map(found));
+  }
 
   /** A known city, an active AMF member unless said otherwise. */
   city(name: string, overrides: Partial<CityRecord> = {}): CityRecord {

@@ -82,18 +82,26 @@ export class FakeResolutions implements ResolutionStore {
   }
 }
 
+/** Cities the meeting fakes know from the start (the read model's): one owns actions, one does not. */
+export const [KNOWN_CITY, OTHER_KNOWN_CITY] = [
+  '5b0e8a52-95f5-4d8e-9a8f-0b6c1b7f7a11',
+  '6c1f9b63-a6f6-4e9f-8b90-1c7d2c808b22',
+];
+
 /** The unit tier's world for meeting use cases: each wired to the same fakes and a fixed clock. */
 export function meetingSetup(now = new Date('2026-06-02T09:00:00Z')) {
   const clock = new FixedClock(now);
   const state = new FakeCommissionState(now);
+  state.city('Surabaya', { cityId: KNOWN_CITY, countryCode: 'ID' });
+  state.city('Kitakyushu', { cityId: OTHER_KNOWN_CITY });
   const outbox = new FakeOutbox();
   const meetings = new FakeMeetings();
-  const { commissions } = portsOf(state);
-  const schedule = new ScheduleMeeting(fakeTransactions, commissions, meetings, outbox, clock);
-  const hold = new HoldMeeting(fakeTransactions, meetings, outbox, clock);
+  const { commissions, cities } = portsOf(state);
+  const schedule = new ScheduleMeeting(fakeTransactions, commissions, meetings, cities, outbox, clock);
+  const hold = new HoldMeeting(fakeTransactions, meetings, cities, outbox, clock);
   const cancel = new CancelMeeting(fakeTransactions, meetings, outbox, clock);
   const resolutions = new FakeResolutions();
-  const adopt = new AdoptResolution(fakeTransactions, meetings, resolutions, outbox, clock);
+  const adopt = new AdoptResolution(fakeTransactions, meetings, resolutions, cities, outbox, clock);
   const changeStatus = new ChangeActionStatus(fakeTransactions, resolutions, outbox, clock);
   const scheduled = (commissionId: string) =>
     schedule.execute(secretariat(), commissionId, {

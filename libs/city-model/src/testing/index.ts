@@ -29,6 +29,8 @@ export interface CityInput {
   countryCode: string;
   level?: CityLevel;
   membershipStatus?: MembershipStatus;
+  /** A fixed id, for tests that name the city in constants; a fresh one otherwise. */
+  cityId?: string;
 }
 
 /**
@@ -43,7 +45,7 @@ export class CityPublisher {
   }
 
   async register(input: CityInput): Promise<string> {
-    const cityId = randomUUID();
+    const cityId = input.cityId ?? randomUUID();
     await this.publish('c2c.city.registered.v1', cityId, {
       cityId,
       name: input.name,

@@ -106,6 +106,8 @@ export interface CityStore {
    * update) waits for a decision about it, and the decision sees the city as it is; null when unknown.
    */
   lockForDecision(tx: Tx, cityId: string): Promise<CityRecord | null>;
+  /** The known cities among `ids`, read in `tx`; unknown ids are absent. */
+  known(tx: Tx, ids: string[]): Promise<Map<string, CityRecord>>;
 }
 
 /** What the partnership read model (from c2c.partnerships.v1) tells a commission's page. */

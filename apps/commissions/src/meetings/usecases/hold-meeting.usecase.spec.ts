@@ -4,6 +4,7 @@ import {
   meetingSetup,
   refusal,
   SECOND,
+  KNOWN_CITY,
 } from '../../../test/support/meeting-unit-fixtures';
 import { HoldMeeting } from './hold-meeting.usecase';
 
@@ -12,7 +13,7 @@ describe(HoldMeeting.name, () => {
     const { hold, scheduled, outbox } = meetingSetup();
     // 20:00 UTC on the 13th is 03:00 on the 14th in Jakarta: the day the room saw.
     const meeting = await scheduled(FIRST);
-    const city = '5b0e8a52-95f5-4d8e-9a8f-0b6c1b7f7a11';
+    const city = KNOWN_CITY;
     const held = await hold.execute(
       commissionOfficer(FIRST),
       FIRST,
@@ -57,5 +58,26 @@ describe(HoldMeeting.name, () => {
     expect((await refusal(hold.execute(commissionOfficer(FIRST), FIRST, meeting.id, input))).kind).toBe(
       'conflict',
     );
+  });
+
+  it('records an attending city archived since, and refuses one the service never knew (422)', async () => {
+    const { hold, scheduled, state } = meetingSetup();
+    const archived = state.city('Old Town', { archivedAt: '2026-01-01T00:00:00.000Z' });
+    const meeting = await scheduled(FIRST);
+    const unknown = '0b7f2c4e-1d7a-4a53-9a4f-3f9f6c1f0c11';
+    const error = await refusal(
+      hold.execute(commissionOfficer(FIRST), FIRST, meeting.id, {
+        attendingCityIds: [archived.cityId, unknown],
+        minutes: 'M',
+      }),
+    );
+    expect(error.details.extensions?.errors).toEqual([
+      { field: 'attendingCityIds', cityIds: [unknown], message: 'unknown or archived city' },
+    ]);
+    const held = await hold.execute(commissionOfficer(FIRST), FIRST, meeting.id, {
+      attendingCityIds: [archived.cityId],
+      minutes: 'M',
+    });
+    expect(held.attendingCityIds).toEqual([archived.cityId]);
   });
 });

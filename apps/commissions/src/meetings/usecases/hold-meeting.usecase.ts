@@ -4,7 +4,13 @@ import { Outbox } from '@c2c/messaging';
 import { TransactionRunner } from '@c2c/persistence';
 import { Clock } from '@c2c/platform';
 import { assertActsForCommission } from '../../commissions/commission.policy';
-import type { EventOutbox, Transactions } from '../../commissions/usecases/ports';
+import { assertCitiesKnown } from '../../commissions/city.rules';
+import {
+  CITY_STORE,
+  type CityStore,
+  type EventOutbox,
+  type Transactions,
+} from '../../commissions/usecases/ports';
 import { holdMeeting, type Meeting } from '../meeting';
 import { meetingHeldData } from '../meeting.events';
 import { loadScheduledMeeting } from '../meeting.rules';
@@ -16,6 +22,7 @@ export class HoldMeeting {
   constructor(
     @Inject(TransactionRunner) private readonly transactions: Transactions,
     @Inject(MEETING_STORE) private readonly meetings: MeetingStore,
+    @Inject(CITY_STORE) private readonly cities: CityStore,
     @Inject(Outbox) private readonly outbox: EventOutbox,
     private readonly clock: Clock,
   ) {}
@@ -36,6 +43,9 @@ export class HoldMeeting {
         meetingId,
         expectedVersion,
       );
+      await assertCitiesKnown(this.cities, tx, [
+        { field: 'attendingCityIds', cityIds: input.attendingCityIds, archivedAllowed: true },
+      ]);
       const held = holdMeeting(scheduled, input.attendingCityIds, input.minutes, this.clock.now());
       await this.meetings.update(tx, held);
       await this.outbox.add(tx, 'c2c.commission.meeting-held.v1', meetingHeldData(held), {

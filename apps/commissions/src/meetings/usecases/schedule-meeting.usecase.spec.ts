@@ -5,13 +5,14 @@ import {
   observer,
   refusal,
   SECOND,
+  KNOWN_CITY,
 } from '../../../test/support/meeting-unit-fixtures';
 import { ScheduleMeeting } from './schedule-meeting.usecase';
 
 describe(ScheduleMeeting.name, () => {
   it('schedules a meeting at version 1 and writes meeting-scheduled with its place and agenda', async () => {
     const { schedule, outbox } = meetingSetup();
-    const host = '5b0e8a52-95f5-4d8e-9a8f-0b6c1b7f7a11';
+    const host = KNOWN_CITY;
     const meeting = await schedule.execute(commissionOfficer(FIRST), FIRST, {
       title: 'Second meeting, Surabaya',
       startsAt: '2026-10-14T02:00:00Z',
@@ -58,5 +59,24 @@ describe(ScheduleMeeting.name, () => {
       expect((await refusal(schedule.execute(caller, FIRST, input))).kind).toBe('forbidden');
     }
     expect(outbox.ofType('c2c.commission.meeting-scheduled.v1')).toEqual([]);
+  });
+
+  it('refuses a host city the service does not know, or an archived one, as 422 naming hostCityId', async () => {
+    const { schedule, state } = meetingSetup();
+    const archived = state.city('Old Town', { archivedAt: '2026-01-01T00:00:00.000Z' });
+    for (const hostCityId of ['0b7f2c4e-1d7a-4a53-9a4f-3f9f6c1f0c11', archived.cityId]) {
+      const error = await refusal(
+        schedule.execute(commissionOfficer(FIRST), FIRST, {
+          title: 'T',
+          startsAt: '2026-10-14T02:00:00Z',
+          timeZone: 'UTC',
+          hostCityId,
+        }),
+      );
+      expect(error).toMatchObject({ kind: 'unprocessable', code: 'city-unknown' });
+      expect(error.details.extensions?.errors).toEqual([
+        { field: 'hostCityId', cityIds: [hostCityId], message: 'unknown or archived city' },
+      ]);
+    }
   });
 });

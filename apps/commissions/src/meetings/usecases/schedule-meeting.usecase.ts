@@ -4,9 +4,12 @@ import type { AuthenticatedUser } from '@c2c/auth';
 import { Outbox } from '@c2c/messaging';
 import { TransactionRunner } from '@c2c/persistence';
 import { Clock } from '@c2c/platform';
+import { assertCitiesKnown } from '../../commissions/city.rules';
 import { CommissionError } from '../../commissions/commission.errors';
 import { assertActsForCommission } from '../../commissions/commission.policy';
 import {
+  CITY_STORE,
+  type CityStore,
   COMMISSION_STORE,
   type CommissionStore,
   type EventOutbox,
@@ -32,6 +35,7 @@ export class ScheduleMeeting {
     @Inject(TransactionRunner) private readonly transactions: Transactions,
     @Inject(COMMISSION_STORE) private readonly commissions: CommissionStore,
     @Inject(MEETING_STORE) private readonly meetings: MeetingStore,
+    @Inject(CITY_STORE) private readonly cities: CityStore,
     @Inject(Outbox) private readonly outbox: EventOutbox,
     private readonly clock: Clock,
   ) {}
@@ -52,6 +56,9 @@ export class ScheduleMeeting {
     return this.transactions.run(async (tx) => {
       if ((await this.commissions.findView(commissionId, tx)) === null) {
         throw CommissionError.commissionNotFound(commissionId);
+      }
+      if (input.hostCityId !== undefined) {
+        await assertCitiesKnown(this.cities, tx, [{ field: 'hostCityId', cityIds: [input.hostCityId] }]);
       }
       const now = this.clock.now();
       const meeting: Meeting = {

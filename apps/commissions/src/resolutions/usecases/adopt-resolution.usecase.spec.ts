@@ -5,10 +5,11 @@ import {
   observer,
   refusal,
   SECOND,
+  KNOWN_CITY,
 } from '../../../test/support/meeting-unit-fixtures';
 import { AdoptResolution } from './adopt-resolution.usecase';
 
-const OWNER = '5b0e8a52-95f5-4d8e-9a8f-0b6c1b7f7a11';
+const OWNER = KNOWN_CITY;
 
 describe(AdoptResolution.name, () => {
   it('adopts at a held meeting with open actions and writes resolution-adopted with them', async () => {
@@ -64,6 +65,29 @@ describe(AdoptResolution.name, () => {
     for (const caller of [commissionOfficer(SECOND), observer()]) {
       expect((await refusal(adopt.execute(caller, FIRST, input(ofSecond.id)))).kind).toBe('forbidden');
     }
+    expect(outbox.ofType('c2c.commission.resolution-adopted.v1')).toEqual([]);
+  });
+
+  it('refuses an action owned by a city the service does not know, naming the action, and adopts nothing', async () => {
+    const { adopt, held, outbox } = meetingSetup();
+    const meeting = await held(FIRST);
+    const unknown = '0b7f2c4e-1d7a-4a53-9a4f-3f9f6c1f0c11';
+    const error = await refusal(
+      adopt.execute(commissionOfficer(FIRST), FIRST, {
+        meetingId: meeting.id,
+        kind: 'resolution',
+        title: 'R',
+        text: 'T',
+        actions: [
+          { ownerCityId: KNOWN_CITY, description: 'A', dueDate: '2027-01-31' },
+          { ownerCityId: unknown, description: 'B', dueDate: '2027-01-31' },
+        ],
+      }),
+    );
+    expect(error).toMatchObject({ kind: 'unprocessable', code: 'city-unknown' });
+    expect(error.details.extensions?.errors).toEqual([
+      { field: 'actions[1].ownerCityId', cityIds: [unknown], message: 'unknown or archived city' },
+    ]);
     expect(outbox.ofType('c2c.commission.resolution-adopted.v1')).toEqual([]);
   });
 });

@@ -6,7 +6,13 @@ import { TransactionRunner } from '@c2c/persistence';
 import { Clock } from '@c2c/platform';
 import { CommissionError } from '../../commissions/commission.errors';
 import { assertActsForCommission } from '../../commissions/commission.policy';
-import type { EventOutbox, Transactions } from '../../commissions/usecases/ports';
+import { assertCitiesKnown } from '../../commissions/city.rules';
+import {
+  CITY_STORE,
+  type CityStore,
+  type EventOutbox,
+  type Transactions,
+} from '../../commissions/usecases/ports';
 import { MEETING_STORE, type MeetingStore } from '../../meetings/ports';
 import type { Resolution, ResolutionKind } from '../resolution';
 import { resolutionAdoptedData } from '../resolution.events';
@@ -27,6 +33,7 @@ export class AdoptResolution {
     @Inject(TransactionRunner) private readonly transactions: Transactions,
     @Inject(MEETING_STORE) private readonly meetings: MeetingStore,
     @Inject(RESOLUTION_STORE) private readonly resolutions: ResolutionStore,
+    @Inject(CITY_STORE) private readonly cities: CityStore,
     @Inject(Outbox) private readonly outbox: EventOutbox,
     private readonly clock: Clock,
   ) {}
@@ -44,6 +51,15 @@ export class AdoptResolution {
         throw CommissionError.meetingUnknown(commissionId, input.meetingId);
       }
       if (meeting.status !== 'held') throw CommissionError.meetingNotHeld(meeting.id, meeting.status);
+      // An action is owned by a current city: its officers are the ones who will report on it.
+      await assertCitiesKnown(
+        this.cities,
+        tx,
+        (input.actions ?? []).map((action, index) => ({
+          field: `actions[${index}].ownerCityId`,
+          cityIds: [action.ownerCityId],
+        })),
+      );
       const now = this.clock.now();
       const id = randomUUID();
       const resolution: Resolution = {

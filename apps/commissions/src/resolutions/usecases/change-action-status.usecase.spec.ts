@@ -6,11 +6,13 @@ import {
   observer,
   refusal,
   SECOND,
+  KNOWN_CITY,
+  OTHER_KNOWN_CITY,
 } from '../../../test/support/meeting-unit-fixtures';
 import { ChangeActionStatus } from './change-action-status.usecase';
 
-const OWNER = '5b0e8a52-95f5-4d8e-9a8f-0b6c1b7f7a11';
-const OTHER_CITY = '6c1f9b63-a6f6-4e9f-8b90-1c7d2c808b22';
+const OWNER = KNOWN_CITY;
+const OTHER_CITY = OTHER_KNOWN_CITY;
 
 describe(ChangeActionStatus.name, () => {
   it("the owner city's officer moves it along; action-status-changed names both statuses and who", async () => {
