@@ -1,36 +1,10 @@
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { ServiceWorld } from '@c2c/service/testing';
 import { eventually } from '@c2c/testing';
 import { CityModelBootstrap, CityModelRebuild, CityModelRepository, CityRecord } from '@c2c/city-model';
+import { runCityModelRebuildScript } from '@c2c/city-model/testing';
 import { CityPublisher, Partnerships, startPartnerships } from './support/partnerships';
 
-const ROOT = path.resolve(__dirname, '../../..');
-
-/** Runs the rebuild script as an operator would, against this file's database and topics. */
-function runScript(
-  service: Partnerships,
-  ...args: string[]
-): Promise<{ code: number | null; output: string }> {
-  const { config } = service;
-  const child = spawn(
-    process.execPath,
-    ['-r', '@swc-node/register', 'apps/partnerships/scripts/rebuild-city-model.ts', ...args],
-    {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        DATABASE_URL: config.DATABASE_URL,
-        KAFKA_BROKERS: config.KAFKA_BROKERS,
-        KAFKA_TOPIC_PREFIX: config.KAFKA_TOPIC_PREFIX,
-      },
-    },
-  );
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, output })));
-}
+const SCRIPT = 'apps/partnerships/scripts/rebuild-city-model.ts';
 
 describe('partnerships: the city read model is rebuilt from the topic', () => {
   let world: ServiceWorld;
@@ -109,10 +83,10 @@ describe('partnerships: the city read model is rebuilt from the topic', () => {
 
   it('rebuilds on demand from the command line, and --check fails only on a drifted model', async () => {
     await world.sql(`update partnerships.cities set country_code = 'XX' where city_id = $1`, [ids[0]]);
-    const drifted = await runScript(app, '--check');
+    const drifted = await runCityModelRebuildScript(app, SCRIPT, '--check');
     expect(drifted.output).toContain(`city model rebuilt: ${ids.length} cities, 1 difference(s)`);
     expect(drifted.code).toBe(1);
-    const clean = await runScript(app, '--check');
+    const clean = await runCityModelRebuildScript(app, SCRIPT, '--check');
     expect(clean.output).toContain('0 difference(s)');
     expect(clean.code).toBe(0);
     expect(await current()).toEqual(model);

@@ -25,3 +25,8 @@ export {
 } from './city-model.rebuild';
 export { CITY_MODEL_OPTIONS, type CityModelModuleOptions } from './city-model.options';
 export { CityModelModule, REBUILD_GROUP_SUFFIX } from './city-model.module';
+export {
+  rebuildCityModelMain,
+  runCityModelRebuild,
+  type CityModelRebuildJob,
+} from './city-model.rebuild-job';

@@ -1,4 +1,6 @@
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import type { CityLevel, EventData, EventType, MembershipStatus } from '@c2c/contracts';
 import type { ServiceConfig } from '@c2c/platform';
 import type { RunningService, ServiceWorld, TestPublisher } from '@c2c/service/testing';
@@ -7,6 +9,33 @@ import { CityModel } from '../city-model.service';
 import type { CityRecord } from '../city-projection';
 
 // Test helpers of every service that keeps the city read model (tests only: `@c2c/city-model/testing`).
+
+const ROOT = path.resolve(__dirname, '../../../..');
+
+/**
+ * Runs a service's `scripts/rebuild-city-model.ts` as an operator would, against the app's database
+ * and topics; its exit code and everything it printed.
+ */
+export function runCityModelRebuildScript(
+  service: RunningService<ServiceConfig>,
+  script: string,
+  ...args: string[]
+): Promise<{ code: number | null; output: string }> {
+  const { config } = service;
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', script, ...args], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      DATABASE_URL: config.DATABASE_URL,
+      KAFKA_BROKERS: config.KAFKA_BROKERS,
+      KAFKA_TOPIC_PREFIX: config.KAFKA_TOPIC_PREFIX,
+    },
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, output })));
+}
 
 /** Waits until the app's city model knows these cities (and, with `archived`, knows them archived). */
 export function citiesKnown(
