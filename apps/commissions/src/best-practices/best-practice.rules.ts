@@ -1,6 +1,7 @@
 import type { Tx } from '@c2c/persistence';
 import { CommissionError } from '../commissions/commission.errors';
-import type { CityStore } from '../commissions/usecases/ports';
+import type { CityStore, CommissionStore } from '../commissions/usecases/ports';
+import type { Review } from './best-practice';
 import type { BestPractice } from './best-practice';
 import type { BestPracticeStore } from './ports';
 
@@ -26,4 +27,15 @@ export async function loadPractice(
     throw CommissionError.versionMismatch(`best practice ${id}`, practice.version);
   }
   return practice;
+}
+
+/** A review for a commission names one that exists: a 400 naming `commissionId` otherwise. */
+export async function assertReviewCommission(
+  commissions: CommissionStore,
+  tx: Tx,
+  review: Review,
+): Promise<void> {
+  if (review.commissionId === null) return;
+  if ((await commissions.findView(review.commissionId, tx)) !== null) return;
+  throw CommissionError.rules([{ field: 'commissionId', message: 'there is no such commission' }]);
 }

@@ -83,11 +83,11 @@ export function practiceSetup(now = new Date('2026-06-02T09:00:00Z')) {
   const state = new FakeCommissionState(now);
   const outbox = new FakeOutbox();
   const practices = new FakePractices();
-  const { cities } = portsOf(state);
+  const { cities, commissions } = portsOf(state);
   const submit = new SubmitBestPractice(fakeTransactions, practices, cities, outbox, clock);
   const revise = new ReviseBestPractice(fakeTransactions, practices, outbox, clock);
-  const publish = new PublishBestPractice(fakeTransactions, practices, outbox, clock);
-  const returnIt = new ReturnBestPractice(fakeTransactions, practices, outbox, clock);
+  const publish = new PublishBestPractice(fakeTransactions, practices, commissions, outbox, clock);
+  const returnIt = new ReturnBestPractice(fakeTransactions, practices, commissions, outbox, clock);
   const find = new FindBestPractices(practices);
   const [kitakyushu, surabaya] = [state.city('Kitakyushu'), state.city('Surabaya', { countryCode: 'ID' })];
   return { clock, state, outbox, practices, submit, revise, publish, returnIt, find, kitakyushu, surabaya };

@@ -83,4 +83,14 @@ describe(`${PublishBestPractice.name} and ${ReturnBestPractice.name}`, () => {
     const error = await refusal(publish.execute(cityOfficer(kitakyushu.cityId), practice.id, undefined));
     expect(error.kind).toBe('forbidden');
   });
+
+  it('refuses a review for a commission that does not exist, naming commissionId (400)', async () => {
+    const { publish, submitted } = withSubmitted();
+    const practice = await submitted();
+    const error = await refusal(
+      publish.execute(secretariat(), practice.id, 'c0000000-0000-4000-8000-000000000009'),
+    );
+    expect(error.kind).toBe('invalid');
+    expect(error.details.fields?.map((f) => f.field)).toEqual(['commissionId']);
+  });
 });
