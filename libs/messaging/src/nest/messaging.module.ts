@@ -23,7 +23,7 @@ import { KafkaReadiness } from '../kafka/kafka-readiness';
 import type { KafkaSecurityOptions } from '../kafka/kafka-security';
 import { Outbox } from '../outbox/outbox';
 import { OutboxRelay } from '../relay/outbox-relay';
-import { handledEventType } from './handles-event.decorator';
+import { handledEventTypes } from './handles-event.decorator';
 import { MessageContextMiddleware } from './message-context.middleware';
 import { MessagingMetrics } from './messaging-metrics';
 
@@ -85,8 +85,8 @@ class MessagingRuntime implements OnApplicationBootstrap, BeforeApplicationShutd
       scanned.add(instance);
       for (const name of this.scanner.getAllMethodNames(Object.getPrototypeOf(instance) as object)) {
         const method = instance[name];
-        const type = handledEventType(method);
-        if (type && typeof method === 'function') {
+        if (typeof method !== 'function') continue;
+        for (const type of handledEventTypes(method)) {
           this.consumer.on(type, (method as (...args: unknown[]) => Promise<void>).bind(instance));
           handlers++;
         }
