@@ -1,10 +1,10 @@
 import 'reflect-metadata';
-import type { AnyEventEnvelope } from '@c2c/contracts';
+import type { AnyEventEnvelope, EventEnvelopeOf } from '@c2c/contracts';
 import { handledEventTypes, HandlesEvent } from './handles-event.decorator';
 
 class Handlers {
   @HandlesEvent('c2c.city.archived.v1')
-  one(): Promise<void> {
+  one(_event: EventEnvelopeOf<'c2c.city.archived.v1'>): Promise<void> {
     return Promise.resolve();
   }
 
