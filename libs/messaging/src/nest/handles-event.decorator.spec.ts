@@ -1,10 +1,11 @@
 import 'reflect-metadata';
 import type { AnyEventEnvelope, EventEnvelopeOf } from '@c2c/contracts';
+import type { Tx } from '@c2c/persistence';
 import { handledEventTypes, HandlesEvent } from './handles-event.decorator';
 
 class Handlers {
   @HandlesEvent('c2c.city.archived.v1')
-  one(_event: EventEnvelopeOf<'c2c.city.archived.v1'>): Promise<void> {
+  one(_event: EventEnvelopeOf<'c2c.city.archived.v1'>, _tx: Tx): Promise<void> {
     return Promise.resolve();
   }
 
