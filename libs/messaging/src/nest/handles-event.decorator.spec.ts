@@ -12,6 +12,7 @@ class Handlers {
   @HandlesEvent('c2c.partnership.proposed.v1', 'c2c.partnership.accepted.v1')
   two(
     _event: AnyEventEnvelope<'c2c.partnership.proposed.v1' | 'c2c.partnership.accepted.v1'>,
+    _tx: Tx,
   ): Promise<void> {
     return Promise.resolve();
   }
