@@ -9,8 +9,11 @@ import { TOPICS, type TopicName } from '../registry/topics';
 /** An AsyncAPI document as plain JSON. */
 export type AsyncApiDocument = { readonly asyncapi: '3.0.0' } & JsonSchema;
 
-/** Version of the event catalogue in `info.version`; raise the minor version when events are added. */
-export const EVENT_CATALOGUE_VERSION = '1.1.0';
+/**
+ * Version of the event catalogue in `info.version`; raise the minor version when events or optional
+ * fields are added.
+ */
+export const EVENT_CATALOGUE_VERSION = '1.2.0';
 
 const KAFKA_BINDING_VERSION = '0.5.0';
 const HEADERS_SCHEMA_ID = 'CloudEventKafkaHeaders';

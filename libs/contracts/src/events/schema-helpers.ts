@@ -56,3 +56,14 @@ export function stringEnum<const T extends readonly string[]>(
 export function nullable<T extends TSchema>(schema: T, description?: string) {
   return Type.Union([schema, Type.Null()], description === undefined ? {} : { description });
 }
+
+/**
+ * The schema extension that marks personal data (`x-personal-data: true`) in the JSON Schemas and the
+ * AsyncAPI document, so that subscribers, reviewers and tools can tell which fields need care: keep
+ * them only for what they were sent for, and never log them. Annotation only: it changes no validation
+ * (the registry's validator knows it as an annotation keyword rather than running non-strict).
+ */
+export const PERSONAL_DATA_KEYWORD = 'x-personal-data';
+
+/** Schema options marking a field as personal data; spread them into a TypeBox schema's options. */
+export const personalData = { [PERSONAL_DATA_KEYWORD]: true } as const;

@@ -230,3 +230,48 @@ describe(eventJsonSchema.name, () => {
     expect(eventJsonSchema('c2c.city.archived.v1').type).toBe('object');
   });
 });
+
+describe('city contact officers', () => {
+  const registered = eventDefinition('c2c.city.registered.v1').example;
+  const updated = eventDefinition('c2c.city.profile-updated.v1').example;
+  const { contactOfficers, ...withoutContacts } = registered;
+  const officer = { name: 'Sari Wulandari', email: 'sari.wulandari@example.org' };
+
+  it('are optional: a registration and an update validate with them and without them', () => {
+    expect(contactOfficers).toBeDefined();
+    expect(validateEventData('c2c.city.registered.v1', registered).ok).toBe(true);
+    expect(validateEventData('c2c.city.registered.v1', withoutContacts).ok).toBe(true);
+    const { contactOfficers: _changed, ...otherChanges } = updated.changes;
+    for (const changes of [{ contactOfficers: [officer] }, { contactOfficers: null }, otherChanges]) {
+      const changedFields = Object.keys(changes);
+      expect(
+        validateEventData('c2c.city.profile-updated.v1', { ...updated, changedFields, changes }),
+      ).toEqual({ ok: true, data: { ...updated, changedFields, changes } });
+    }
+  });
+
+  it.each([
+    ['without an e-mail', [{ name: 'Sari Wulandari' }], '/contactOfficers/0/email', 'is required'],
+    ['without a name', [{ email: officer.email }], '/contactOfficers/0/name', 'is required'],
+    [
+      'with an empty role',
+      [{ ...officer, role: '' }],
+      '/contactOfficers/0/role',
+      'must NOT have fewer than 1 characters',
+    ],
+    [
+      'with an e-mail that has no domain',
+      [{ ...officer, email: 'sari' }],
+      '/contactOfficers/0/email',
+      'must match pattern "@[^@\\s]+$"',
+    ],
+    ['as an empty list (none is left out)', [], '/contactOfficers', 'must NOT have fewer than 1 items'],
+  ])('are refused %s', (_, officers, path, message) => {
+    expect(validateEventData('c2c.city.registered.v1', { ...registered, contactOfficers: officers })).toEqual(
+      {
+        ok: false,
+        errors: [{ path, message }],
+      },
+    );
+  });
+});

@@ -1,5 +1,6 @@
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
+import { PERSONAL_DATA_KEYWORD } from '../events/schema-helpers';
 import { eventJsonSchema } from './event-json-schema';
 import { isKnownEventType, type EventData, type EventType } from './event-registry';
 
@@ -20,6 +21,9 @@ export type ValidationResult<TData> =
 // far more than validating.
 const ajv = new Ajv2020({ allErrors: true, strict: true });
 addFormats(ajv);
+// Strict mode refuses keywords it does not know, which catches typos in schemas; the personal-data
+// mark is declared as an annotation (no validation, its value a boolean) rather than relaxing that.
+ajv.addKeyword({ keyword: PERSONAL_DATA_KEYWORD, schemaType: 'boolean', metaSchema: { type: 'boolean' } });
 const validators = new Map<EventType, ValidateFunction>();
 
 function validatorOf(type: EventType): ValidateFunction {

@@ -12,7 +12,8 @@ export const cityProfileUpdatedV1 = defineEvent({
   description:
     'Profile fields of a city changed. `changes` holds the new value of every field named in ' +
     '`changedFields` (null: the value was removed); fields not named are unchanged. Membership status ' +
-    'changes come as c2c.city.membership-changed.v1 instead.',
+    'changes come as c2c.city.membership-changed.v1 instead. `changes.contactOfficers` (the whole new ' +
+    'list) is personal data, marked `x-personal-data`: it is there for notifications to reach them.',
   schema: Type.Object({
     cityId: uuid('The city.'),
     changedFields: Type.Array(Type.String({ minLength: 1 }), {
@@ -25,8 +26,19 @@ export const cityProfileUpdatedV1 = defineEvent({
   }),
   example: {
     cityId: EXAMPLE_IDS.surabaya,
-    changedFields: ['population', 'populationYear', 'englishName'],
-    changes: { population: 3009286, populationYear: 2024, englishName: null },
+    changedFields: ['population', 'populationYear', 'englishName', 'contactOfficers'],
+    changes: {
+      population: 3009286,
+      populationYear: 2024,
+      englishName: null,
+      contactOfficers: [
+        {
+          name: 'Sari Wulandari',
+          role: 'Head of international relations',
+          email: 'sari.wulandari@example.org',
+        },
+      ],
+    },
     updatedAt: '2026-04-10T02:30:00Z',
   },
 });

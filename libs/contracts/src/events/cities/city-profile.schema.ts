@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { countryCode, nullable, sdgGoal, stringEnum, text } from '../schema-helpers';
+import { countryCode, nullable, personalData, sdgGoal, stringEnum, text } from '../schema-helpers';
 import { CITY_LEVELS } from './city-vocabularies';
 
 // One definition per profile field, used by `registered` (the full profile) and `profile-updated`
@@ -28,6 +28,28 @@ export const cityLanguages = Type.Array(text('BCP 47 language tag, e.g. `id`, `j
 });
 
 /**
+ * A person at the city whom the platform notifies. Only what notifications needs travels: no phone,
+ * which stays in the cities service (its API shows it to officers).
+ */
+export const cityContactOfficer = Type.Object(
+  {
+    name: text('Full name.'),
+    role: Type.Optional(text('Their function at the city, e.g. "International relations officer".')),
+    // Checked as an e-mail address by the cities service when it was entered; the pattern only
+    // promises an `@domain` ending, so no address the service accepted is ever refused here.
+    email: Type.String({ pattern: '@[^@\\s]+$', description: 'E-mail address to notify them at.' }),
+  },
+  { description: 'A contact officer of the city.' },
+);
+export const cityContactOfficers = Type.Array(cityContactOfficer, {
+  ...personalData,
+  minItems: 1,
+  description:
+    "The city's contact officers, so that notifications can reach them. Personal data: keep them " +
+    'only for that, replace them with each update, and never log them.',
+});
+
+/**
  * New values of changed profile fields. Fields that are optional in the profile may be `null`,
  * meaning the value was removed.
  */
@@ -46,6 +68,12 @@ export const CityProfileChangesSchema = Type.Object(
     website: Type.Optional(nullable(cityWebsite)),
     sdgFocus: Type.Optional(nullable(citySdgFocus)),
     languages: Type.Optional(nullable(cityLanguages)),
+    contactOfficers: Type.Optional(
+      Type.Union([cityContactOfficers, Type.Null()], {
+        ...personalData,
+        description: 'The whole new list of contact officers; `null` when the city has none left.',
+      }),
+    ),
   },
   { description: 'New values of exactly the fields in `changedFields`; `null` means removed.' },
 );

@@ -3,6 +3,7 @@ import { defineEvent } from '../../registry/define-event';
 import { dateTime, stringEnum, uuid } from '../schema-helpers';
 import { EXAMPLE_IDS } from '../example-data';
 import {
+  cityContactOfficers,
   cityCountryCode,
   cityEnglishName,
   cityLanguages,
@@ -26,7 +27,9 @@ export const cityRegisteredV1 = defineEvent({
   aggregate: 'city',
   description:
     'A city or local authority was registered. Carries the whole profile, so a subscriber can build ' +
-    'its read model of cities from this event and the later profile, membership and archive events.',
+    'its read model of cities from this event and the later profile, membership and archive events. ' +
+    '`contactOfficers` (absent: none) is personal data, marked `x-personal-data`: it is there for ' +
+    'notifications to reach them.',
   schema: Type.Object({
     cityId: uuid('The city.'),
     name: cityName,
@@ -43,6 +46,7 @@ export const cityRegisteredV1 = defineEvent({
     membershipStatus: stringEnum(MEMBERSHIP_STATUSES, { description: 'Standing in the AMF.' }),
     sdgFocus: Type.Optional(citySdgFocus),
     languages: Type.Optional(cityLanguages),
+    contactOfficers: Type.Optional(cityContactOfficers),
     registeredAt: dateTime('When the city was registered.'),
   }),
   example: {
@@ -60,6 +64,14 @@ export const cityRegisteredV1 = defineEvent({
     membershipStatus: 'member',
     sdgFocus: [6, 11, 13],
     languages: ['id', 'jv'],
+    contactOfficers: [
+      {
+        name: 'Sari Wulandari',
+        role: 'International relations officer',
+        email: 'sari.wulandari@example.org',
+      },
+      { name: 'Budi Santoso', email: 'budi.santoso@example.org' },
+    ],
     registeredAt: '2026-03-02T08:15:00Z',
   },
 });
