@@ -330,7 +330,17 @@ describe('cities over HTTP, PostgreSQL and Kafka', () => {
         'GET',
         '/cities?country=IR&level=metropolitan-city&membership=member',
       );
-      expect(response.json<PageBody>().items.map((city) => city.name)).toEqual(['Tehran']);
+      // Read from the demo data, which decides who plays a member (Tehran and Mashhad, today).
+      const expected = ASIAN_CITIES.filter(
+        (city) =>
+          city.countryCode === 'IR' &&
+          city.level === 'metropolitan-city' &&
+          city.membershipStatus === 'member',
+      )
+        .map((city) => city.name)
+        .sort();
+      expect(expected).toContain('Tehran');
+      expect(response.json<PageBody>().items.map((city) => city.name)).toEqual(expected);
     });
 
     it('pages through every city with its cursor, in (name, id) order, each once', async () => {
