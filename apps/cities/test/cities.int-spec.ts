@@ -118,7 +118,8 @@ describe('cities over HTTP, PostgreSQL and Kafka', () => {
     expect(cleared.json()).toMatchObject({ version: 3, sdgFocus: [], contacts: [{ name: 'Sara Ahmadi' }] });
     expect(cleared.json<{ contacts: object[] }>().contacts[0]).not.toHaveProperty('phone');
 
-    // Two changes, two events in order; contacts are not in the contract, so only sdgFocus shows.
+    // Two changes, two events in order; the contact lost only its phone, which events do not carry,
+    // so only sdgFocus shows.
     const updates = await eventually(() => {
       const events = eventsOf(recorder, 'c2c.city.profile-updated.v1', city.id);
       expect(events).toHaveLength(2);
@@ -133,6 +134,38 @@ describe('cities over HTTP, PostgreSQL and Kafka', () => {
     ]);
     for (const update of updates)
       expect(validateEventData('c2c.city.profile-updated.v1', update).ok).toBe(true);
+  });
+
+  it("publishes the contact officers' name, role and e-mail, never their phone, on registration and change", async () => {
+    const sara = {
+      name: 'Sara Ahmadi',
+      role: 'International relations officer',
+      email: 'sara.ahmadi@example.org',
+      phone: '+98 34 3222 1000',
+    };
+    const city = await register({
+      name: 'Kerman',
+      countryCode: 'IR',
+      level: 'municipality',
+      contacts: [sara],
+    });
+    const registered = await publishedEvent('c2c.city.registered.v1', city.id);
+    expect(registered.contactOfficers).toEqual([
+      { name: 'Sara Ahmadi', role: 'International relations officer', email: 'sara.ahmadi@example.org' },
+    ]);
+
+    const reza = { name: 'Reza Karimi', email: 'reza.karimi@example.org', phone: '+98 34 3222 2000' };
+    const patched = await cities.call('PATCH', `/cities/${city.id}`, {
+      body: { contacts: [reza] },
+      headers: { 'if-match': 'W/"1"' },
+    });
+    expect(patched.statusCode).toBe(200);
+    const updated = await publishedEvent('c2c.city.profile-updated.v1', city.id);
+    expect(updated).toMatchObject({
+      changedFields: ['contactOfficers'],
+      changes: { contactOfficers: [{ name: 'Reza Karimi', email: 'reza.karimi@example.org' }] },
+    });
+    for (const data of [registered, updated]) expect(JSON.stringify(data)).not.toMatch(/phone|\+98/);
   });
 
   it('answers a duplicate (same country, same folded name) with 409 pointing to the existing city', async () => {

@@ -23,6 +23,25 @@ describe(RegisterCity.name, () => {
     const [event] = outbox.ofType('c2c.city.registered.v1');
     expect(event).toMatchObject({ cityId: city.id, name: 'Tehran', localName: 'تهران', sdgFocus: [11] });
     expect(event).not.toHaveProperty('englishName');
+    expect(event).not.toHaveProperty('contactOfficers');
+  });
+
+  it("announces the contact officers' name, role and e-mail, never their phone", async () => {
+    const { register, outbox } = cityUseCases();
+    const contacts = [
+      {
+        name: 'Sara Ahmadi',
+        role: 'Head of protocol',
+        email: 'sara.ahmadi@example.org',
+        phone: '+98 21 1234 5678',
+      },
+    ];
+    await register.execute(secretariat, { ...tehran, contacts });
+    const [event] = outbox.ofType('c2c.city.registered.v1');
+    expect(event?.contactOfficers).toEqual([
+      { name: 'Sara Ahmadi', role: 'Head of protocol', email: 'sara.ahmadi@example.org' },
+    ]);
+    expect(JSON.stringify(event)).not.toContain('+98');
   });
 
   it('takes the time from the clock: registered now, member status from today unless given', async () => {

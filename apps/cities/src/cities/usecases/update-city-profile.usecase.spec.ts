@@ -55,9 +55,23 @@ describe(UpdateCityProfile.name, () => {
   it('bumps the version without an event when only fields outside the contracts change', async () => {
     const { register, update, outbox } = cityUseCases();
     const city = await register.execute(secretariat, tehran);
-    const contacts = [{ name: 'Sara Ahmadi', email: 'sara@tehran.ir' }];
-    expect((await update.execute(secretariat, city.id, { contacts }, 1)).version).toBe(2);
+    const leader = { leaderName: 'Alireza Zakani', leaderTitle: 'Mayor' };
+    expect((await update.execute(secretariat, city.id, leader, 1)).version).toBe(2);
     expect(outbox.ofType('c2c.city.profile-updated.v1')).toHaveLength(0);
+  });
+
+  it('publishes changed contacts as contactOfficers without their phone, and nothing for a new phone alone', async () => {
+    const { register, update, outbox } = cityUseCases();
+    const city = await register.execute(secretariat, tehran);
+    const sara = { name: 'Sara Ahmadi', email: 'sara.ahmadi@example.org', phone: '+98 21 1234 5678' };
+    await update.execute(secretariat, city.id, { contacts: [sara] }, 1);
+    await update.execute(secretariat, city.id, { contacts: [{ ...sara, phone: '+98 21 8888 0000' }] }, 2);
+    expect(outbox.ofType('c2c.city.profile-updated.v1')).toEqual([
+      expect.objectContaining({
+        changedFields: ['contactOfficers'],
+        changes: { contactOfficers: [{ name: 'Sara Ahmadi', email: 'sara.ahmadi@example.org' }] },
+      }),
+    ]);
   });
 
   it('refuses a stale version, reporting the current one', async () => {

@@ -48,7 +48,7 @@ export class UpdateCityProfile {
           if (holder && holder.id !== id) throw CityError.alreadyRegistered(holder.id, updated.countryCode);
         }
         await this.cities.update(tx, updated);
-        const data = cityProfileUpdatedData(updated, changed);
+        const data = cityProfileUpdatedData(city, updated, changed);
         if (data) {
           await this.outbox.add(tx, 'c2c.city.profile-updated.v1', data, {
             aggregateId: id,
