@@ -1,0 +1,10 @@
+import { cityModelMigration } from '@c2c/city-model';
+import { messagingMigrations } from '@c2c/messaging';
+import { CreateNotifications1767000000100 } from './1767000000100-create-notifications';
+
+/** Every migration of the notifications schema, in order. */
+export const notificationsMigrations = [
+  ...messagingMigrations('notifications'),
+  cityModelMigration('notifications', 1767000000000),
+  CreateNotifications1767000000100,
+];
