@@ -226,4 +226,56 @@ describe('notifications: the inbox of each audience, and e-mail through a real S
     const inbox = await inboxOf(SECRETARIAT, '?limit=100');
     expect(inbox.items.filter((n) => n.subject.endsWith('Delivered twice'))).toHaveLength(1);
   });
+
+  it("e-mails the cities' contact officers, as the latest city event lists them", async () => {
+    const cities = await CityPublisher.open(world);
+    const busan = await cities.register({
+      name: 'Busan',
+      countryCode: 'KR',
+      contactOfficers: [
+        { name: 'Min-jun Kim', role: 'International Relations', email: 'ir@busan.example.org' },
+      ],
+    });
+    const da = await cities.register({ name: 'Da Nang', countryCode: 'VN' });
+    await citiesKnown(app, [busan, da]);
+    const between = (title: string): EventData<'c2c.partnership.proposed.v1'> => {
+      const data = proposal(title);
+      data.partnership.participants = [
+        { cityId: busan, name: 'Busan', countryCode: 'KR', role: 'proposer', acceptedAt: null },
+        { cityId: da, name: 'Da Nang', countryCode: 'VN', role: 'partner', acceptedAt: null },
+      ];
+      return data;
+    };
+    const first = between('Busan and Da Nang');
+    await partnerships.publish('c2c.partnership.proposed.v1', first.partnership.partnershipId, first);
+    const mail = await eventually(() => {
+      const found = smtp.to('ir@busan.example.org').find((m) => m.subject.endsWith('Busan and Da Nang'));
+      if (found === undefined) throw new Error('not at the SMTP server yet');
+      return found;
+    });
+    // One e-mail per recipient: the officer's does not name the secretariat's mailbox, nor the reverse.
+    expect(mail.recipients).toEqual(['ir@busan.example.org']);
+    await eventually(() =>
+      expect(smtp.to(MAILBOX).filter((m) => m.subject.endsWith('Busan and Da Nang'))).toHaveLength(1),
+    );
+
+    await cities.updateProfile(busan, {
+      contactOfficers: [{ name: 'Seo-yeon Park', email: 'partners@busan.example.org' }],
+    });
+    await eventually(async () => {
+      const [row] = await world.sql<{ officers: { email: string }[] }>(
+        'select officers from notifications.city_contacts where city_id = $1',
+        [busan],
+      );
+      expect(row?.officers.map((o) => o.email)).toEqual(['partners@busan.example.org']);
+    });
+    const second = between('Busan and Da Nang, again');
+    await partnerships.publish('c2c.partnership.proposed.v1', second.partnership.partnershipId, second);
+    await eventually(() =>
+      expect(smtp.to('partners@busan.example.org').filter((m) => m.subject.endsWith('again'))).toHaveLength(
+        1,
+      ),
+    );
+    expect(smtp.to('ir@busan.example.org').filter((m) => m.subject.endsWith('again'))).toEqual([]);
+  });
 });

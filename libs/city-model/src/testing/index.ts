@@ -60,6 +60,7 @@ export interface CityInput {
   membershipStatus?: MembershipStatus;
   /** A fixed id, for tests that name the city in constants; a fresh one otherwise. */
   cityId?: string;
+  contactOfficers?: EventData<'c2c.city.registered.v1'>['contactOfficers'];
 }
 
 /**
@@ -82,6 +83,7 @@ export class CityPublisher {
       level: input.level ?? 'municipality',
       membershipStatus: input.membershipStatus ?? 'member',
       registeredAt: new Date().toISOString(),
+      ...(input.contactOfficers === undefined ? {} : { contactOfficers: input.contactOfficers }),
     });
     return cityId;
   }
