@@ -84,7 +84,7 @@ async function checkedAddress(
   for (const { address } of addresses) {
     const refusal = addressRefusal(address, policy);
     if (refusal) {
-      refusal.message = `${hostname} resolves to ${refusal.message}`;
+      refusal.message = `${hostname} resolves to ${address}: ${refusal.message}`;
       throw refusal;
     }
   }
