@@ -3,6 +3,6 @@
 # docs/api/, then the gateway composes the public one (docs/openapi.json) from them, so in that order.
 set -e
 cd "$(dirname "$0")/.."
-for project in apps/cities apps/partnerships apps/commissions apps/gateway; do
+for project in apps/cities apps/partnerships apps/commissions apps/notifications apps/gateway; do
   node -r @swc-node/register "$project/scripts/generate-openapi.ts" "$@"
 done

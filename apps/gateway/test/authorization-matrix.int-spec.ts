@@ -17,6 +17,7 @@ const MEETING = randomUUID();
 const RESOLUTION = randomUUID();
 const ACTION = randomUUID();
 const PRACTICE = randomUUID();
+const NOTIFICATION = randomUUID();
 
 interface Ids {
   userId: string;
@@ -335,6 +336,22 @@ const MATRIX: Record<string, Route> = {
     options: () => ({ body: { comments: 'Add the figures.' } }),
     expect: [401, 200, 200, 403, 403],
   },
+  // Everyone signed in has an inbox (an observer's is empty); the service decides what is in it.
+  'GET /api/v1/notifications': {
+    method: 'GET',
+    path: () => '/api/v1/notifications?type=c2c.partnership.proposed.v1',
+    expect: [401, 200, 200, 200, 200],
+  },
+  'POST /api/v1/notifications/{id}/read': {
+    method: 'POST',
+    path: () => `/api/v1/notifications/${NOTIFICATION}/read`,
+    expect: [401, 200, 200, 200, 200],
+  },
+  'POST /api/v1/notifications/read-all': {
+    method: 'POST',
+    path: () => '/api/v1/notifications/read-all',
+    expect: [401, 200, 200, 200, 200],
+  },
   'GET /api/v1/memberships': {
     method: 'GET',
     path: () => `/api/v1/memberships?cityId=${CITY_A}&limit=100`,
@@ -377,6 +394,7 @@ describe('gateway authorization matrix (route × role)', () => {
       CITIES_URL: upstream.url,
       PARTNERSHIPS_URL: upstream.url,
       COMMISSIONS_URL: upstream.url,
+      NOTIFICATIONS_URL: upstream.url,
       ASYNCAPI_PATH: catalog,
     });
     const admin = await gateway.adminToken();
@@ -420,7 +438,8 @@ describe('gateway authorization matrix (route × role)', () => {
           .replace(CITY_A, '{id}')
           .replace(CITY_B, '{id}')
           .replace(PARTNERSHIP, '{id}')
-          .replace(PRACTICE, '{id}'),
+          .replace(PRACTICE, '{id}')
+          .replace(NOTIFICATION, '{id}'),
       ),
     );
     const untested = documented.filter((route) => !tabled.has(route) && route !== 'POST /api/v1/auth/token');
