@@ -73,6 +73,59 @@ export class NotificationsConfig extends GatewayVerifiedServiceConfig {
   @IsInt()
   @Min(1)
   DELIVERY_RETRY_CAP_MS = 60 * 60_000;
+
+  /**
+   * Webhook targets on loopback or private addresses are refused unless true (local tests). Link-local
+   * and cloud metadata addresses are refused whatever this says.
+   */
+  @Transform(toBoolean)
+  @IsBoolean()
+  WEBHOOKS_ALLOW_PRIVATE_TARGETS = false;
+
+  /** Accept `http:` webhook targets; otherwise `https:` only. */
+  @Transform(toBoolean)
+  @IsBoolean()
+  WEBHOOKS_ALLOW_HTTP = false;
+
+  /** One attempt, connect to last byte read; a target slower than this is retried later. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  WEBHOOK_TIMEOUT_MS = 10_000;
+
+  /** How long the previous secret still signs after a rotation, so receivers can switch. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  WEBHOOK_SECRET_OVERLAP_MS = 24 * 60 * 60_000;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  WEBHOOK_RETRY_BASE_MS = 5_000;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  WEBHOOK_RETRY_CAP_MS = 6 * 60 * 60_000;
+
+  /** A subscription whose deliveries failed this many times in a row is disabled (and the secretariat told). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  WEBHOOK_DISABLE_AFTER_FAILURES = 50;
+
+  /** … or that has failed without a success for this long. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  WEBHOOK_DISABLE_AFTER_MS = 5 * 24 * 60 * 60_000;
+
+  /** Deliveries in flight per instance at most (each to a different subscription). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  WEBHOOK_CONCURRENCY = 16;
 }
 
 export const readNotificationsConfig = (

@@ -11,9 +11,17 @@ import { COMMISSION_MEMBERS, INBOX_STORE } from './inbox/ports';
 import { FindNotifications } from './inbox/usecases/find-notifications.query';
 import { MarkRead } from './inbox/usecases/mark-read.usecase';
 import { Notify } from './inbox/usecases/notify.usecase';
+import { WEBHOOK_STORE } from './webhooks/ports';
+import { EnqueueDeliveries } from './webhooks/usecases/enqueue-deliveries.usecase';
+import { SubscriptionDeliveries } from './webhooks/usecases/find-deliveries.query';
+import { ManageSubscriptions } from './webhooks/usecases/manage-subscriptions.usecase';
+import { WebhookDispatcher } from './webhooks/webhook-dispatcher';
+import { WebhookHandlers } from './webhooks/webhook.handlers';
+import { WebhooksController } from './webhooks/webhooks.controller';
+import { WebhooksRepository } from './webhooks/webhooks.repository';
 
 @Module({
-  controllers: [NotificationsController],
+  controllers: [NotificationsController, WebhooksController],
   providers: [
     InboxRepository,
     AudienceModelRepository,
@@ -28,6 +36,13 @@ import { Notify } from './inbox/usecases/notify.usecase';
     MarkRead,
     SendDueEmails,
     EmailScheduler,
+    WebhooksRepository,
+    { provide: WEBHOOK_STORE, useExisting: WebhooksRepository },
+    ManageSubscriptions,
+    SubscriptionDeliveries,
+    EnqueueDeliveries,
+    WebhookHandlers,
+    WebhookDispatcher,
   ],
 })
 export class NotificationsModule {}

@@ -29,7 +29,8 @@ export class SmtpCapture {
   ) {}
 
   static async start(): Promise<SmtpCapture> {
-    let capture: SmtpCapture | undefined;
+    // The server's handler needs the capture, which needs the server: a holder breaks the cycle.
+    const holder: { capture?: SmtpCapture } = {};
     const server = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS'],
@@ -38,13 +39,13 @@ export class SmtpCapture {
         const recipients = session.envelope.rcptTo.map((r) => r.address);
         simpleParser(stream).then(
           (mail) => {
-            if (capture?.failing) {
-              capture.rejected++;
+            if (holder.capture?.failing) {
+              holder.capture.rejected++;
               const error = Object.assign(new Error('try again later'), { responseCode: 451 });
               callback(error);
               return;
             }
-            capture?.received.push({
+            holder.capture?.received.push({
               recipients,
               from: mail.from?.text ?? '',
               subject: mail.subject ?? '',
@@ -59,8 +60,8 @@ export class SmtpCapture {
       },
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    capture = new SmtpCapture(server, (server.server.address() as AddressInfo).port);
-    return capture;
+    holder.capture = new SmtpCapture(server, (server.server.address() as AddressInfo).port);
+    return holder.capture;
   }
 
   /** The service's SMTP settings pointing here. */
