@@ -18,6 +18,8 @@ const RESOLUTION = randomUUID();
 const ACTION = randomUUID();
 const PRACTICE = randomUUID();
 const NOTIFICATION = randomUUID();
+const WEBHOOK = randomUUID();
+const DELIVERY = randomUUID();
 
 interface Ids {
   userId: string;
@@ -26,7 +28,7 @@ interface Ids {
 }
 
 interface Route {
-  method: 'GET' | 'POST' | 'PATCH' | 'PUT';
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   path: (ids: Ids) => string;
   options?: () => CallOptions;
   /** Expected status per caller, in the order of CALLERS. */
@@ -352,6 +354,37 @@ const MATRIX: Record<string, Route> = {
     path: () => '/api/v1/notifications/read-all',
     expect: [401, 200, 200, 200, 200],
   },
+  'GET /api/v1/webhooks': {
+    method: 'GET',
+    path: () => '/api/v1/webhooks',
+    expect: [401, 200, 403, 403, 403],
+  },
+  'POST /api/v1/webhooks': {
+    method: 'POST',
+    path: () => '/api/v1/webhooks',
+    options: () => ({ body: { url: 'https://partners.example.org/hooks', eventTypes: ['*'] } }),
+    expect: [401, 201, 403, 403, 403],
+  },
+  'DELETE /api/v1/webhooks/{id}': {
+    method: 'DELETE',
+    path: () => `/api/v1/webhooks/${WEBHOOK}`,
+    expect: [401, 200, 403, 403, 403],
+  },
+  'GET /api/v1/webhooks/{id}/deliveries': {
+    method: 'GET',
+    path: () => `/api/v1/webhooks/${WEBHOOK}/deliveries`,
+    expect: [401, 200, 403, 403, 403],
+  },
+  'POST /api/v1/webhooks/{id}/secret-rotation': {
+    method: 'POST',
+    path: () => `/api/v1/webhooks/${WEBHOOK}/secret-rotation`,
+    expect: [401, 200, 403, 403, 403],
+  },
+  'POST /api/v1/webhooks/{id}/deliveries/{did}/redelivery': {
+    method: 'POST',
+    path: () => `/api/v1/webhooks/${WEBHOOK}/deliveries/${DELIVERY}/redelivery`,
+    expect: [401, 200, 403, 403, 403],
+  },
   'GET /api/v1/memberships': {
     method: 'GET',
     path: () => `/api/v1/memberships?cityId=${CITY_A}&limit=100`,
@@ -368,6 +401,7 @@ const CREATIONS = [
   /^\/commissions\/[^/]+\/meetings$/,
   /^\/commissions\/[^/]+\/resolutions$/,
   /^\/best-practices$/,
+  /^\/webhooks$/,
 ];
 
 const CASES = Object.entries(MATRIX).flatMap(([name, route]) =>
@@ -439,7 +473,9 @@ describe('gateway authorization matrix (route × role)', () => {
           .replace(CITY_B, '{id}')
           .replace(PARTNERSHIP, '{id}')
           .replace(PRACTICE, '{id}')
-          .replace(NOTIFICATION, '{id}'),
+          .replace(NOTIFICATION, '{id}')
+          .replace(WEBHOOK, '{id}')
+          .replace(DELIVERY, '{did}'),
       ),
     );
     const untested = documented.filter((route) => !tabled.has(route) && route !== 'POST /api/v1/auth/token');
