@@ -171,6 +171,32 @@ describe('notifications: Standard-Webhooks-signed webhooks from the real broker'
     expect(target.requests.map(titleOf)).toEqual(['Gone']);
   });
 
+  it('disables a subscription after a long run of failures (here 5 in a row), and tells the secretariat', async () => {
+    const target = await receiver({ status: 500 });
+    const subscription = await subscribe(target.url());
+    await propose('Always failing');
+    await eventually(async () => {
+      const listed = (await app.call('GET', '/webhooks', { as: SECRETARIAT })).json<{
+        items: WebhookResponse[];
+      }>();
+      expect(listed.items.find((s) => s.id === subscription.id)).toMatchObject({
+        status: 'disabled',
+        disabledReason: 'consecutive-failures',
+        consecutiveFailures: 5,
+      });
+    });
+    expect(target.requests).toHaveLength(5);
+    const [delivery] = await deliveriesOf(subscription.id);
+    expect(delivery?.attemptLog.map((a) => a.statusCode)).toEqual([500, 500, 500, 500, 500]);
+    await eventually(async () => {
+      const page = (
+        await app.call('GET', '/notifications', { as: SECRETARIAT })
+      ).json<NotificationPageResponse>();
+      const told = page.items.find((n) => n.subject === `Webhook disabled: ${subscription.url}`);
+      expect(told?.body).toContain('5 deliveries in a row failed');
+    });
+  });
+
   it('times out a receiver that hangs while another target gets its delivery on time', async () => {
     const hanging = await receiver({ hang: true });
     const fast = await receiver();
