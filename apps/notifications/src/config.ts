@@ -57,7 +57,7 @@ export class NotificationsConfig extends GatewayVerifiedServiceConfig {
   @MinLength(1)
   SMTP_PASSWORD?: string;
 
-  /** How often each instance sends what is due (e-mails now); 0 turns the sender off. */
+  /** How often each instance sends what is due, e-mails and webhooks alike; 0 turns both senders off. */
   @Type(() => Number)
   @IsInt()
   @Min(0)

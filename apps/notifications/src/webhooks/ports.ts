@@ -27,6 +27,8 @@ export interface WebhookStore {
   claimDue(now: Date, leaseUntil: Date, limit: number): Promise<WebhookDelivery[]>;
   recordAttempt(tx: Tx, deliveryId: string, attempt: DeliveryAttempt): Promise<void>;
   updateDelivery(tx: Tx, delivery: WebhookDelivery): Promise<void>;
+  /** Due again at `at`, unless an attempt is in flight (leased): false then, and nothing changed. */
+  requeue(tx: Tx, id: string, at: Date): Promise<boolean>;
   findDelivery(tx: Tx, subscriptionId: string, id: string): Promise<WebhookDelivery | null>;
   deliveries(
     subscriptionId: string,

@@ -40,7 +40,7 @@ export class WebhooksController {
 
   @Get()
   @ApiOperation({ operationId: 'listWebhooks', summary: 'The webhook subscriptions (secretariat)' })
-  @ApiOkResponse({ type: [WebhookResponse] })
+  @ApiPageResponse(WebhookResponse, 'Every subscription, oldest first, in one page.')
   @ApiProblemResponses(403)
   async list(): Promise<{ items: WebhookResponse[]; nextCursor: null }> {
     return { items: (await this.subscriptions.list()).map(toWebhookResponse), nextCursor: null };

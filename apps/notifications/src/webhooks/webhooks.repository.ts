@@ -171,6 +171,15 @@ export class WebhooksRepository implements WebhookStore {
     );
   }
 
+  async requeue(tx: Tx, id: string, at: Date): Promise<boolean> {
+    const [, affected] = await tx.query<[unknown[], number]>(
+      `update notifications.webhook_deliveries set status = 'pending', next_attempt_at = $2
+       where id = $1 and (lease_until is null or lease_until <= $2)`,
+      [id, at],
+    );
+    return affected > 0;
+  }
+
   async findDelivery(tx: Tx, subscriptionId: string, id: string): Promise<WebhookDelivery | null> {
     const rows = await tx.query<WebhookDelivery[]>(
       `${DELIVERY} where d.id = $1 and d.subscription_id = $2 for update`,

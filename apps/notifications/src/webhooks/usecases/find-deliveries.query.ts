@@ -52,9 +52,18 @@ export class SubscriptionDeliveries {
           },
         );
       }
-      const again: WebhookDelivery = { ...delivery, status: 'pending', nextAttemptAt: this.clock.now() };
-      await this.webhooks.updateDelivery(tx, again);
-      return again;
+      const now = this.clock.now();
+      // An attempt in flight keeps its lease: a second send beside it would race it with the same id.
+      if (!(await this.webhooks.requeue(tx, delivery.id, now))) {
+        throw new Problem(
+          ProblemType.Conflict,
+          `delivery ${deliveryId} is being sent right now; ask again after`,
+          {
+            extensions: { currentStatus: 'in-flight' },
+          },
+        );
+      }
+      return { ...delivery, status: 'pending', nextAttemptAt: now };
     });
   }
 }
