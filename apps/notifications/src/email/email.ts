@@ -12,6 +12,8 @@ export interface EmailDelivery {
 
 /** What an SMTP client must do; nodemailer in the service, a fake in unit tests. */
 export interface EmailTransport {
+  /** Whether there is a server to send to; without one, e-mails wait in the outbox. */
+  readonly configured: boolean;
   send(email: { messageId: string; to: string; subject: string; text: string; html: string }): Promise<void>;
 }
 
