@@ -42,6 +42,7 @@ const APP_ENTRY_POINTS = [
   '@c2c/partnerships-app',
   '@c2c/commissions-app',
   '@c2c/notifications-app',
+  '@c2c/notifications-app/testing',
   '@c2c/gateway-app/testing',
 ];
 

@@ -2,6 +2,11 @@ import type { ServiceUnderTest } from '@c2c/service/testing';
 import { citiesDatabase, CitiesAppModule, readCitiesConfig, type CitiesConfig } from '@c2c/cities-app';
 import { CommissionsAppModule, readCommissionsConfig, type CommissionsConfig } from '@c2c/commissions-app';
 import {
+  NotificationsAppModule,
+  readNotificationsConfig,
+  type NotificationsConfig,
+} from '@c2c/notifications-app';
+import {
   PartnershipsAppModule,
   readPartnershipsConfig,
   type PartnershipsConfig,
@@ -28,4 +33,11 @@ export const COMMISSIONS: ServiceUnderTest<CommissionsConfig> = {
   database: { schema: 'commissions', role: 'c2c_test_commissions', password: 'commissions-test' },
   readConfig: readCommissionsConfig,
   module: (config) => CommissionsAppModule.forRoot(config),
+};
+
+export const NOTIFICATIONS: ServiceUnderTest<NotificationsConfig> = {
+  name: 'notifications',
+  database: { schema: 'notifications', role: 'c2c_test_notifications', password: 'notifications-test' },
+  readConfig: readNotificationsConfig,
+  module: (config) => NotificationsAppModule.forRoot(config),
 };
