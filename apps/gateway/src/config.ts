@@ -204,8 +204,9 @@ export class GatewayConfig extends ServiceConfig {
   PARTNERSHIPS_URL = 'http://127.0.0.1:3002';
 
   /**
-   * Services not built yet have no default: with no address the gateway never sends a caller's
-   * token anywhere for them (the dossier names the part missing).
+   * The services added after the first slice have no default address (`npm start` sets them): with
+   * none, the gateway never sends a caller's token anywhere for them (the dossier names the part
+   * missing).
    */
   @IsOptional()
   @IsUrl(HTTP_URL)
