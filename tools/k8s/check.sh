@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# The Kubernetes manifests' checks, offline (no cluster, no Docker engine): every overlay builds
+# with `kubectl kustomize`, and every object built validates against the Kubernetes schemas
+# (kubernetes-validate, pinned, in a venv under .local/) or, for custom resources, against the
+# operators' CRD schemas vendored in tools/k8s/crds; then the platform's rules on what was built.
+# Exits non-zero on any failure. Usage: tools/k8s/check.sh
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$ROOT"
+started=$(date +%s)
+KV_VERSION=1.37.0
+VENV=.local/k8s-venv
+OUT=.local/k8s-check
+OVERLAYS=(dev prod)
+
+log() { echo "[k8s-check] $*"; }
+
+command -v kubectl >/dev/null || { log "FAIL kubectl is not on PATH"; exit 1; }
+log "kubectl $(kubectl version --client 2>/dev/null | tr '\n' ' ')"
+
+if ! "$VENV/bin/python" -c "import kubernetes_validate, sys; sys.exit(kubernetes_validate.version.__version__ != '$KV_VERSION')" 2>/dev/null; then
+  log "installing kubernetes-validate==$KV_VERSION into $VENV (cached afterwards)"
+  python3 -m venv "$VENV" || { log "FAIL python3 -m venv failed (on Debian: apt-get install python3-venv)"; exit 1; }
+  "$VENV/bin/pip" install --quiet --disable-pip-version-check "kubernetes-validate==$KV_VERSION"
+fi
+
+mkdir -p "$OUT"
+built=()
+for overlay in "${OVERLAYS[@]}"; do
+  if ! kubectl kustomize "k8s/overlays/$overlay" >"$OUT/$overlay.yaml" 2>"$OUT/$overlay.err"; then
+    log "FAIL kubectl kustomize k8s/overlays/$overlay:"
+    cat "$OUT/$overlay.err"
+    exit 1
+  fi
+  log "built k8s/overlays/$overlay ($(grep -c '^kind:' "$OUT/$overlay.yaml") objects) -> $OUT/$overlay.yaml"
+  built+=("$OUT/$overlay.yaml")
+done
+
+status=0
+"$VENV/bin/python" tools/k8s/validate.py "${built[@]}" || status=$?
+log "$([ $status -eq 0 ] && echo PASS || echo FAIL) in $(( $(date +%s) - started )) s"
+exit $status
