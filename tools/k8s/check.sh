@@ -36,6 +36,16 @@ for overlay in "${OVERLAYS[@]}"; do
   built+=("$OUT/$overlay.yaml")
 done
 
+# The validator must be able to fail: known-bad objects (an unknown field, a bad ACL operation,
+# an unknown kind, missing security settings) have to be refused, each by name.
+bad=$("$VENV/bin/python" tools/k8s/validate.py tools/k8s/fixtures/broken.yaml 2>&1) && {
+  log "FAIL validate.py accepted tools/k8s/fixtures/broken.yaml"; exit 1; }
+for expected in "'readinesProbe' was unexpected" "'Wrte' is not one of" "no schema for example.com/v1 NotAKind" \
+  "readOnlyRootFilesystem" "automountServiceAccountToken"; do
+  grep -qF "$expected" <<<"$bad" || { log "FAIL the broken fixture was not refused for: $expected"; echo "$bad"; exit 1; }
+done
+log "self-test: validate.py refuses tools/k8s/fixtures/broken.yaml for each of its 5 planted faults"
+
 status=0
 "$VENV/bin/python" tools/k8s/validate.py "${built[@]}" || status=$?
 log "$([ $status -eq 0 ] && echo PASS || echo FAIL) in $(( $(date +%s) - started )) s"

@@ -121,13 +121,13 @@ def check_rules(overlay, docs, problems):
     for doc in docs:
         by_kind.setdefault(doc["kind"], {})[doc["metadata"]["name"]] = doc
     if "Secret" in by_kind:
-        problems.append(f"{overlay}: the output carries Secret(s) {sorted(by_kind['Secret'])}: none is committed")
+        problems.append(f"the output carries Secret(s) {sorted(by_kind['Secret'])}: none is committed")
     for doc in docs:
         spec = pod_spec(doc)
         labels = doc.get("spec", {}).get("template", {}).get("metadata", {}).get("labels", {})
         if spec is None or labels.get("app.kubernetes.io/part-of") != "c2c-platform":
             continue
-        where = f"{overlay}: {name_of(doc)}"
+        where = name_of(doc)
         if spec.get("automountServiceAccountToken") is not False:
             problems.append(f"{where}: automountServiceAccountToken must be false")
         pod_sc = spec.get("securityContext", {})
@@ -160,7 +160,7 @@ def check_rules(overlay, docs, problems):
     for app in APPS:
         for kind in ("Deployment", "Service", "HorizontalPodAutoscaler", "PodDisruptionBudget"):
             if app not in by_kind.get(kind, {}):
-                problems.append(f"{overlay}: no {kind} {app}")
+                problems.append(f"no {kind} {app}")
     ingresses = by_kind.get("Ingress", {})
     backends = {
         path["backend"]["service"]["name"]
@@ -169,9 +169,9 @@ def check_rules(overlay, docs, problems):
         for path in rule.get("http", {}).get("paths", [])
     }
     if backends != {"gateway"}:
-        problems.append(f"{overlay}: Ingress backends must be the gateway alone, are {sorted(backends)}")
+        problems.append(f"Ingress backends must be the gateway alone, are {sorted(backends)}")
     if "default-deny" not in by_kind.get("NetworkPolicy", {}):
-        problems.append(f"{overlay}: no default-deny NetworkPolicy")
+        problems.append(f"no default-deny NetworkPolicy")
 
 
 def main():
