@@ -1,0 +1,177 @@
+#!/usr/bin/env bash
+# Builds the platform's image with podman on a locally made base and runs containers from it, as their
+# non-root user with a read-only root filesystem, against the local Kafka and PostgreSQL
+# (`npm run infra:up`; this script never starts or stops them). Not wired into CI.
+#   sudo bash tools/images/smoke.sh          (as root: podman, runc and debootstrap from Debian)
+#
+# No image registry is reachable on these machines, so the official Node image cannot be pulled: the
+# base is `debootstrap --variant=minbase bookworm` with the Node binary of the npm `node` package (the
+# version package.json pins) and this machine's npm copied in, imported with `podman import` and
+# cached under .local/images/. The Dockerfile is the one users build; only its NODE_BASE differs.
+#
+# What runs, in an isolated namespace (its own database and topic prefix, so nothing of a developer's
+# local platform is touched): the image's `bootstrap` (roles, schemas, topics), then the cities
+# service, whose /health/ready must answer and whose HEALTHCHECK must pass; the gateway then in front
+# of it registers a city through /api/v1/cities, and the city's event must reach c2c.cities.v1.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+STATE="$ROOT/.local/images"
+NODE_BIN="$ROOT/node_modules/node/bin/node"
+NODE_VERSION="$("$NODE_BIN" -p "require('$ROOT/package.json').devDependencies.node")"
+BASE="localhost/c2c-node-base:$NODE_VERSION"
+IMAGE="localhost/c2c-platform:smoke"
+RUN_ID="smoke$$"
+SMOKE_DB="c2c_images_smoke"
+ADMIN_URL="postgres://c2c_admin:c2c_admin@127.0.0.1:5433"
+PREFIX="images-smoke-$RUN_ID."
+CITIES_PORT=13101
+GATEWAY_PORT=13100
+log() { echo "[images:smoke] $*"; }
+
+[ "$(id -u)" = 0 ] || { echo "[images:smoke] run as root (podman with runc)" >&2; exit 1; }
+for tool in podman runc debootstrap; do
+  command -v "$tool" >/dev/null || { echo "[images:smoke] apt-get install -y podman runc debootstrap" >&2; exit 1; }
+done
+mkdir -p "$STATE"
+
+# This machine's hybrid cgroups: crun fails, runc with cgroupfs works; the default ulimits cannot be set.
+export CONTAINERS_CONF="$STATE/containers.conf"
+cat >"$CONTAINERS_CONF" <<'EOF'
+[containers]
+default_ulimits = []
+
+[engine]
+cgroup_manager = "cgroupfs"
+EOF
+pod() { podman --runtime runc "$@"; }
+
+# ---- the base image -------------------------------------------------------------------------------
+if ! pod image exists "$BASE"; then
+  if [ -f "$STATE/base-$NODE_VERSION.tar" ]; then
+    pod load -q -i "$STATE/base-$NODE_VERSION.tar" >/dev/null
+  else
+    log "making the base: debootstrap bookworm + Node $NODE_VERSION"
+    rm -rf "$STATE/rootfs"
+    debootstrap --variant=minbase bookworm "$STATE/rootfs" "${DEBIAN_MIRROR:?set DEBIAN_MIRROR}" >"$STATE/debootstrap.log"
+    install -m 0755 "$NODE_BIN" "$STATE/rootfs/usr/local/bin/node"
+    mkdir -p "$STATE/rootfs/usr/local/lib/node_modules"
+    cp -a "$(npm root -g)/npm" "$STATE/rootfs/usr/local/lib/node_modules/npm"
+    ln -sf ../lib/node_modules/npm/bin/npm-cli.js "$STATE/rootfs/usr/local/bin/npm"
+    rm -rf "$STATE/rootfs/var/cache/apt/archives/"*.deb "$STATE/rootfs/var/lib/apt/lists/"*
+    tar -C "$STATE/rootfs" -c . | pod import --change 'CMD ["node"]' - "$BASE" >/dev/null
+    pod save -q -o "$STATE/base-$NODE_VERSION.tar" "$BASE"
+    rm -rf "$STATE/rootfs"
+  fi
+fi
+pod run --rm "$BASE" node -v
+
+# ---- the image ------------------------------------------------------------------------------------
+log "building $IMAGE from the Dockerfile (NODE_BASE=$BASE)"
+started=$(date +%s)
+pod build -q --network=host --build-arg "NODE_BASE=$BASE" -t "$IMAGE" "$ROOT" >/dev/null
+log "built in $(($(date +%s) - started)) s, $(pod image inspect "$IMAGE" --format '{{.Size}}' | awk '{printf "%d MB", $1/1e6}')"
+log "user $(pod image inspect "$IMAGE" --format '{{.Config.User}}'), healthcheck $(pod image inspect "$IMAGE" --format '{{if .Config.Healthcheck}}set{{else}}MISSING{{end}}')"
+
+# ---- containers -----------------------------------------------------------------------------------
+CONTAINERS=()
+cleanup() {
+  for name in "${CONTAINERS[@]}"; do
+    if [ "${KEEP_CONTAINERS:-}" != 1 ]; then pod rm -f -t 5 "$name" >/dev/null 2>&1 || true; fi
+  done
+}
+trap cleanup EXIT
+
+REVOCATION_SECRET="$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+SIGNING_SECRET="$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+ADMIN_PASSWORD="smoke-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+# The same local passwords as tools/start.mjs: roles are cluster-wide, and provisioning sets them.
+db_password() { echo "local_$1"; }
+db_url() { echo "postgres://c2c_$1:$(db_password "$1")@127.0.0.1:5433/$SMOKE_DB"; }
+
+# Containers share the host's network (the local Kafka advertises 127.0.0.1:9092).
+secure=(--network=host --read-only --tmpfs /tmp --user 10001:10001 --cap-drop=ALL --security-opt=no-new-privileges)
+
+"$NODE_BIN" -e "
+const { Client } = require('$ROOT/node_modules/pg');
+const c = new Client({ connectionString: '$ADMIN_URL/c2c' });
+c.connect()
+  .then(() => c.query(\"select 1 from pg_database where datname = '$SMOKE_DB'\"))
+  .then((r) => (r.rowCount ? null : c.query('create database $SMOKE_DB')))
+  .then(() => c.end(), (e) => { console.error(e.message); process.exit(1); });
+"
+
+log "bootstrap (roles, schemas in $SMOKE_DB, topics with prefix $PREFIX)"
+pod run --rm "${secure[@]}" \
+  -e "ADMIN_DATABASE_URL=$ADMIN_URL/$SMOKE_DB" -e KAFKA_BROKERS=127.0.0.1:9092 -e "KAFKA_TOPIC_PREFIX=$PREFIX" \
+  -e "CITIES_DB_PASSWORD=$(db_password cities)" -e "PARTNERSHIPS_DB_PASSWORD=$(db_password partnerships)" \
+  -e "COMMISSIONS_DB_PASSWORD=$(db_password commissions)" -e "NOTIFICATIONS_DB_PASSWORD=$(db_password notifications)" \
+  -e "GATEWAY_DB_PASSWORD=$(db_password gateway)" \
+  "$IMAGE" bootstrap
+
+common=(-e NODE_ENV=production -e HOST=127.0.0.1 -e KAFKA_BROKERS=127.0.0.1:9092 -e "KAFKA_TOPIC_PREFIX=$PREFIX")
+
+wait_ready() { # name port
+  for _ in $(seq 1 90); do
+    if curl -fsS "http://127.0.0.1:$2/health/ready" >/dev/null 2>&1; then return 0; fi
+    if [ "$(pod inspect -f '{{.State.Running}}' "$1")" != true ]; then break; fi
+    sleep 1
+  done
+  echo "[images:smoke] $1 was not ready; its log:" >&2
+  pod logs "$1" 2>&1 | tail -40 >&2
+  exit 1
+}
+
+name="c2c-$RUN_ID-cities"
+CONTAINERS+=("$name")
+pod run -d --name "$name" "${secure[@]}" "${common[@]}" \
+  -e "PORT=$CITIES_PORT" -e "DATABASE_URL=$(db_url cities)" \
+  -e "GATEWAY_URL=http://127.0.0.1:$GATEWAY_PORT" -e "AUTH_REVOCATION_SECRET=$REVOCATION_SECRET" \
+  "$IMAGE" cities >/dev/null
+wait_ready "$name" "$CITIES_PORT"
+log "cities ready on :$CITIES_PORT as $(pod top "$name" user | tail -1 | tr -d ' ') with a read-only root"
+pod healthcheck run "$name" && log "cities HEALTHCHECK passes"
+pod exec "$name" sh -c 'touch /app/x 2>/dev/null && echo writable || echo "/app is read-only"; touch /tmp/x && echo "/tmp is writable"'
+
+if [ "${SMOKE_GATEWAY:-1}" = 1 ]; then
+  name="c2c-$RUN_ID-gateway"
+  CONTAINERS+=("$name")
+  pod run -d --name "$name" "${secure[@]}" "${common[@]}" \
+    -e "PORT=$GATEWAY_PORT" -e "DATABASE_URL=$(db_url gateway)" \
+    -e BOOTSTRAP_ADMIN_EMAIL=admin@images-smoke.example -e "BOOTSTRAP_ADMIN_PASSWORD=$ADMIN_PASSWORD" \
+    -e "SIGNING_KEY_SECRET=$SIGNING_SECRET" -e "REVOCATION_FEED_SECRET=$REVOCATION_SECRET" \
+    -e "CITIES_URL=http://127.0.0.1:$CITIES_PORT" -e "PARTNERSHIPS_URL=http://127.0.0.1:1" \
+    "$IMAGE" gateway >/dev/null
+  wait_ready "$name" "$GATEWAY_PORT"
+  log "gateway ready on :$GATEWAY_PORT"
+  # Register a city through the gateway's container and see its event on the (prefixed) topic.
+  "$NODE_BIN" --input-type=module -e "
+    import { createRequire } from 'node:module';
+    const require = createRequire('$ROOT/package.json');
+    const { Kafka, logLevel } = require('kafkajs');
+    const base = 'http://127.0.0.1:$GATEWAY_PORT/api/v1';
+    const post = async (path, body, token) => {
+      const response = await fetch(base + path, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: 'Bearer ' + token } : {}) },
+        body: JSON.stringify(body),
+      });
+      if (!response.ok) throw new Error(path + ': ' + response.status + ' ' + (await response.text()));
+      return response.json();
+    };
+    const { accessToken } = await post('/auth/token', { email: 'admin@images-smoke.example', password: '$ADMIN_PASSWORD' });
+    const city = await post('/cities', { name: 'Smoke City $RUN_ID', countryCode: 'JP', level: 'metropolitan-city' }, accessToken);
+    console.log('[images:smoke] city registered through the gateway: ' + city.id);
+    const kafka = new Kafka({ brokers: ['127.0.0.1:9092'], clientId: 'images-smoke', logLevel: logLevel.NOTHING });
+    const consumer = kafka.consumer({ groupId: 'images-smoke-$RUN_ID' });
+    await consumer.connect();
+    await consumer.subscribe({ topic: '${PREFIX}c2c.cities.v1', fromBeginning: true });
+    const seen = new Promise((resolve) =>
+      consumer.run({ eachMessage: async ({ message }) => { if (message.key?.toString() === city.id) resolve(message.headers['ce_type']?.toString()); } }),
+    );
+    const type = await Promise.race([seen, new Promise((_, reject) => setTimeout(() => reject(new Error('no event within 30 s')), 30_000))]);
+    console.log('[images:smoke] its event arrived on ${PREFIX}c2c.cities.v1: ' + type);
+    await consumer.disconnect();
+  "
+fi
+log "passed"
