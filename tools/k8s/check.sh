@@ -2,7 +2,8 @@
 # The Kubernetes manifests' checks, offline (no cluster, no Docker engine): every overlay builds
 # with `kubectl kustomize`, and every object built validates against the Kubernetes schemas
 # (kubernetes-validate, pinned, in a venv under .local/) or, for custom resources, against the
-# operators' CRD schemas vendored in tools/k8s/crds; then the platform's rules on what was built.
+# operators' CRD schemas vendored in tools/k8s/crds; then the platform's rules on what was built;
+# then each app's own config loader (from dist/) on the environment its container would get.
 # Exits non-zero on any failure. Usage: tools/k8s/check.sh
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -48,5 +49,16 @@ log "self-test: validate.py refuses tools/k8s/fixtures/broken.yaml for each of i
 
 status=0
 "$VENV/bin/python" tools/k8s/validate.py "${built[@]}" || status=$?
+# Each app's own config loader on the environment its container gets: needs the built apps.
+NODE=node_modules/.bin/node
+[ -x "$NODE" ] || NODE=node
+if [ -f dist/apps/gateway/src/config.js ] && [ -f dist/libs/auth/src/index.js ] && [ -d node_modules/class-validator ]; then
+  "$NODE" tools/k8s/config-check.mjs "${built[@]}" || status=1
+elif [ "${K8S_CHECK_REQUIRE_DIST:-0}" = 1 ]; then
+  log "FAIL config check: dist/ is not built (npm run build) and K8S_CHECK_REQUIRE_DIST=1"; status=1
+else
+  log "SKIPPED config check: dist/ is not built (npm run build first; K8S_CHECK_REQUIRE_DIST=1 makes this a failure)"
+fi
+
 log "$([ $status -eq 0 ] && echo PASS || echo FAIL) in $(( $(date +%s) - started )) s"
 exit $status
