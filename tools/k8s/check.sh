@@ -10,7 +10,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
 started=$(date +%s)
 KV_VERSION=1.37.0
-VENV=.local/k8s-venv
+VENV=${K8S_VENV:-.local/k8s-venv}
 OUT=.local/k8s-check
 OVERLAYS=(dev prod)
 
@@ -22,7 +22,8 @@ log "kubectl $(kubectl version --client 2>/dev/null | tr '\n' ' ')"
 if ! "$VENV/bin/python" -c "import kubernetes_validate, sys; sys.exit(kubernetes_validate.version.__version__ != '$KV_VERSION')" 2>/dev/null; then
   log "installing kubernetes-validate==$KV_VERSION into $VENV (cached afterwards)"
   python3 -m venv "$VENV" || { log "FAIL python3 -m venv failed (on Debian: apt-get install python3-venv)"; exit 1; }
-  "$VENV/bin/pip" install --quiet --disable-pip-version-check "kubernetes-validate==$KV_VERSION"
+  "$VENV/bin/pip" install --quiet --disable-pip-version-check "kubernetes-validate==$KV_VERSION" ||
+    { log "FAIL pip could not install kubernetes-validate==$KV_VERSION from PyPI"; exit 1; }
 fi
 
 mkdir -p "$OUT"
