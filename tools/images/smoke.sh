@@ -28,6 +28,8 @@ PREFIX="images-smoke-$RUN_ID."
 CITIES_PORT=13101
 GATEWAY_PORT=13100
 log() { echo "[images:smoke] $*"; }
+# kafkajs's timers warn on Node 24 (as in package.json's test scripts).
+export NODE_OPTIONS=--disable-warning=TimeoutNegativeWarning
 
 [ "$(id -u)" = 0 ] || { echo "[images:smoke] run as root (podman with runc)" >&2; exit 1; }
 for tool in podman runc debootstrap; do
@@ -59,7 +61,15 @@ if ! pod image exists "$BASE"; then
     cp -a "$(npm root -g)/npm" "$STATE/rootfs/usr/local/lib/node_modules/npm"
     ln -sf ../lib/node_modules/npm/bin/npm-cli.js "$STATE/rootfs/usr/local/bin/npm"
     rm -rf "$STATE/rootfs/var/cache/apt/archives/"*.deb "$STATE/rootfs/var/lib/apt/lists/"*
-    tar -C "$STATE/rootfs" -c . | pod import --change 'CMD ["node"]' - "$BASE" >/dev/null
+    changes=(--change 'CMD ["node"]')
+    # Where this machine reaches the npm registry through a TLS-inspecting egress, the build's `npm ci`
+    # must trust the same extra authorities the host's Node does (a public certificate, no secret).
+    # Only this local base carries it; the Dockerfile and the official base know nothing of it.
+    if [ -n "${NODE_EXTRA_CA_CERTS:-}" ] && [ -f "$NODE_EXTRA_CA_CERTS" ]; then
+      install -m 0644 "$NODE_EXTRA_CA_CERTS" "$STATE/rootfs/usr/local/share/host-extra-ca.pem"
+      changes+=(--change 'ENV NODE_EXTRA_CA_CERTS=/usr/local/share/host-extra-ca.pem')
+    fi
+    tar -C "$STATE/rootfs" -c . | pod import "${changes[@]}" - "$BASE" >/dev/null
     pod save -q -o "$STATE/base-$NODE_VERSION.tar" "$BASE"
     rm -rf "$STATE/rootfs"
   fi
@@ -69,16 +79,29 @@ pod run --rm "$BASE" node -v
 # ---- the image ------------------------------------------------------------------------------------
 log "building $IMAGE from the Dockerfile (NODE_BASE=$BASE)"
 started=$(date +%s)
-pod build -q --network=host --build-arg "NODE_BASE=$BASE" -t "$IMAGE" "$ROOT" >/dev/null
+# Docker's image format: OCI's has no HEALTHCHECK, and podman drops it from an OCI build.
+pod build -q --format docker --network=host --build-arg "NODE_BASE=$BASE" -t "$IMAGE" "$ROOT" >/dev/null
 log "built in $(($(date +%s) - started)) s, $(pod image inspect "$IMAGE" --format '{{.Size}}' | awk '{printf "%d MB", $1/1e6}')"
 log "user $(pod image inspect "$IMAGE" --format '{{.Config.User}}'), healthcheck $(pod image inspect "$IMAGE" --format '{{if .Config.Healthcheck}}set{{else}}MISSING{{end}}')"
 
 # ---- containers -----------------------------------------------------------------------------------
 CONTAINERS=()
 cleanup() {
-  for name in "${CONTAINERS[@]}"; do
-    if [ "${KEEP_CONTAINERS:-}" != 1 ]; then pod rm -f -t 5 "$name" >/dev/null 2>&1 || true; fi
-  done
+  [ "${KEEP_CONTAINERS:-}" = 1 ] && return
+  for name in "${CONTAINERS[@]}"; do pod rm -f -t 5 "$name" >/dev/null 2>&1 || true; done
+  # This run's database, topics and consumer group.
+  smoke_database drop || true
+  "$NODE_BIN" -e "
+    const { Kafka, logLevel } = require('$ROOT/node_modules/kafkajs');
+    const admin = new Kafka({ brokers: ['127.0.0.1:9092'], clientId: 'images-smoke', logLevel: logLevel.NOTHING }).admin();
+    (async () => {
+      await admin.connect();
+      const topics = (await admin.listTopics()).filter((t) => t.startsWith('$PREFIX'));
+      if (topics.length) await admin.deleteTopics({ topics });
+      await admin.deleteGroups(['images-smoke-$RUN_ID']).catch(() => {});
+      await admin.disconnect();
+    })().catch((e) => console.error('[images:smoke] cleanup: ' + e.message));
+  " || true
 }
 trap cleanup EXIT
 
@@ -92,14 +115,18 @@ db_url() { echo "postgres://c2c_$1:$(db_password "$1")@127.0.0.1:5433/$SMOKE_DB"
 # Containers share the host's network (the local Kafka advertises 127.0.0.1:9092).
 secure=(--network=host --read-only --tmpfs /tmp --user 10001:10001 --cap-drop=ALL --security-opt=no-new-privileges)
 
-"$NODE_BIN" -e "
-const { Client } = require('$ROOT/node_modules/pg');
-const c = new Client({ connectionString: '$ADMIN_URL/c2c' });
-c.connect()
-  .then(() => c.query(\"select 1 from pg_database where datname = '$SMOKE_DB'\"))
-  .then((r) => (r.rowCount ? null : c.query('create database $SMOKE_DB')))
-  .then(() => c.end(), (e) => { console.error(e.message); process.exit(1); });
-"
+# A fresh database each run (the gateway makes its first account only while none exists).
+smoke_database() { # create | drop
+  "$NODE_BIN" -e "
+    const { Client } = require('$ROOT/node_modules/pg');
+    const c = new Client({ connectionString: '$ADMIN_URL/c2c' });
+    c.connect()
+      .then(() => c.query('drop database if exists $SMOKE_DB with (force)'))
+      .then(() => ('$1' === 'create' ? c.query('create database $SMOKE_DB') : null))
+      .then(() => c.end(), (e) => { console.error('[images:smoke] database: ' + e.message); process.exit(1); });
+  "
+}
+smoke_database create
 
 log "bootstrap (roles, schemas in $SMOKE_DB, topics with prefix $PREFIX)"
 pod run --rm "${secure[@]}" \
@@ -130,8 +157,20 @@ pod run -d --name "$name" "${secure[@]}" "${common[@]}" \
   "$IMAGE" cities >/dev/null
 wait_ready "$name" "$CITIES_PORT"
 log "cities ready on :$CITIES_PORT as $(pod top "$name" user | tail -1 | tr -d ' ') with a read-only root"
-pod healthcheck run "$name" && log "cities HEALTHCHECK passes"
-pod exec "$name" sh -c 'touch /app/x 2>/dev/null && echo writable || echo "/app is read-only"; touch /tmp/x && echo "/tmp is writable"'
+if pod healthcheck run "$name"; then log "cities HEALTHCHECK passes"; else
+  echo "[images:smoke] the HEALTHCHECK of $name failed" >&2
+  exit 1
+fi
+if pod exec "$name" sh -c 'touch /app/x' 2>/dev/null; then
+  echo "[images:smoke] /app is writable in $name" >&2
+  exit 1
+fi
+pod exec "$name" sh -c 'touch /tmp/x'
+log "cities: /app not writable, /tmp writable"
+# The seed scripts run from the image too, with the service's own environment.
+pod run --rm "${secure[@]}" "${common[@]}" -e "PORT=$CITIES_PORT" -e "DATABASE_URL=$(db_url cities)" \
+  -e "GATEWAY_URL=http://127.0.0.1:$GATEWAY_PORT" -e "AUTH_REVOCATION_SECRET=$REVOCATION_SECRET" \
+  "$IMAGE" seed cities | tail -2
 
 if [ "${SMOKE_GATEWAY:-1}" = 1 ]; then
   name="c2c-$RUN_ID-gateway"
