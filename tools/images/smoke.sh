@@ -11,8 +11,9 @@
 #
 # What runs, in an isolated namespace (its own database and topic prefix, so nothing of a developer's
 # local platform is touched): the image's `bootstrap` (roles, schemas, topics), then the cities
-# service, whose /health/ready must answer and whose HEALTHCHECK must pass; the gateway then in front
-# of it registers a city through /api/v1/cities, and the city's event must reach c2c.cities.v1.
+# services (cities, partnerships, commissions, notifications) in production mode, each of which must be
+# ready with a passing HEALTHCHECK and an unwritable /app; the cities seed; then the gateway in front of
+# them registers a city through /api/v1/cities, and the city's event must reach c2c.cities.v1.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -25,7 +26,6 @@ RUN_ID="smoke$$"
 SMOKE_DB="c2c_images_smoke"
 ADMIN_URL="postgres://c2c_admin:c2c_admin@127.0.0.1:5433"
 PREFIX="images-smoke-$RUN_ID."
-CITIES_PORT=13101
 GATEWAY_PORT=13100
 log() { echo "[images:smoke] $*"; }
 # kafkajs's timers warn on Node 24 (as in package.json's test scripts).
@@ -149,28 +149,38 @@ wait_ready() { # name port
   exit 1
 }
 
-name="c2c-$RUN_ID-cities"
-CONTAINERS+=("$name")
-pod run -d --name "$name" "${secure[@]}" "${common[@]}" \
-  -e "PORT=$CITIES_PORT" -e "DATABASE_URL=$(db_url cities)" \
-  -e "GATEWAY_URL=http://127.0.0.1:$GATEWAY_PORT" -e "AUTH_REVOCATION_SECRET=$REVOCATION_SECRET" \
-  "$IMAGE" cities >/dev/null
-wait_ready "$name" "$CITIES_PORT"
-log "cities ready on :$CITIES_PORT as $(pod top "$name" user | tail -1 | tr -d ' ') with a read-only root"
-if pod healthcheck run "$name"; then log "cities HEALTHCHECK passes"; else
-  echo "[images:smoke] the HEALTHCHECK of $name failed" >&2
-  exit 1
-fi
-if pod exec "$name" sh -c 'touch /app/x' 2>/dev/null; then
-  echo "[images:smoke] /app is writable in $name" >&2
-  exit 1
-fi
-pod exec "$name" sh -c 'touch /tmp/x'
-log "cities: /app not writable, /tmp writable"
+service_env() { # app port
+  echo "-e PORT=$2 -e DATABASE_URL=$(db_url "$1") -e GATEWAY_URL=http://127.0.0.1:$GATEWAY_PORT -e AUTH_REVOCATION_SECRET=$REVOCATION_SECRET"
+}
+
+# Every service behind the gateway, each checked the same way: ready, its HEALTHCHECK, its user, and
+# a root filesystem it cannot write.
+declare -A PORTS=([cities]=13101 [partnerships]=13102 [commissions]=13103 [notifications]=13104)
+for app in cities partnerships commissions notifications; do
+  name="c2c-$RUN_ID-$app"
+  CONTAINERS+=("$name")
+  # shellcheck disable=SC2046 # service_env's words are meant to split
+  pod run -d --name "$name" "${secure[@]}" "${common[@]}" $(service_env "$app" "${PORTS[$app]}") \
+    "$IMAGE" "$app" >/dev/null
+done
+for app in cities partnerships commissions notifications; do
+  name="c2c-$RUN_ID-$app"
+  wait_ready "$name" "${PORTS[$app]}"
+  if ! pod healthcheck run "$name" >/dev/null; then
+    echo "[images:smoke] the HEALTHCHECK of $name failed" >&2
+    exit 1
+  fi
+  if pod exec "$name" sh -c 'touch /app/x' 2>/dev/null; then
+    echo "[images:smoke] /app is writable in $name" >&2
+    exit 1
+  fi
+  pod exec "$name" sh -c 'touch /tmp/x'
+  log "$app ready on :${PORTS[$app]} as user $(pod top "$name" user | tail -1 | tr -d ' '); HEALTHCHECK passes; /app read-only, /tmp writable"
+done
+
 # The seed scripts run from the image too, with the service's own environment.
-pod run --rm "${secure[@]}" "${common[@]}" -e "PORT=$CITIES_PORT" -e "DATABASE_URL=$(db_url cities)" \
-  -e "GATEWAY_URL=http://127.0.0.1:$GATEWAY_PORT" -e "AUTH_REVOCATION_SECRET=$REVOCATION_SECRET" \
-  "$IMAGE" seed cities | tail -2
+# shellcheck disable=SC2046
+pod run --rm "${secure[@]}" "${common[@]}" $(service_env cities "${PORTS[cities]}") "$IMAGE" seed cities | tail -1
 
 if [ "${SMOKE_GATEWAY:-1}" = 1 ]; then
   name="c2c-$RUN_ID-gateway"
@@ -179,7 +189,8 @@ if [ "${SMOKE_GATEWAY:-1}" = 1 ]; then
     -e "PORT=$GATEWAY_PORT" -e "DATABASE_URL=$(db_url gateway)" \
     -e BOOTSTRAP_ADMIN_EMAIL=admin@images-smoke.example -e "BOOTSTRAP_ADMIN_PASSWORD=$ADMIN_PASSWORD" \
     -e "SIGNING_KEY_SECRET=$SIGNING_SECRET" -e "REVOCATION_FEED_SECRET=$REVOCATION_SECRET" \
-    -e "CITIES_URL=http://127.0.0.1:$CITIES_PORT" -e "PARTNERSHIPS_URL=http://127.0.0.1:1" \
+    -e "CITIES_URL=http://127.0.0.1:${PORTS[cities]}" -e "PARTNERSHIPS_URL=http://127.0.0.1:${PORTS[partnerships]}" \
+    -e "COMMISSIONS_URL=http://127.0.0.1:${PORTS[commissions]}" -e "NOTIFICATIONS_URL=http://127.0.0.1:${PORTS[notifications]}" \
     "$IMAGE" gateway >/dev/null
   wait_ready "$name" "$GATEWAY_PORT"
   log "gateway ready on :$GATEWAY_PORT"
