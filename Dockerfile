@@ -1,4 +1,3 @@
-# syntax=docker/dockerfile:1
 # One image for every app of the platform (cities, partnerships, commissions, notifications, gateway);
 # the app is the container's argument: `docker run c2c-platform cities`.
 #

@@ -240,6 +240,18 @@ export function dockerfileProblems(text) {
   return problems;
 }
 
+/** Every app of apps/ (a folder with src/main.ts) runs in docker-compose.yml from the image. */
+export function missingAppProblems(compose, apps) {
+  const commands = new Set(
+    Object.values(compose.services ?? {})
+      .filter((service) => service.build)
+      .map((service) => [service.command].flat()[0]),
+  );
+  return apps
+    .filter((app) => !commands.has(app))
+    .map((app) => `docker-compose.yml: no service runs the ${app} app`);
+}
+
 export function dockerignoreProblems(text) {
   const entries = new Set(
     text
@@ -268,6 +280,12 @@ export async function main(root = ROOT) {
   const problems = [
     ...schemaProblems(compose, schema),
     ...composeProblems(compose),
+    ...missingAppProblems(
+      compose,
+      fs
+        .readdirSync(path.join(root, 'apps'))
+        .filter((app) => fs.existsSync(path.join(root, 'apps', app, 'src/main.ts'))),
+    ),
     ...dockerfileProblems(read('Dockerfile')),
     ...dockerignoreProblems(read('.dockerignore')),
   ];

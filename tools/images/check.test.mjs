@@ -11,6 +11,7 @@ import {
   dockerfileProblems,
   dockerignoreProblems,
   imagePinProblem,
+  missingAppProblems,
   restated,
   schemaProblems,
 } from './check.mjs';
@@ -96,6 +97,12 @@ test('Dockerfile: root, no healthcheck, dev dependencies and an unpinned base ar
     [good.replace('ARG NODE_BASE=node:24.21.0-bookworm-slim', 'ARG NODE_BASE'), /no pinned default/],
   ];
   for (const [text, expected] of cases) assert.match(dockerfileProblems(text).join('\n'), expected);
+});
+
+test('every app has its compose service', () => {
+  const compose = committedCompose();
+  assert.deepEqual(missingAppProblems(compose, ['cities', 'gateway']), []);
+  assert.match(missingAppProblems(compose, ['cities', 'reports']).join(), /no service runs the reports app/);
 });
 
 test('.dockerignore must keep node_modules, dist, .local and .git out', () => {
