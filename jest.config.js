@@ -45,7 +45,7 @@ module.exports = {
     {
       ...withInfrastructure,
       displayName: 'integration',
-      testMatch: ['<rootDir>/{apps,libs}/*/test/**/*.int-spec.ts'],
+      testMatch: ['<rootDir>/{apps,libs,examples}/*/test/**/*.int-spec.ts'],
     },
     {
       ...withInfrastructure,
