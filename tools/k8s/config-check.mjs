@@ -32,8 +32,13 @@ const warnings = new Map(); // message -> apps, said once per overlay
 
 for (const file of process.argv.slice(2)) {
   const overlay = path.basename(file, '.yaml');
-  const docs = yaml.parseAllDocuments(fs.readFileSync(file, 'utf8')).map((d) => d.toJS()).filter(Boolean);
-  const configMaps = new Map(docs.filter((d) => d.kind === 'ConfigMap').map((d) => [d.metadata.name, d.data ?? {}]));
+  const docs = yaml
+    .parseAllDocuments(fs.readFileSync(file, 'utf8'))
+    .map((d) => d.toJS())
+    .filter(Boolean);
+  const configMaps = new Map(
+    docs.filter((d) => d.kind === 'ConfigMap').map((d) => [d.metadata.name, d.data ?? {}]),
+  );
   for (const deployment of docs.filter((d) => d.kind === 'Deployment')) {
     const app = deployment.metadata.name;
     const reader = READERS[app];
@@ -74,7 +79,8 @@ for (const file of process.argv.slice(2)) {
         .map((m) => m.propertyName),
     );
     for (const name of Object.keys(env)) {
-      if (!known.has(name) && !MANIFEST_ONLY.has(name)) problems.push(`${name} is set but ${className} reads no such variable`);
+      if (!known.has(name) && !MANIFEST_ONLY.has(name))
+        problems.push(`${name} is set but ${className} reads no such variable`);
     }
     try {
       const config = configModule[readName](env);
@@ -91,7 +97,9 @@ for (const file of process.argv.slice(2)) {
       failed = true;
       for (const problem of problems) log(`${overlay}: FAIL ${app}'s configuration: ${problem}`);
     } else {
-      log(`${overlay}: ${app} accepts its environment (${Object.keys(env).length} variables, ${readName} from dist)`);
+      log(
+        `${overlay}: ${app} accepts its environment (${Object.keys(env).length} variables, ${readName} from dist)`,
+      );
     }
   }
 }
