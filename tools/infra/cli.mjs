@@ -17,12 +17,14 @@ import {
   instanceUrl,
   localPostgresPid,
   postgresInstance,
+  postgresDir,
   postgresLogFile,
   postgresPrerequisites,
   postgresResponds,
   startLocalPostgres,
   stopLocalPostgres,
 } from './postgres.mjs';
+import { readOrigin, relocationBases } from './placement.mjs';
 import { InfraError } from './process.mjs';
 
 const log = (message) => console.log(`[infra] ${message}`);
@@ -89,7 +91,25 @@ export async function down() {
   if (fs.existsSync(disposable)) {
     for (const name of fs.readdirSync(disposable)) {
       const dir = path.join(disposable, name);
-      if (stopLocalPostgres(postgresInstance(dir, 0))) log(`stopped a test's leftover PostgreSQL in ${name}`);
+      const instance = postgresInstance(dir, 0);
+      if (stopLocalPostgres(instance)) log(`stopped a test's leftover PostgreSQL in ${name}`);
+      fs.rmSync(instance.dir, { recursive: true, force: true });
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  removeOrphanedRelocations(disposable);
+}
+
+// A test that destroys its relocated cluster removes only its own directory under .local; the
+// relocated one, which names its origin, is removed here once that origin is gone.
+function removeOrphanedRelocations(disposable) {
+  for (const base of relocationBases()) {
+    if (!fs.existsSync(base)) continue;
+    for (const name of fs.readdirSync(base).filter((n) => n.startsWith('c2c-postgres-'))) {
+      const dir = path.join(base, name);
+      const requested = readOrigin(dir);
+      if (!requested?.startsWith(`${disposable}${path.sep}`) || fs.existsSync(requested)) continue;
+      if (stopLocalPostgres(postgresInstance(dir, 0))) log(`stopped a test's leftover PostgreSQL in ${dir}`);
       fs.rmSync(dir, { recursive: true, force: true });
     }
   }
@@ -105,7 +125,7 @@ async function status() {
   const version = await postgresResponds(databaseUrl).catch(() => null);
   const postgresOrigin = postgresExternal
     ? 'external (DATABASE_URL)'
-    : `local, pid ${localPostgresPid() ?? '-'}`;
+    : `local, pid ${localPostgresPid() ?? '-'}, cluster in ${postgresDir()}`;
   console.log(
     `postgres   ${version ? 'up  ' : 'down'}  ${redact(databaseUrl)}  ${version ? `PostgreSQL ${version}` : 'version unknown'}  ${postgresOrigin}`,
   );

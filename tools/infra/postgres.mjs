@@ -1,14 +1,24 @@
-// A private PostgreSQL cluster from the system's binaries under .local/postgres, on 127.0.0.1 only.
+// A private PostgreSQL cluster from the system's binaries under .local/postgres (or where the server
+// user can reach it, see placement.mjs), on 127.0.0.1 only.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { LOCAL_POSTGRES, POSTGRES_DIR, ROOT, localDatabaseUrl } from './config.mjs';
+import { placeCluster, readRecord } from './placement.mjs';
 import { InfraError, isAlive, isRoot, portOpen, readPid, run, waitFor, which } from './process.mjs';
 
-/** A cluster: the platform's own under .local/postgres, or a disposable one a fault test stops at will. */
-export function postgresInstance(dir = POSTGRES_DIR, port = LOCAL_POSTGRES.port) {
+/**
+ * A cluster requested at `requested`: the platform's own under .local/postgres, or a disposable one a
+ * fault test stops at will. It lives in `requested` itself, or in the directory recorded in
+ * `requested/location.json` when the server user could not reach `requested` (placement.mjs).
+ */
+export function postgresInstance(requested = POSTGRES_DIR, port = LOCAL_POSTGRES.port) {
+  const recordFile = path.join(requested, 'location.json');
+  const dir = readRecord(recordFile)?.dir ?? requested;
   return {
+    requested,
+    recordFile,
     dir,
     port,
     data: path.join(dir, 'data'),
@@ -16,7 +26,8 @@ export function postgresInstance(dir = POSTGRES_DIR, port = LOCAL_POSTGRES.port)
     log: path.join(dir, 'postgres.log'),
   };
 }
-const LOCAL = postgresInstance();
+// Resolved on each use: `up` may relocate the cluster after this module was loaded.
+const local = () => postgresInstance();
 
 /** The newest installed server binaries: pg_config first, then Debian's versioned folders. */
 export function postgresBinDir() {
@@ -54,12 +65,15 @@ function chownForServer(instance) {
   if (isRoot()) run('chown', ['-R', 'postgres:postgres', instance.dir]);
 }
 
-export function localPostgresPid(instance = LOCAL) {
+export function localPostgresPid(instance = local()) {
   const pid = readPid(path.join(instance.data, 'postmaster.pid'));
   return isAlive(pid) ? pid : null;
 }
 
-export async function startLocalPostgres(log, instance = LOCAL) {
+export async function startLocalPostgres(log, requested = local(), placement = {}) {
+  const placed = placeCluster(requested.requested, requested.recordFile, placement);
+  const instance = postgresInstance(requested.requested, requested.port);
+  if (placed.reason) log(`PostgreSQL cluster placed in ${instance.dir}: ${placed.reason}`);
   const DATA = instance.data;
   fs.mkdirSync(instance.sockets, { recursive: true });
   if (!fs.existsSync(path.join(DATA, 'PG_VERSION'))) {
@@ -106,9 +120,10 @@ export async function startLocalPostgres(log, instance = LOCAL) {
   await waitFor('PostgreSQL', () => postgresResponds(instanceUrl(instance), { createDatabase: true }), {
     timeoutMs: 30_000,
   });
+  return instance;
 }
 
-export function stopLocalPostgres(instance = LOCAL) {
+export function stopLocalPostgres(instance = local()) {
   if (!localPostgresPid(instance)) return false;
   asServerUser('pg_ctl', ['-D', instance.data, '-w', '-t', '60', '-m', 'fast', 'stop']);
   return true;
@@ -155,4 +170,5 @@ function withDatabase(url, database) {
   return copy.toString();
 }
 
-export const postgresLogFile = () => LOCAL.log;
+export const postgresLogFile = () => local().log;
+export const postgresDir = () => local().dir;
