@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Builds the platform's image with podman on a locally made base and runs containers from it, as their
 # non-root user with a read-only root filesystem, against the local Kafka and PostgreSQL
-# (`npm run infra:up`; this script never starts or stops them). Not wired into CI.
-#   sudo bash tools/images/smoke.sh          (as root: podman, runc and debootstrap from Debian)
+# (`npm run infra:up`; this script never starts or stops them). `.ci/run` runs it after the tests.
+#   sudo npm run images:smoke                (as root: podman, runc and debootstrap from Debian)
 #
 # No image registry is reachable on these machines, so the official Node image cannot be pulled: the
 # base is `debootstrap --variant=minbase bookworm` with the Node binary of the npm `node` package (the
