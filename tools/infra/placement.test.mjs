@@ -202,6 +202,56 @@ describe('on the real system, as root', () => {
       assert.equal(fs.existsSync(path.join(relocated, 'data/postmaster.pid')), false, 'stopped');
     },
   );
+  test(
+    'a clone in a 0700 directory: its cluster is relocated, status names it, down stops it and removes an orphaned disposable one',
+    real,
+    async (t) => {
+      if (!fs.existsSync('/usr/lib/postgresql')) return t.skip('no PostgreSQL server binaries');
+      // A copy of tools/infra is a clone as far as the scripts go: they find everything from ROOT.
+      const repo = path.join(tempDir('c2c-closed-', 0o700), 'repo');
+      fs.mkdirSync(path.join(repo, 'tools'), { recursive: true });
+      fs.cpSync(path.dirname(CLI), path.join(repo, 'tools/infra'), { recursive: true });
+      fs.symlinkSync(path.resolve(path.dirname(CLI), '../../node_modules'), path.join(repo, 'node_modules'));
+      fs.writeFileSync(path.join(repo, 'package.json'), '{}');
+      const cli = path.join(repo, 'tools/infra/cli.mjs');
+      const run = (args, options = {}) =>
+        spawnSync(process.execPath, args, { cwd: repo, encoding: 'utf8', timeout: 60_000, ...options });
+      const requested = path.join(repo, '.local/postgres');
+      const relocated = relocationTarget(requested, '/var/tmp');
+      const disposable = path.join(repo, '.local/disposable-postgres/pg-gone');
+      const orphan = relocationTarget(disposable, '/var/tmp');
+      t.after(() => {
+        run([cli, 'down']);
+        for (const d of [relocated, orphan]) fs.rmSync(d, { recursive: true, force: true });
+      });
+
+      // `up` binds 5433; the same start on a free port is what it does for the platform's cluster.
+      const port = await freePort();
+      const script = `import { postgresInstance, startLocalPostgres } from './tools/infra/postgres.mjs';
+      await startLocalPostgres(console.log, postgresInstance(undefined, ${port}));`;
+      const started = run(['--input-type=module', '-e', script]);
+      assert.equal(started.status, 0, started.stderr);
+      assert.match(
+        started.stdout,
+        new RegExp(`PostgreSQL cluster placed in ${relocated}: the postgres user cannot enter`),
+      );
+      const status = run([cli, 'status'], { env: { ...process.env, DATABASE_URL: '' } });
+      assert.match(status.stdout, new RegExp(`local, pid \\d+, cluster in ${relocated}`));
+
+      // A disposable cluster whose test destroyed only its .local directory leaves an orphan behind.
+      fs.mkdirSync(disposable, { recursive: true });
+      assert.equal(run([cli, 'postgres-instance', 'start', disposable, String(await freePort())]).status, 0);
+      assert.equal(run([cli, 'postgres-instance', 'stop', disposable, '0']).status, 0);
+      fs.rmSync(disposable, { recursive: true });
+
+      const down = run([cli, 'down']);
+      assert.equal(down.status, 0, down.stderr);
+      assert.match(down.stdout, /PostgreSQL stopped/);
+      assert.equal(fs.existsSync(path.join(relocated, 'data/postmaster.pid')), false);
+      assert.equal(fs.existsSync(path.join(relocated, 'data/PG_VERSION')), true, 'the cluster is kept');
+      assert.equal(fs.existsSync(orphan), false, 'the orphan is removed');
+    },
+  );
 });
 
 function freePort() {
