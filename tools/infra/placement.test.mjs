@@ -155,6 +155,32 @@ describe('on the real system, as root', () => {
     },
   );
 
+  test('with nowhere reachable, it fails early in one line that says what to do', real, () => {
+    const requested = path.join(tempDir('c2c-closed-', 0o700), 'pg');
+    const closedBase = tempDir('c2c-base-', 0o700);
+    assert.throws(
+      () => placeCluster(requested, path.join(requested, 'location.json'), { user, bases: [closedBase] }),
+      (error) =>
+        /^the postgres user cannot reach .* clone the repository where postgres can enter/.test(
+          error.message,
+        ) && !error.message.includes('\n'),
+    );
+  });
+
+  test(
+    'a cluster already made where postgres cannot reach it is not moved, but named with a fix',
+    real,
+    () => {
+      const requested = path.join(tempDir('c2c-closed-', 0o700), 'pg');
+      fs.mkdirSync(path.join(requested, 'data'), { recursive: true });
+      fs.writeFileSync(path.join(requested, 'data/PG_VERSION'), '15\n');
+      assert.throws(
+        () => placeCluster(requested, path.join(requested, 'location.json'), { user, bases: ['/var/tmp'] }),
+        /cannot be reached by the postgres user, blocked at .*; run chmod o\+x/,
+      );
+    },
+  );
+
   test('a directory someone else made first under the name is refused', real, () => {
     const requested = path.join(tempDir('c2c-closed-', 0o700), 'pg');
     const base = tempDir('c2c-base-', 0o755);
