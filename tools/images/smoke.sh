@@ -55,7 +55,10 @@ if ! pod image exists "$BASE"; then
   else
     log "making the base: debootstrap bookworm + Node $NODE_VERSION"
     rm -rf "$STATE/rootfs"
-    debootstrap --variant=minbase bookworm "$STATE/rootfs" "${DEBIAN_MIRROR:?set DEBIAN_MIRROR}" >"$STATE/debootstrap.log"
+    # The Debian archive apt already uses on this machine (DEBIAN_MIRROR overrides it).
+    mirror="${DEBIAN_MIRROR:-$(grep -hoE '(https?://[^ ]+/debian)/?( |$)' /etc/apt/sources.list.d/*.sources /etc/apt/sources.list 2>/dev/null | head -1 | tr -d ' ')}"
+    [ -n "$mirror" ] || { echo "[images:smoke] no Debian archive in apt's sources; set DEBIAN_MIRROR" >&2; exit 1; }
+    debootstrap --variant=minbase bookworm "$STATE/rootfs" "${mirror%/}" >"$STATE/debootstrap.log"
     install -m 0755 "$NODE_BIN" "$STATE/rootfs/usr/local/bin/node"
     mkdir -p "$STATE/rootfs/usr/local/lib/node_modules"
     cp -a "$(npm root -g)/npm" "$STATE/rootfs/usr/local/lib/node_modules/npm"
