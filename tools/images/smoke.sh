@@ -56,12 +56,22 @@ if ! pod image exists "$BASE"; then
     log "making the base: debootstrap bookworm + Node $NODE_VERSION"
     rm -rf "$STATE/rootfs"
     # The Debian archive apt already uses on this machine (DEBIAN_MIRROR overrides it).
-    mirror="${DEBIAN_MIRROR:-$(grep -hoE '(https?://[^ ]+/debian)/?( |$)' /etc/apt/sources.list.d/*.sources /etc/apt/sources.list 2>/dev/null | head -1 | tr -d ' ')}"
+    # (`|| true`: a missing sources file is not an error under `set -e -o pipefail`.)
+    mirror="${DEBIAN_MIRROR:-$({ grep -hoE '(https?://[^ ]+/debian)/?( |$)' /etc/apt/sources.list.d/*.sources /etc/apt/sources.list 2>/dev/null || true; } | head -1 | tr -d ' ')}"
     [ -n "$mirror" ] || { echo "[images:smoke] no Debian archive in apt's sources; set DEBIAN_MIRROR" >&2; exit 1; }
     debootstrap --variant=minbase bookworm "$STATE/rootfs" "${mirror%/}" >"$STATE/debootstrap.log"
     install -m 0755 "$NODE_BIN" "$STATE/rootfs/usr/local/bin/node"
     mkdir -p "$STATE/rootfs/usr/local/lib/node_modules"
-    cp -a "$(npm root -g)/npm" "$STATE/rootfs/usr/local/lib/node_modules/npm"
+    # This machine's npm: the one running this script under `npm run` (npm_execpath), else the first
+    # npm on PATH outside node_modules (the repository's node/.bin wrappers have no npm of their own).
+    npm_dir=""
+    [ -n "${npm_execpath:-}" ] && npm_dir="$(cd "$(dirname "$npm_execpath")/.." && pwd)"
+    if [ ! -f "$npm_dir/bin/npm-cli.js" ]; then
+      outside_path="$(echo "$PATH" | tr ':' '\n' | grep -v node_modules | paste -sd:)"
+      npm_dir="$(PATH="$outside_path" npm root -g)/npm"
+    fi
+    [ -f "$npm_dir/bin/npm-cli.js" ] || { echo "[images:smoke] no npm found to copy into the base" >&2; exit 1; }
+    cp -a "$npm_dir" "$STATE/rootfs/usr/local/lib/node_modules/npm"
     ln -sf ../lib/node_modules/npm/bin/npm-cli.js "$STATE/rootfs/usr/local/bin/npm"
     rm -rf "$STATE/rootfs/var/cache/apt/archives/"*.deb "$STATE/rootfs/var/lib/apt/lists/"*
     changes=(--change 'CMD ["node"]')
