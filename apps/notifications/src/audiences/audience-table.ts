@@ -57,8 +57,11 @@ export const AUDIENCES: AudienceTable = {
 /** The event types that notify someone: the ones the service subscribes to. */
 export const NOTIFYING_EVENT_TYPES = Object.keys(AUDIENCES) as EventType[];
 
-/** The audiences of an event; none for a type that notifies no one. */
-export function audiencesOf<T extends EventType>(type: T, data: EventData<T>): Audience[] {
-  const rule = AUDIENCES[type] as Rule<T> | undefined;
-  return rule === undefined ? [] : rule(data);
+/**
+ * The audiences of an event (any envelope, or a type and its data); none for a type that notifies no
+ * one. The one cast: TypeScript cannot tie a table row to the type that indexed it.
+ */
+export function audiencesOf<T extends EventType>(event: { type: T; data: EventData<T> }): Audience[] {
+  const rule = AUDIENCES[event.type] as Rule<T> | undefined;
+  return rule === undefined ? [] : rule(event.data);
 }

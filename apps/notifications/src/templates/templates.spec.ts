@@ -7,7 +7,7 @@ const names = { cityName: (id: string) => `City ${id.slice(0, 4)}` };
 
 describe('templates', () => {
   it.each(NOTIFYING_EVENT_TYPES)('%s has an English subject, plain text and HTML', (type) => {
-    const message = messageOf(type, eventDefinition(type).example as EventData<typeof type>, names);
+    const message = messageOf({ type, data: eventDefinition(type).example as EventData<typeof type> }, names);
     expect(message?.subject.length).toBeGreaterThan(5);
     expect(message?.text).toContain('— C2C Cooperation Platform');
     expect(message?.html).toMatch(/^<!doctype html>.*<\/html>$/s);
@@ -15,11 +15,10 @@ describe('templates', () => {
 
   it('falls back to English for a language without templates, and has nothing for a quiet type', () => {
     const example = eventDefinition('c2c.city.archived.v1').example;
-    expect(messageOf('c2c.city.archived.v1', example, names, 'vi')?.subject).toBe(
-      messageOf('c2c.city.archived.v1', example, names)?.subject,
-    );
+    const archived = { type: 'c2c.city.archived.v1' as const, data: example };
+    expect(messageOf(archived, names, 'vi')?.subject).toBe(messageOf(archived, names)?.subject);
     const quiet = eventDefinition('c2c.city.profile-updated.v1').example;
-    expect(messageOf('c2c.city.profile-updated.v1', quiet, names)).toBeNull();
+    expect(messageOf({ type: 'c2c.city.profile-updated.v1', data: quiet }, names)).toBeNull();
   });
 
   it('never lets text from an event become markup', () => {

@@ -190,11 +190,11 @@ export const LANGUAGES: Readonly<Record<string, Templates>> = { en: ENGLISH };
 
 /** The message of an event in a language (English where that language has no template); null: none. */
 export function messageOf<T extends EventType>(
-  type: T,
-  data: EventData<T>,
+  event: { type: T; data: EventData<T> },
   context: TemplateContext,
   language = 'en',
 ): Message | null {
-  const template = (LANGUAGES[language]?.[type] ?? ENGLISH[type]) as Template<T> | undefined;
-  return template === undefined ? null : render(template(data, context));
+  // As in the audience table, the one cast ties the row to the type that indexed it.
+  const template = (LANGUAGES[language]?.[event.type] ?? ENGLISH[event.type]) as Template<T> | undefined;
+  return template === undefined ? null : render(template(event.data, context));
 }

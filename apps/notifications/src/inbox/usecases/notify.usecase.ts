@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { CityModel } from '@c2c/city-model';
-import type { AnyEventEnvelope, EventData, EventType } from '@c2c/contracts';
+import type { AnyEventEnvelope } from '@c2c/contracts';
 import type { Tx } from '@c2c/persistence';
 import { Clock } from '@c2c/platform';
 import { type Audience, audienceKey } from '../../audiences/audience';
@@ -13,15 +13,6 @@ import { messageOf } from '../../templates/templates';
 import { INBOX_STORE, type InboxStore } from '../ports';
 
 const UUIDS = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
-
-/** The (typed) audiences and message of an envelope: the table and templates are typed per event type. */
-function audiencesAndMessage<T extends EventType>(
-  type: T,
-  data: EventData<T>,
-  cityName: (cityId: string) => string,
-) {
-  return { audiences: audiencesOf(type, data), message: messageOf(type, data, { cityName }) };
-}
 
 /**
  * An event becomes notifications, in the consumer's transaction: one inbox entry per audience, and one
@@ -43,7 +34,8 @@ export class Notify {
     const mentioned = [...new Set(JSON.stringify(event.data).match(UUIDS) ?? [])];
     const known = await this.cities.lookup(mentioned, tx);
     const cityName = (cityId: string) => known.get(cityId)?.name ?? 'a city';
-    const { audiences, message } = audiencesAndMessage(event.type, event.data as never, cityName);
+    const audiences = audiencesOf(event);
+    const message = messageOf(event, { cityName });
     if (audiences.length === 0 || message === null) return;
     const now = this.clock.now();
     const keys = [...new Set(audiences.map(audienceKey))];
