@@ -61,5 +61,22 @@ else
   log "SKIPPED config check: dist/ is not built (npm run build first; K8S_CHECK_REQUIRE_DIST=1 makes this a failure)"
 fi
 
+# A new app is not done until it is observed: every app under apps/ has a ServiceMonitor in prod and
+# is a choice of the Grafana dashboard's service variable.
+"$NODE" -e '
+  const fs = require("node:fs");
+  const apps = fs.readdirSync("apps").filter((a) => fs.existsSync(`apps/${a}/src/main.ts`));
+  const monitors = fs.readFileSync("k8s/overlays/prod/servicemonitors.yaml", "utf8");
+  const dashboard = JSON.parse(fs.readFileSync("k8s/overlays/prod/dashboards/c2c-platform.json", "utf8"));
+  const service = dashboard.templating.list.find((v) => v.name === "service");
+  const choices = new Set(service.options.map((o) => o.value));
+  const missing = apps.flatMap((a) => [
+    ...(new RegExp(`kind: ServiceMonitor\\nmetadata:\\n  name: ${a}\\n`).test(monitors) ? [] : [`${a}: no ServiceMonitor`]),
+    ...(choices.has(a) ? [] : [`${a}: not on the dashboard`]),
+  ]);
+  if (missing.length > 0) { console.error(`[k8s-check] FAIL ${missing.join("; ")}`); process.exit(1); }
+  console.log(`[k8s-check] every app (${apps.join(", ")}) has a ServiceMonitor and is on the dashboard`);
+' || status=1
+
 log "$([ $status -eq 0 ] && echo PASS || echo FAIL) in $(( $(date +%s) - started )) s"
 exit $status
