@@ -1,8 +1,7 @@
 import type { EventData } from '@c2c/contracts';
 import type { Page, ProblemDetails } from '@c2c/platform';
 import { ServiceWorld } from '@c2c/service/testing';
-import { eventually, type TopicRecorder } from '@c2c/testing';
-import { Kafka as CloudEventsKafka, type KafkaMessage } from 'cloudevents';
+import { eventually, readCloudEvent, type TopicRecorder } from '@c2c/testing';
 import type { CommissionResponse } from '../src/commissions/dto/commission-response.dto';
 import type {
   ApprovalResponse,
@@ -113,14 +112,7 @@ describe('commissions: applying, deciding, leaving', () => {
       if (admitted === undefined) throw new Error('member-admitted not on the topic yet');
       return admitted;
     });
-    const kafkaMessage: KafkaMessage<string> = {
-      headers: message.headers,
-      key: message.key ?? '',
-      value: message.value ?? '',
-      body: message.value ?? '',
-    };
-    const read = CloudEventsKafka.toEvent(kafkaMessage);
-    const event = Array.isArray(read) ? read[0] : read;
+    const event = readCloudEvent(message);
     expect(event).toMatchObject({
       specversion: '1.0',
       type: 'c2c.commission.member-admitted.v1',

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ServiceWorld } from '@c2c/service/testing';
-import { eventually, type TopicRecorder } from '@c2c/testing';
+import { eventually, readCloudEvent, type TopicRecorder } from '@c2c/testing';
 import { CityModel as CommissionsCityModel } from '@c2c/commissions-app';
 import { GatewayHarness, LateTargetProxy } from '@c2c/gateway-app/testing';
 import { CityModel as PartnershipsCityModel } from '@c2c/partnerships-app';
-import { Kafka as CloudEventsKafka, type KafkaMessage } from 'cloudevents';
 import { CITIES, COMMISSIONS, PARTNERSHIPS } from './support/services';
 
 interface Page<T> {
@@ -126,14 +125,7 @@ describe('commissions through the gateway, with the real cities, partnerships an
       if (found === undefined) throw new Error('member-admitted not on the topic yet');
       return found;
     });
-    const kafkaMessage: KafkaMessage<string> = {
-      headers: message.headers,
-      key: message.key ?? '',
-      value: message.value ?? '',
-      body: message.value ?? '',
-    };
-    const read = CloudEventsKafka.toEvent(kafkaMessage);
-    const event = Array.isArray(read) ? read[0] : read;
+    const event = readCloudEvent(message);
     expect(event).toMatchObject({ type: 'c2c.commission.member-admitted.v1', source: '/c2c/commissions' });
     expect(event?.data).toMatchObject({ commissionId: FIRST, cityId: surabaya, requestId: applied.body.id });
 

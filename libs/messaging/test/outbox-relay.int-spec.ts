@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { eventually, TopicRecorder } from '@c2c/testing';
-import { Kafka as CloudEventsKafka, KafkaMessage } from 'cloudevents';
+import { eventually, readCloudEvent, TopicRecorder } from '@c2c/testing';
 import { MessageContexts, OutboxContractError } from '../src';
 import { cityArchived, MessagingHarness } from './support/messaging-harness';
 
@@ -37,14 +36,7 @@ describe('outbox and relay on the real broker and database', () => {
       return found;
     });
     expect(message.key).toBe(cityId);
-    const kafkaMessage: KafkaMessage<string> = {
-      headers: message.headers,
-      key: message.key ?? '',
-      value: message.value ?? '',
-      body: message.value ?? '',
-    };
-    const event = CloudEventsKafka.toEvent(kafkaMessage);
-    const read = Array.isArray(event) ? event[0] : event;
+    const read = readCloudEvent(message);
     expect(read).toMatchObject({
       specversion: '1.0',
       id: envelope.id,

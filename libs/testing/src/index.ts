@@ -4,6 +4,7 @@ export { testAdminDatabaseUrl, testKafkaBrokers } from './infrastructure/test-en
 export {
   createTestKafka,
   createTestTopicPrefix,
+  readCloudEvent,
   TopicRecorder,
   type RecordedMessage,
 } from './infrastructure/test-kafka';

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Consumer, IHeaders, Kafka, logLevel } from 'kafkajs';
 import { testKafkaBrokers } from './test-environment';
+import { type CloudEventV1, Kafka as CloudEventsKafka, type KafkaMessage } from 'cloudevents';
 
 /** A topic namespace of its own for one test file: `t<hex>.` prepended to every topic name. */
 export const createTestTopicPrefix = (): string => `t${randomBytes(4).toString('hex')}.`;
@@ -18,6 +19,23 @@ export interface RecordedMessage {
   key: string | null;
   value: string | null;
   headers: Record<string, string>;
+}
+
+/**
+ * A recorded message read back as a subscriber's CloudEvents SDK reads it (Kafka binding, binary mode):
+ * what a consumer outside the platform would see.
+ */
+export function readCloudEvent(message: RecordedMessage): CloudEventV1<unknown> {
+  const kafkaMessage: KafkaMessage<string> = {
+    headers: message.headers,
+    key: message.key ?? '',
+    value: message.value ?? '',
+    body: message.value ?? '',
+  };
+  const read = CloudEventsKafka.toEvent(kafkaMessage);
+  const event = Array.isArray(read) ? read[0] : read;
+  if (event === undefined) throw new Error(`the message at offset ${message.offset} holds no CloudEvent`);
+  return event;
 }
 
 function decodeHeaders(headers: IHeaders | undefined): Record<string, string> {
