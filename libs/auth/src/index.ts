@@ -38,6 +38,7 @@ export {
   assertRole,
   hasRole,
   mayReachContacts,
+  systemUser,
 } from './object-access';
 export { Public } from '@c2c/platform';
 export {

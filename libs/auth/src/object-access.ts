@@ -51,3 +51,16 @@ const REACHES_CONTACTS: readonly Role[] = ['secretariat', 'commission-officer', 
  * The cities service applies it to city contact officers, the commissions service to practice contacts.
  */
 export const mayReachContacts = (user: AuthenticatedUser): boolean => hasRole(user, ...REACHES_CONTACTS);
+
+/**
+ * The secretariat as an in-process job of a service acts (demo data, one-off scripts), under the name
+ * `system` its records show, with the service as its issuer.
+ */
+export const systemUser = (service: string): AuthenticatedUser =>
+  Object.freeze<AuthenticatedUser>({
+    userId: 'system',
+    email: 'system@c2c.local',
+    roles: ['secretariat'],
+    commissionIds: [],
+    issuer: `urn:c2c:${service}`,
+  });

@@ -1,15 +1,9 @@
-import { actsForCity, hasRole, type AuthenticatedUser } from '@c2c/auth';
+import { actsForCity, hasRole, systemUser, type AuthenticatedUser } from '@c2c/auth';
 import { CityError } from './cities.errors';
 import { IDENTITY_FIELDS, type ProfileField } from './city';
 
 /** The demo-data loader and other in-process jobs: they act for the secretariat. */
-export const SYSTEM_USER = Object.freeze<AuthenticatedUser>({
-  userId: 'system',
-  email: 'system@c2c.local',
-  roles: ['secretariat'],
-  commissionIds: [],
-  issuer: 'urn:c2c:cities',
-});
+export const SYSTEM_USER = systemUser('cities');
 
 // These rules live in the use cases, not only on the routes, so every way in (HTTP, the demo-data
 // loader, a future event handler) obeys them.

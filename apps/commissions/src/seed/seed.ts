@@ -1,6 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { NestFactory } from '@nestjs/core';
-import type { AuthenticatedUser } from '@c2c/auth';
+import { systemUser } from '@c2c/auth';
 import { CityModel } from '@c2c/city-model';
 import { AppModule } from '../app.module';
 import { FindBestPractices } from '../best-practices/usecases/find-best-practices.query';
@@ -19,13 +19,7 @@ import { AdoptResolution } from '../resolutions/usecases/adopt-resolution.usecas
 import { DEMO_CITY_NAMES, DEMO_MEETING, DEMO_PRACTICES, DEMO_SEATS } from './demo-forum';
 
 /** The demo-data loader acts for the secretariat, under a name its records show. */
-const SYSTEM_USER = Object.freeze<AuthenticatedUser>({
-  userId: 'system',
-  email: 'system@c2c.local',
-  roles: ['secretariat'],
-  commissionIds: [],
-  issuer: 'urn:c2c:commissions',
-});
+const SYSTEM_USER = systemUser('commissions');
 
 export interface ForumSeedResult {
   memberships: number;
