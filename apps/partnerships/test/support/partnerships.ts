@@ -1,6 +1,11 @@
 import type { TestCaller } from '@c2c/auth/testing';
-import type { ProblemDetails } from '@c2c/platform';
-import type { CallAs, RunningService, ServiceUnderTest, ServiceWorld } from '@c2c/service/testing';
+import {
+  ServiceApi,
+  type RunningService,
+  type ServiceUnderTest,
+  type ServiceWorld,
+} from '@c2c/service/testing';
+export type { Reply } from '@c2c/service/testing';
 import { citiesKnown, CityPublisher, type CityInput } from '@c2c/city-model/testing';
 import { AppModule } from '../../src/app.module';
 import { readPartnershipsConfig, type PartnershipsConfig } from '../../src/config';
@@ -47,14 +52,6 @@ export const proposalBetween = (proposerCityId: string, partnerIds: string[], ov
   ...overrides,
 });
 
-export interface Reply<T> {
-  status: number;
-  body: T;
-  contentType: string | undefined;
-  location: string | undefined;
-  etag: string | undefined;
-}
-
 export const SECRETARIAT: TestCaller = { roles: ['secretariat'] };
 export const OBSERVER: TestCaller = { roles: ['observer'] };
 export const officerOf = (cityId: string, userId?: string): TestCaller => ({
@@ -63,50 +60,8 @@ export const officerOf = (cityId: string, userId?: string): TestCaller => ({
   ...(userId === undefined ? {} : { userId }),
 });
 
-/** HTTP calls to the app over a real socket, as one caller. */
-export class Api {
-  constructor(
-    private readonly service: Partnerships,
-    private readonly as: CallAs = SECRETARIAT,
-  ) {}
-
-  get<T = PartnershipResponse>(url: string, headers: Record<string, string> = {}): Promise<Reply<T>> {
-    return this.call<T>('GET', url, undefined, headers);
-  }
-
-  post<T = PartnershipResponse>(
-    url: string,
-    body: object = {},
-    headers: Record<string, string> = {},
-  ): Promise<Reply<T>> {
-    return this.call<T>('POST', url, body, headers);
-  }
-
-  /** A POST expected to fail: its problem+json body. */
-  problem(
-    url: string,
-    body: object = {},
-    headers: Record<string, string> = {},
-  ): Promise<Reply<ProblemDetails>> {
-    return this.call<ProblemDetails>('POST', url, body, headers);
-  }
-
-  private async call<T>(
-    method: 'GET' | 'POST',
-    url: string,
-    body: object | undefined,
-    headers: Record<string, string>,
-  ): Promise<Reply<T>> {
-    const response = await this.service.call(method, url, { as: this.as, headers, body });
-    return {
-      status: response.statusCode,
-      body: response.body === '' ? (undefined as T) : response.json<T>(),
-      contentType: response.headers['content-type'],
-      location: response.headers.location,
-      etag: response.headers.etag,
-    };
-  }
-}
+/** HTTP calls to the app over a real socket, as one caller; a body is a partnership unless typed. */
+export class Api extends ServiceApi<PartnershipResponse> {}
 
 export { citiesKnown, CityPublisher, type CityInput };
 export { BestPracticePublisher, practiceKnown } from './best-practices';

@@ -10,4 +10,5 @@ export {
   type CallOptions,
   type ServiceUnderTest,
 } from './service-world';
+export { ServiceApi, type Reply } from './service-api';
 export { FakeOutbox, fakeTransactions, type RecordedEvent } from './fakes';
