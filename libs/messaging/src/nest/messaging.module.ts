@@ -53,6 +53,11 @@ export interface MessagingModuleOptions {
 
 export const MESSAGING_OPTIONS = Symbol('MessagingOptions');
 
+/** A readiness check of a part of this process: throws (the reason goes to the log only) when it is not running. */
+export function running(isRunning: boolean, what: string): Promise<void> {
+  return isRunning ? Promise.resolve() : Promise.reject(new Error(`${what} is not running`));
+}
+
 /** Starts what the service declared once every module is ready, and stops it before the database goes. */
 @Injectable()
 class MessagingRuntime implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -60,10 +65,14 @@ class MessagingRuntime implements OnApplicationBootstrap, BeforeApplicationShutd
   private readonly readiness: KafkaReadiness;
   private consumerStart: Promise<void> | undefined;
   private stopping = false;
+  // What readiness reports for the relay and the consumer: set once each has started, cleared when
+  // shutdown begins, so a stopping instance turns unready and the load balancer sends it nothing new.
+  private relayRunning = false;
+  private consumerRunning = false;
 
   constructor(
     kafka: Kafka,
-    checks: ReadinessChecks,
+    private readonly checks: ReadinessChecks,
     private readonly options: MessagingModuleOptions,
     private readonly relay: OutboxRelay,
     private readonly consumer: EventConsumer,
@@ -72,6 +81,9 @@ class MessagingRuntime implements OnApplicationBootstrap, BeforeApplicationShutd
   ) {
     this.readiness = new KafkaReadiness(kafka);
     checks.register('kafka', () => this.readiness.check());
+    if (options.relay !== false) {
+      checks.register('outbox-relay', () => running(this.relayRunning, 'the outbox relay'));
+    }
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -92,15 +104,22 @@ class MessagingRuntime implements OnApplicationBootstrap, BeforeApplicationShutd
         }
       }
     }
-    if (this.options.relay !== false) await this.relay.start();
+    if (this.options.relay !== false) {
+      await this.relay.start();
+      this.relayRunning = !this.stopping;
+    }
     // In the background: a broker that is down at start makes the service unready, not dead.
-    if (handlers > 0 && this.options.consume !== false) this.consumerStart = this.startConsumer(handlers);
+    if (handlers > 0 && this.options.consume !== false) {
+      this.checks.register('consumer', () => running(this.consumerRunning, 'the consumer'));
+      this.consumerStart = this.startConsumer(handlers);
+    }
   }
 
   private async startConsumer(handlers: number): Promise<void> {
     for (let attempt = 1; !this.stopping; attempt++) {
       try {
         await this.consumer.start();
+        this.consumerRunning = !this.stopping;
         this.logger.log(`consuming ${this.consumer.topics().join(', ')} with ${handlers} handler(s)`);
         return;
       } catch (error) {
@@ -115,6 +134,8 @@ class MessagingRuntime implements OnApplicationBootstrap, BeforeApplicationShutd
 
   async beforeApplicationShutdown(): Promise<void> {
     this.stopping = true;
+    this.relayRunning = false;
+    this.consumerRunning = false;
     await this.relay.stop();
     await this.consumerStart;
     await this.consumer.stop();
