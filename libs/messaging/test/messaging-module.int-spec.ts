@@ -146,6 +146,24 @@ describe('MessagingModule in a Nest app', () => {
         /^c2c_consumed_events_total\{type="c2c.city.archived.v1",outcome="applied"\} [1-9]/m,
       );
       expect(response.body).toContain('process_resident_memory_bytes');
+      // Request duration by route template and status class, from the POST of the test above.
+      expect(response.body).toMatch(
+        /^http_request_duration_seconds_count\{method="POST",route="\/archive",status_class="2xx"\} [1-9]/m,
+      );
+      expect(response.body).toMatch(/^http_request_duration_seconds_bucket\{le="0.005",method="POST"/m);
+      // The group caught up: the broker's figures say nothing is left on any partition it reads.
+      const lags = [
+        ...response.body.matchAll(
+          /^c2c_consumer_lag\{group="([^"]+)",topic="([^"]+)",partition="\d+"\} (\d+)$/gm,
+        ),
+      ];
+      expect(lags.length).toBeGreaterThan(0);
+      for (const [, group, topic, lag] of lags) {
+        expect([group, topic, lag]).toEqual([`${prefix}cities`, topicName(prefix, 'c2c.cities.v1'), '0']);
+      }
+      expect(response.body).toMatch(/^c2c_db_pool_connections\{state="used"\} \d+$/m);
+      expect(response.body).toMatch(/^c2c_db_pool_connections\{state="idle"\} \d+$/m);
+      expect(response.body).toMatch(/^c2c_db_pool_pending_requests 0$/m);
     });
   });
 

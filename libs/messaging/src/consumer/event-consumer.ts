@@ -1,6 +1,7 @@
 import { deadLetterTopicOf, EventType, topicOf } from '@c2c/contracts';
 import { TransactionRunner } from '@c2c/persistence';
-import { Consumer, EachBatchPayload, Kafka, Producer } from 'kafkajs';
+import { Admin, Consumer, EachBatchPayload, Kafka, Producer } from 'kafkajs';
+import { consumerLag, PartitionLag } from '../kafka/consumer-lag';
 import { idempotentProducerConfig, topicName } from '../kafka/kafka-client';
 import { ensureTopics } from '../kafka/topics';
 import { BatchProcessor } from './batch-processor';
@@ -40,6 +41,7 @@ export class EventConsumer {
   private readonly processor: BatchProcessor;
   private consumer: Consumer | undefined;
   private producer: Producer | undefined;
+  private lagAdmin: Admin | undefined;
 
   constructor(
     private readonly kafka: Kafka,
@@ -107,7 +109,17 @@ export class EventConsumer {
     });
   }
 
+  /** The group's lag per partition of its topics, from the broker; empty while the consumer is stopped. */
+  async lag(): Promise<PartitionLag[]> {
+    if (!this.consumer) return [];
+    this.lagAdmin ??= this.kafka.admin();
+    await this.lagAdmin.connect();
+    return consumerLag(this.lagAdmin, this.options.groupId, this.topics());
+  }
+
   async stop(): Promise<void> {
+    await this.lagAdmin?.disconnect().catch(() => undefined);
+    this.lagAdmin = undefined;
     await this.consumer?.disconnect();
     await this.producer?.disconnect();
     this.consumer = undefined;

@@ -1,6 +1,7 @@
 import { isKnownEventType } from '@c2c/contracts';
 import { Counter, Gauge, Registry } from 'prom-client';
 import type { RecordOutcome } from '../consumer/event-consumer';
+import type { PartitionLag } from '../kafka/consumer-lag';
 import type { OutboxRelay } from '../relay/outbox-relay';
 
 /** The `type` label of consumed events whose type is not registered in the contracts. */
@@ -33,6 +34,27 @@ export class MessagingMetrics {
    */
   onOutcome = (type: string, outcome: RecordOutcome): void =>
     this.consumed.inc({ type: isKnownEventType(type) ? type : UNKNOWN_TYPE, outcome });
+
+  /**
+   * `c2c_consumer_lag{group,topic,partition}`, read from the broker at scrape time. A broker that does
+   * not answer leaves the gauge empty for that scrape (the `up` of the other figures stays), rather
+   * than failing the whole scrape.
+   */
+  watchLag(groupId: string, consumer: { lag(): Promise<PartitionLag[]> }): void {
+    new Gauge({
+      name: 'c2c_consumer_lag',
+      help: 'Records written to a partition and not yet consumed by the group',
+      labelNames: ['group', 'topic', 'partition'],
+      registers: [this.registry],
+      async collect() {
+        this.reset();
+        const lags = await consumer.lag().catch(() => []);
+        for (const { topic, partition, lag } of lags) {
+          this.set({ group: groupId, topic, partition: String(partition) }, lag);
+        }
+      },
+    });
+  }
 
   /** Backlog figures are read from the outbox at scrape time, so they are never stale. */
   watchBacklog(relay: OutboxRelay): void {

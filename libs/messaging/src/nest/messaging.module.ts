@@ -198,15 +198,18 @@ export class MessagingModule implements NestModule {
         {
           provide: EventConsumer,
           inject: [Kafka, TransactionRunner, MessagingMetrics],
-          useFactory: (kafka: Kafka, transactions: TransactionRunner, metrics: MessagingMetrics) =>
-            new EventConsumer(kafka, transactions, {
+          useFactory: (kafka: Kafka, transactions: TransactionRunner, metrics: MessagingMetrics) => {
+            const consumer = new EventConsumer(kafka, transactions, {
               groupId,
               schema: options.schema,
               topicPrefix: options.topicPrefix,
               retry: options.retry,
               onError: (error, context) => logger.warn({ err: error, msg: `handler failed: ${context}` }),
               onOutcome: metrics.onOutcome,
-            }),
+            });
+            metrics.watchLag(groupId, consumer);
+            return consumer;
+          },
         },
         {
           provide: DeadLetters,

@@ -1,6 +1,8 @@
 import { DynamicModule, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { ReadinessChecks } from '@c2c/platform';
+import { Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
+import { watchPool } from '../pool-metrics';
 import { createServiceDataSource, runMigrations, ServiceDataSourceOptions } from '../service-data-source';
 import { TransactionRunner } from '../transaction';
 
@@ -29,14 +31,19 @@ export class PersistenceModule {
         { provide: OPTIONS, useValue: options },
         {
           provide: DataSource,
-          inject: [OPTIONS, ReadinessChecks],
-          useFactory: async (opts: ServiceDataSourceOptions, readiness: ReadinessChecks) => {
+          inject: [OPTIONS, ReadinessChecks, { token: Registry, optional: true }],
+          useFactory: async (
+            opts: ServiceDataSourceOptions,
+            readiness: ReadinessChecks,
+            registry: Registry | undefined,
+          ) => {
             const dataSource = createServiceDataSource(opts);
             await dataSource.initialize();
             await runMigrations(dataSource, opts.schema);
             readiness.register('postgres', async () => {
               await dataSource.query('select 1');
             });
+            if (registry) watchPool(dataSource, registry);
             return dataSource;
           },
         },

@@ -1,9 +1,11 @@
 import { DynamicModule, INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { Registry } from 'prom-client';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ConfigError } from '../config/load-config';
 import { failureMessage } from './run-job';
-import { requestIdOf } from '../logging/logging.module';
+import { correlationIdOf, requestIdOf, traceIdOf } from '../logging/logging.module';
+import { HttpMetrics } from '../metrics/http-metrics';
 import { createServiceLogger, PinoNestLogger } from '../logging/pino-nest-logger';
 import { ServiceConfig } from '../config/common-config';
 import { ProblemFilter } from '../http/problem.filter';
@@ -91,7 +93,7 @@ export async function createServiceApp(
   });
   const logger = loggerOf(app);
   app.useLogger(logger);
-  logRequests(adapter, logger);
+  recordRequests(adapter, logger, httpMetricsOf(app));
   app.useGlobalPipes(strictValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
   await options.configure?.(app);
@@ -107,6 +109,15 @@ function loggerOf(app: NestFastifyApplication): PinoNestLogger {
   }
 }
 
+// Apps import HealthModule (and with it the app's metrics registry); a test module without it has none.
+function httpMetricsOf(app: NestFastifyApplication): HttpMetrics | undefined {
+  try {
+    return new HttpMetrics(app.get(Registry));
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Requests the platform's own machinery makes every few seconds: the orchestrator's probes, the
  * scraper, and the services polling the gateway's keys and revocation feed. Logging each of them
@@ -115,16 +126,23 @@ function loggerOf(app: NestFastifyApplication): PinoNestLogger {
 const isMachineTraffic = (url: string): boolean =>
   url.startsWith('/health') || url === '/metrics' || url.startsWith('/.well-known/');
 
-/** One line per request, at a level that follows the status; machine traffic only when it fails. */
-function logRequests(adapter: FastifyAdapter, logger: PinoNestLogger): void {
+/**
+ * One hook per answered request, for both of its records: the duration histogram (every request,
+ * machine traffic included, by route template) and one log line with the request, correlation and
+ * trace ids, at a level that follows the status (machine traffic only when it fails).
+ */
+function recordRequests(adapter: FastifyAdapter, logger: PinoNestLogger, metrics?: HttpMetrics): void {
   const pino = logger.pino;
   adapter.getInstance().addHook('onResponse', (request, reply, done) => {
     const status = reply.statusCode;
+    metrics?.observe(request.method, request.routeOptions.url, status, reply.elapsedTime / 1_000);
     const level = status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info';
     if (pino.isLevelEnabled(level) && !(status < 400 && isMachineTraffic(request.url))) {
       pino[level](
         {
           reqId: request.id,
+          correlationId: correlationIdOf(request.raw) ?? request.id,
+          traceId: traceIdOf(request.raw),
           method: request.method,
           url: request.url,
           status,

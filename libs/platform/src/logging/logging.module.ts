@@ -12,6 +12,33 @@ export function requestIdOf(request: IncomingMessage): string {
   return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
 }
 
+/** The caller's X-Correlation-Id when it is sane (same rule as the request id), else undefined. */
+export function correlationIdOf(request: IncomingMessage): string | undefined {
+  const given = request.headers['x-correlation-id'];
+  return typeof given === 'string' && REQUEST_ID.test(given) ? given : undefined;
+}
+
+let traceIdSource: () => string | undefined = () => undefined;
+
+/** Tracing, when it starts, tells the logs where the active trace id is. */
+export function useTraceIdSource(source: () => string | undefined): void {
+  traceIdSource = source;
+}
+
+const TRACEPARENT = /^[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}$/;
+
+/**
+ * The trace a request belongs to, for its log line: the active span's when tracing records spans
+ * (set by `traceIdSource`), else the trace id of the caller's `traceparent`, else undefined.
+ */
+export function traceIdOf(request: IncomingMessage): string | undefined {
+  const active = traceIdSource();
+  if (active !== undefined) return active;
+  const given = request.headers.traceparent;
+  const match = typeof given === 'string' ? TRACEPARENT.exec(given) : null;
+  return match?.[1] !== undefined && !/^0+$/.test(match[1]) ? match[1] : undefined;
+}
+
 /**
  * JSON logs through pino. The request log (one line per request with its id, status and duration) is
  * a Fastify hook installed by `createServiceApp`: a flat object written by one logger, which costs a

@@ -61,6 +61,23 @@ describe(PinoNestLogger.name, () => {
     expect(raw()).not.toMatch(/argon2id|INSERT INTO|amir\.karimi|Key \(/);
   });
 
+  it('redacts tokens, webhook secrets and signing keys', () => {
+    const { logger, raw } = capture();
+    logger.log({
+      msg: 'issued',
+      accessToken: 'eyJhbGciOiJFZERTQSJ9.payload.signature',
+      secret: 'whsec_c2VjcmV0c2VjcmV0',
+      body: { secret: 'whsec_Ym9keXNlY3JldA==', accessToken: 'eyJboody' },
+      webhook: { secret: 'whsec_d2ViaG9vaw==' },
+      signingKey: '-----BEGIN PRIVATE KEY-----',
+      jwk: { kty: 'OKP', d: 'cHJpdmF0ZQ' },
+      headers: { authorization: 'Bearer eyJhdXRo' },
+    });
+    expect(raw()).not.toMatch(/eyJ|whsec_|BEGIN PRIVATE|cHJpdmF0ZQ/);
+    expect(raw()).toContain('"kty":"OKP"');
+    expect(raw()).toContain('[Redacted]');
+  });
+
   it('masks e-mail addresses in the message and in any field', () => {
     const { logger, lines } = capture();
     logger.warn({
