@@ -1,11 +1,9 @@
 import { DynamicModule, INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Registry } from 'prom-client';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ConfigError } from '../config/load-config';
 import { failureMessage } from './run-job';
 import { correlationIdOf, requestIdOf, traceIdOf } from '../logging/logging.module';
-import { HttpMetrics } from '../metrics/http-metrics';
 import { createServiceLogger, PinoNestLogger } from '../logging/pino-nest-logger';
 import { ServiceConfig } from '../config/common-config';
 import { ProblemFilter } from '../http/problem.filter';
@@ -93,7 +91,7 @@ export async function createServiceApp(
   });
   const logger = loggerOf(app);
   app.useLogger(logger);
-  recordRequests(adapter, logger, httpMetricsOf(app));
+  logRequests(adapter, logger);
   app.useGlobalPipes(strictValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
   await options.configure?.(app);
@@ -109,15 +107,6 @@ function loggerOf(app: NestFastifyApplication): PinoNestLogger {
   }
 }
 
-// Apps import HealthModule (and with it the app's metrics registry); a test module without it has none.
-function httpMetricsOf(app: NestFastifyApplication): HttpMetrics | undefined {
-  try {
-    return new HttpMetrics(app.get(Registry));
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Requests the platform's own machinery makes every few seconds: the orchestrator's probes, the
  * scraper, and the services polling the gateway's keys and revocation feed. Logging each of them
@@ -127,15 +116,13 @@ const isMachineTraffic = (url: string): boolean =>
   url.startsWith('/health') || url === '/metrics' || url.startsWith('/.well-known/');
 
 /**
- * One hook per answered request, for both of its records: the duration histogram (every request,
- * machine traffic included, by route template) and one log line with the request, correlation and
- * trace ids, at a level that follows the status (machine traffic only when it fails).
+ * One log line per request with its request, correlation and trace ids, at a level that follows the
+ * status; machine traffic only when it fails. (HealthModule adds the duration histogram's hook.)
  */
-function recordRequests(adapter: FastifyAdapter, logger: PinoNestLogger, metrics?: HttpMetrics): void {
+function logRequests(adapter: FastifyAdapter, logger: PinoNestLogger): void {
   const pino = logger.pino;
   adapter.getInstance().addHook('onResponse', (request, reply, done) => {
     const status = reply.statusCode;
-    metrics?.observe(request.method, request.routeOptions.url, status, reply.elapsedTime / 1_000);
     const level = status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info';
     if (pino.isLevelEnabled(level) && !(status < 400 && isMachineTraffic(request.url))) {
       pino[level](

@@ -1,8 +1,11 @@
 import { Global, Module } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { FastifyInstance } from 'fastify';
 import { TerminusModule } from '@nestjs/terminus';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { MetricsController } from '../metrics/metrics.controller';
 import { MetricsServer } from '../metrics/metrics-server';
+import { HttpMetrics } from '../metrics/http-metrics';
 import { HealthController } from './health.controller';
 import { ReadinessChecks } from './readiness';
 
@@ -24,6 +27,26 @@ import { ReadinessChecks } from './readiness';
         const registry = new Registry();
         collectDefaultMetrics({ register: registry });
         return registry;
+      },
+    },
+    {
+      // Every answered request, machine traffic included, observed by route template from a Fastify
+      // hook: added while the app's modules start, before the server is ready.
+      provide: HttpMetrics,
+      inject: [Registry, HttpAdapterHost],
+      useFactory: (registry: Registry, host: HttpAdapterHost) => {
+        const metrics = new HttpMetrics(registry);
+        const fastify = host.httpAdapter?.getInstance<FastifyInstance>();
+        fastify?.addHook('onResponse', (request, reply, done) => {
+          metrics.observe(
+            request.method,
+            request.routeOptions.url,
+            reply.statusCode,
+            reply.elapsedTime / 1_000,
+          );
+          done();
+        });
+        return metrics;
       },
     },
   ],
