@@ -4,13 +4,7 @@ export { HealthModule } from './health/health.module';
 export { READINESS_CACHE_MS, type ReadinessAnswer } from './health/health.controller';
 export { MetricsServer } from './metrics/metrics-server';
 export { ReadinessChecks, type ReadinessCheck } from './health/readiness';
-export {
-  correlationIdOf,
-  LoggingModule,
-  requestIdOf,
-  traceIdOf,
-  useTraceIdSource,
-} from './logging/logging.module';
+export { correlationIdOf, LoggingModule, requestIdOf, traceIdOf } from './logging/logging.module';
 export { HttpMetrics, statusClassOf, UNMATCHED_ROUTE } from './metrics/http-metrics';
 export { createServiceLogger, PinoNestLogger } from './logging/pino-nest-logger';
 export { redactEmails, safeErrorSerializer } from './logging/log-safety';

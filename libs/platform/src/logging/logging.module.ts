@@ -18,22 +18,13 @@ export function correlationIdOf(request: IncomingMessage): string | undefined {
   return typeof given === 'string' && REQUEST_ID.test(given) ? given : undefined;
 }
 
-let traceIdSource: () => string | undefined = () => undefined;
-
-/** Tracing, when it starts, tells the logs where the active trace id is. */
-export function useTraceIdSource(source: () => string | undefined): void {
-  traceIdSource = source;
-}
-
 const TRACEPARENT = /^[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}$/;
 
 /**
- * The trace a request belongs to, for its log line: the active span's when tracing records spans
- * (set by `traceIdSource`), else the trace id of the caller's `traceparent`, else undefined.
+ * The trace a request belongs to, for its log line: the trace id of the caller's `traceparent`, else
+ * undefined. (When tracing records spans, the active span's id is the one to log instead.)
  */
 export function traceIdOf(request: IncomingMessage): string | undefined {
-  const active = traceIdSource();
-  if (active !== undefined) return active;
   const given = request.headers.traceparent;
   const match = typeof given === 'string' ? TRACEPARENT.exec(given) : null;
   return match?.[1] !== undefined && !/^0+$/.test(match[1]) ? match[1] : undefined;
