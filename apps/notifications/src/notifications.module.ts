@@ -17,6 +17,7 @@ import { SubscriptionDeliveries } from './webhooks/usecases/find-deliveries.quer
 import { ManageSubscriptions } from './webhooks/usecases/manage-subscriptions.usecase';
 import { WebhookDispatcher } from './webhooks/webhook-dispatcher';
 import { WebhookHandlers } from './webhooks/webhook.handlers';
+import { WebhookMetrics } from './webhooks/webhook-metrics';
 import { WebhooksController } from './webhooks/webhooks.controller';
 import { WebhooksRepository } from './webhooks/webhooks.repository';
 
@@ -43,6 +44,7 @@ import { WebhooksRepository } from './webhooks/webhooks.repository';
     EnqueueDeliveries,
     WebhookHandlers,
     WebhookDispatcher,
+    WebhookMetrics,
   ],
 })
 export class NotificationsModule {}

@@ -123,7 +123,19 @@ describe('notifications: Standard-Webhooks-signed webhooks from the real broker'
     ]);
   });
 
+  /** This app's `c2c_webhook_deliveries_total` by outcome, from its own /metrics. */
+  const attemptsCounted = async (): Promise<Record<string, number>> => {
+    const text = (await app.call('GET', '/metrics')).body;
+    return Object.fromEntries(
+      [...text.matchAll(/^c2c_webhook_deliveries_total\{outcome="(\w+)"\} (\d+)$/gm)].map(([, o, n]) => [
+        o,
+        Number(n),
+      ]),
+    );
+  };
+
   it('retries a receiver that is down (503) until it is up, every attempt in the delivery log', async () => {
+    const before = await attemptsCounted();
     let calls = 0;
     const target = await receiver(() => (++calls <= 2 ? { status: 503 } : { status: 204 }));
     const subscription = await subscribe(target.url());
@@ -141,6 +153,11 @@ describe('notifications: Standard-Webhooks-signed webhooks from the real broker'
     expect(delivery.attemptLog.every((a) => a.latencyMs >= 0)).toBe(true);
     // All three attempts carried the same webhook-id: the receiver's idempotency key.
     expect(new Set(target.requests.map((r) => r.headers['webhook-id'])).size).toBe(1);
+    // Each attempt counted by outcome (at least: other tests' receivers may be answered meanwhile).
+    const after = await attemptsCounted();
+    expect(Object.keys(after).sort()).toEqual(['delivered', 'gone', 'refused', 'rejected', 'retry']);
+    expect(after.retry - before.retry).toBeGreaterThanOrEqual(2);
+    expect(after.delivered - before.delivered).toBeGreaterThanOrEqual(1);
   });
 
   it('disables a subscription whose receiver answers 410 Gone, and tells the secretariat', async () => {

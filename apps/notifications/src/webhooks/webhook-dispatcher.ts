@@ -23,6 +23,7 @@ import {
   WebhookSender,
 } from './delivery';
 import { WEBHOOK_STORE, type WebhookStore } from './ports';
+import { WebhookMetrics } from './webhook-metrics';
 import { signingSecrets, type WebhookDelivery, type WebhookSubscription } from './webhook';
 
 /**
@@ -49,6 +50,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
     private readonly config: NotificationsConfig,
     private readonly clock: Clock,
     private readonly scheduler: SchedulerRegistry,
+    private readonly metrics: WebhookMetrics,
   ) {
     this.sender = new WebhookSender({
       policy: {
@@ -124,6 +126,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
       secrets: signingSecrets(subscription, attemptedAt),
     });
     await this.record(delivery, outcome, attemptedAt);
+    this.metrics.attempted(outcome.kind);
   }
 
   private async record(
