@@ -32,3 +32,20 @@ export {
 export { DeadLetters, type DeadLetter } from './dead-letters/dead-letters';
 export { HandlesEvent } from './nest/handles-event.decorator';
 export { MessagingModule, MESSAGING_OPTIONS, type MessagingModuleOptions } from './nest/messaging.module';
+export { MESSAGING_ADMIN_PATH, MessagingAdminController } from './admin/messaging-admin.controller';
+export { MessagingAdmin, type MessagingAdminPorts } from './admin/messaging-admin.service';
+export {
+  DeadLetterDetailResponse,
+  DeadLetterFilterQuery,
+  DeadLetterListResponse,
+  DeadLetterPositionParams,
+  DeadLetterResponse,
+  ReplayDeadLettersDto,
+  ReplayResponse,
+  ReplayResultResponse,
+} from './admin/dto/dead-letter.dto';
+export {
+  ConsumerStatusResponse,
+  OutboxStatusResponse,
+  PartitionLagResponse,
+} from './admin/dto/messaging-status.dto';

@@ -89,10 +89,15 @@ export class DeadLetters {
     return this.consumer.processRecord(asArrived(letter));
   }
 
-  /** Replays every dead letter not yet resolved, oldest first; returns each outcome. */
-  async replayAll(): Promise<{ letter: DeadLetter; outcome: RecordOutcome }[]> {
+  /**
+   * Replays every dead letter `select` picks (by default, every one not yet resolved), oldest first;
+   * returns each outcome. The topic is read once for all of them.
+   */
+  async replayAll(
+    select: (letter: DeadLetter) => boolean = (letter) => !letter.resolved,
+  ): Promise<{ letter: DeadLetter; outcome: RecordOutcome }[]> {
     const results: { letter: DeadLetter; outcome: RecordOutcome }[] = [];
-    for (const letter of (await this.list()).filter((l) => !l.resolved)) {
+    for (const letter of (await this.list()).filter(select)) {
       results.push({ letter, outcome: await this.consumer.processRecord(asArrived(letter)) });
     }
     return results;

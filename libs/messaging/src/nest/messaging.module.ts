@@ -17,6 +17,8 @@ import { DataSource } from 'typeorm';
 import { EventConsumer } from '../consumer/event-consumer';
 import { RetryPolicy } from '../consumer/failure-policy';
 import { DeadLetters } from '../dead-letters/dead-letters';
+import { MessagingAdminController } from '../admin/messaging-admin.controller';
+import { MessagingAdmin } from '../admin/messaging-admin.service';
 import { TOPIC_NAMES, TOPICS } from '@c2c/contracts';
 import { createKafka, topicName } from '../kafka/kafka-client';
 import { KafkaReadiness } from '../kafka/kafka-readiness';
@@ -110,7 +112,10 @@ class MessagingRuntime implements OnApplicationBootstrap, BeforeApplicationShutd
     }
     // In the background: a broker that is down at start makes the service unready, not dead.
     if (handlers > 0 && this.options.consume !== false) {
-      this.checks.register('consumer', () => running(this.consumerRunning, 'the consumer'));
+      // Started is not enough: the consumer must be in its group (not joining, crashed or stopped).
+      this.checks.register('consumer', () =>
+        this.consumerRunning ? this.consumer.readiness() : running(false, 'the consumer'),
+      );
       this.consumerStart = this.startConsumer(handlers);
     }
   }
@@ -161,6 +166,7 @@ export class MessagingModule implements NestModule {
       module: MessagingModule,
       global: true,
       imports: [DiscoveryModule],
+      controllers: [MessagingAdminController],
       providers: [
         { provide: MESSAGING_OPTIONS, useValue: options },
         {
@@ -216,6 +222,24 @@ export class MessagingModule implements NestModule {
           inject: [Kafka, DataSource, EventConsumer],
           useFactory: (kafka: Kafka, dataSource: DataSource, consumer: EventConsumer) =>
             new DeadLetters(kafka, dataSource, consumer, { groupId, schema: options.schema }),
+        },
+        {
+          // The operator endpoints (secretariat only), which the gateway's admin routes call.
+          provide: MessagingAdmin,
+          inject: [Kafka, DeadLetters, EventConsumer, OutboxRelay],
+          useFactory: (kafka: Kafka, deadLetters: DeadLetters, consumer: EventConsumer, relay: OutboxRelay) =>
+            new MessagingAdmin({
+              deadLetters,
+              consumer,
+              relay,
+              kafkaAdmin: async () => {
+                const admin = kafka.admin();
+                await admin.connect();
+                return { admin, release: () => admin.disconnect() };
+              },
+              groupId,
+              relayInProcess: options.relay !== false,
+            }),
         },
         {
           provide: MessagingRuntime,
