@@ -10,6 +10,8 @@ import { ProblemFilter } from '../http/problem.filter';
 import { validationProblem } from '../http/validation';
 import { Problem, ProblemType } from '../http/problem';
 import { DEFAULT_BODY_LIMIT_BYTES, installInputRules } from '../http/untrusted-input';
+import { ReadinessChecks } from '../health/readiness';
+import { shutDownGracefully, type ShutdownSteps } from './graceful-shutdown';
 
 export interface ServiceAppOptions {
   /**
@@ -142,6 +144,29 @@ function logRequests(adapter: FastifyAdapter, logger: PinoNestLogger): void {
   });
 }
 
+/**
+ * The app's part of {@link shutDownGracefully}. Nest's `app.close()` alone would stop messaging
+ * (its `beforeApplicationShutdown`) before it closes the HTTP server, so requests would still be
+ * taken, and their events written, by an instance whose relay had stopped. Fastify is closed first
+ * here; Nest's own close of it later finds it closed, which Fastify allows.
+ */
+function shutdownStepsOf(app: NestFastifyApplication): ShutdownSteps {
+  return {
+    markUnready: () => readinessOf(app)?.beginShutdown(),
+    closeHttp: () => app.getHttpAdapter().getInstance().close(),
+    closeApp: () => app.close(),
+  };
+}
+
+// An app without HealthModule has no readiness to turn down.
+function readinessOf(app: NestFastifyApplication): ReadinessChecks | undefined {
+  try {
+    return app.get(ReadinessChecks, { strict: false });
+  } catch {
+    return undefined;
+  }
+}
+
 function exitOnFailure(error: unknown): never {
   process.stderr.write(`${error instanceof ConfigError ? '' : 'fatal: '}${failureMessage(error)}\n`);
   process.exit(1);
@@ -170,17 +195,15 @@ export async function runService<C extends ServiceConfig>(
     );
     // Graceful stop: stop taking requests, let messaging finish its batch, close the database, exit 0;
     // past the deadline, exit 1 rather than hang until the orchestrator kills the pod.
-    const deadline = config.SHUTDOWN_TIMEOUT_MS;
     for (const signal of ['SIGTERM', 'SIGINT'] as const) {
       process.once(signal, () => {
-        setTimeout(() => {
-          process.stderr.write(`${name}: shutdown took longer than ${deadline} ms; exiting\n`);
-          process.exit(1);
-        }, deadline).unref();
-        app.close().then(
-          () => process.exit(0),
-          (error: unknown) => exitOnFailure(error),
-        );
+        void shutDownGracefully(shutdownStepsOf(app), {
+          timeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+          onProblem: (message, error) =>
+            process.stderr.write(
+              `${name}: ${message}${error === undefined ? '' : `: ${failureMessage(error)}`}\n`,
+            ),
+        }).then((code) => process.exit(code));
       });
     }
     await app.listen(config.PORT, config.HOST);

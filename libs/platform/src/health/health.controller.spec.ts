@@ -46,3 +46,26 @@ describe('HealthController.ready', () => {
     expect(database).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('HealthController.ready during shutdown', () => {
+  it('answers 503 at once, naming shutdown, without asking any dependency or waiting for the cache', async () => {
+    const checks = new ReadinessChecks();
+    const database = jest.fn(() => Promise.resolve());
+    checks.register('postgres', database);
+    const controller = new HealthController({} as HealthCheckService, checks);
+    await controller.ready(replyRecorder().reply); // a fresh answer of 200 is cached
+
+    checks.beginShutdown();
+    const { reply, status } = replyRecorder();
+    const answer = await controller.ready(reply);
+
+    expect(status()).toBe(503);
+    expect(answer).toEqual({
+      status: 'error',
+      info: {},
+      error: { shutdown: { status: 'down' } },
+      details: { shutdown: { status: 'down' } },
+    });
+    expect(database).toHaveBeenCalledTimes(1);
+  });
+});

@@ -32,6 +32,15 @@ export interface ReadinessAnswer {
   details: Record<string, DependencyStatus>;
 }
 
+const SHUTDOWN_DOWN: Record<string, DependencyStatus> = { shutdown: { status: 'down' } };
+/** The answer once shutdown began: the instance itself is going, whatever its dependencies say. */
+const SHUTTING_DOWN: ReadinessAnswer = {
+  status: 'error',
+  info: {},
+  error: SHUTDOWN_DOWN,
+  details: SHUTDOWN_DOWN,
+};
+
 // Probes come from the orchestrator, which has no token.
 @Public()
 @ApiExcludeController()
@@ -56,9 +65,14 @@ export class HealthController {
    * Ready: every registered dependency answered within its timeout. The answer names the dependency
    * that is down and nothing more (a connection error carries hosts and ports); the reason goes to
    * the log. One answer serves every probe for {@link READINESS_CACHE_MS}, concurrent ones included.
+   * Once shutdown began it is 503 naming `shutdown`, at once.
    */
   @Get('ready')
   async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<ReadinessAnswer> {
+    if (this.readiness.shuttingDown) {
+      void reply.status(503);
+      return SHUTTING_DOWN;
+    }
     const now = performance.now();
     if (this.last === undefined || now - this.last.at >= READINESS_CACHE_MS) {
       this.last = { at: now, answer: this.check() };
