@@ -7,6 +7,7 @@ import { ensureTopics } from '../kafka/topics';
 import { BatchProcessor } from './batch-processor';
 import { ConsumedRecord, EventHandlerFn, RecordOutcome, toRecord } from './consumed-record';
 import { DEFAULT_RETRY_POLICY, RetryPolicy } from './failure-policy';
+import { GroupMembership, type GroupState } from './group-membership';
 
 export { toRecord, type ConsumedRecord, type EventHandlerFn, type RecordOutcome } from './consumed-record';
 
@@ -42,6 +43,7 @@ export class EventConsumer {
   private consumer: Consumer | undefined;
   private producer: Producer | undefined;
   private lagAdmin: Admin | undefined;
+  private readonly membership = new GroupMembership();
 
   constructor(
     private readonly kafka: Kafka,
@@ -98,6 +100,7 @@ export class EventConsumer {
     this.producer = this.kafka.producer(idempotentProducerConfig);
     await this.producer.connect();
     this.consumer = this.kafka.consumer({ groupId: this.options.groupId, maxWaitTimeInMs: 100 });
+    this.membership.follow(this.consumer);
     await this.consumer.connect();
     // A new group reads the topics' whole history: that is how read models are built.
     await this.consumer.subscribe({ topics: this.topics(), fromBeginning: true });
@@ -117,7 +120,25 @@ export class EventConsumer {
     return consumerLag(this.lagAdmin, this.options.groupId, this.topics());
   }
 
+  /** Where the consumer stands in its group (see {@link GroupState}). */
+  get groupState(): GroupState {
+    return this.membership.state;
+  }
+
+  /**
+   * For readiness: resolves while the consumer is a member of its group, rejects (saying why) while it
+   * is joining, restarting after a crash, crashed for good, or stopped.
+   */
+  readiness(): Promise<void> {
+    return this.membership.check();
+  }
+
+  /**
+   * Stops after the batch being applied: kafkajs's disconnect waits for `eachBatch` to return, and
+   * each batch commits its offsets before it returns. Then the dead-letter producer flushes and goes.
+   */
   async stop(): Promise<void> {
+    this.membership.stopped();
     await this.lagAdmin?.disconnect().catch(() => undefined);
     this.lagAdmin = undefined;
     await this.consumer?.disconnect();
