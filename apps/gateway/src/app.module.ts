@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ServiceModule } from '@c2c/service';
+import { OperatorToolsModule } from './admin/operator-tools.module';
 import { CatalogModule } from './catalog/catalog.module';
 import { GatewayConfig } from './config';
 import { HttpPoliciesModule } from './http/http-policies.module';
@@ -47,6 +48,7 @@ export class AppModule {
         HttpPoliciesModule,
         RoutingModule,
         CatalogModule,
+        OperatorToolsModule,
       ],
     };
   }

@@ -385,6 +385,32 @@ const MATRIX: Record<string, Route> = {
     path: () => `/api/v1/webhooks/${WEBHOOK}/deliveries/${DELIVERY}/redelivery`,
     expect: [401, 200, 403, 403, 403],
   },
+  'GET /api/v1/admin/dead-letters': {
+    method: 'GET',
+    path: () => '/api/v1/admin/dead-letters?type=c2c.city.registered.v1',
+    expect: [401, 200, 403, 403, 403],
+  },
+  'GET /api/v1/admin/dead-letters/{service}/{partition}/{offset}': {
+    method: 'GET',
+    path: () => '/api/v1/admin/dead-letters/partnerships/0/1',
+    expect: [401, 200, 403, 403, 403],
+  },
+  'POST /api/v1/admin/dead-letters/replay': {
+    method: 'POST',
+    path: () => '/api/v1/admin/dead-letters/replay',
+    options: () => ({ body: { service: 'partnerships', partition: 0, offset: '1' } }),
+    expect: [401, 200, 403, 403, 403],
+  },
+  'GET /api/v1/admin/outbox': {
+    method: 'GET',
+    path: () => '/api/v1/admin/outbox',
+    expect: [401, 200, 403, 403, 403],
+  },
+  'GET /api/v1/admin/consumers': {
+    method: 'GET',
+    path: () => '/api/v1/admin/consumers',
+    expect: [401, 200, 403, 403, 403],
+  },
   'GET /api/v1/memberships': {
     method: 'GET',
     path: () => `/api/v1/memberships?cityId=${CITY_A}&limit=100`,
@@ -420,7 +446,9 @@ describe('gateway authorization matrix (route × role)', () => {
       status: request.method === 'POST' && CREATIONS.some((path) => path.test(request.url)) ? 201 : 200,
       body: request.url.startsWith('/cities/')
         ? { id: CITY_A, name: 'City', version: 1 }
-        : { items: [], nextCursor: null },
+        : request.url === '/admin/dead-letters/replay'
+          ? { replayed: [] }
+          : { items: [], nextCursor: null },
     }));
     const catalog = path.join(mkdtempSync(path.join(tmpdir(), 'c2c-catalog-')), 'asyncapi.yaml');
     writeFileSync(catalog, 'asyncapi: 3.0.0\n');
@@ -462,6 +490,7 @@ describe('gateway authorization matrix (route × role)', () => {
       Object.values(MATRIX).map((route) =>
         `${route.method} ${route.path({ userId: '{id}', targetId: '{id}' })}`
           .split('?')[0]
+          .replace('/dead-letters/partnerships/0/1', '/dead-letters/{service}/{partition}/{offset}')
           .replace(`/members/${CITY_A}/`, '/members/{cityId}/')
           .replace(`/members/${CITY_B}/`, '/members/{cityId}/')
           .replace(COMMISSION, '{id}')

@@ -15,6 +15,6 @@ import { Upstreams } from './upstreams';
   imports: [TokensModule],
   controllers: [DossierController],
   providers: [Upstreams, ProxyService, DossierService],
-  exports: [ProxyService],
+  exports: [ProxyService, Upstreams],
 })
 export class RoutingModule {}
