@@ -2,6 +2,8 @@
  * The offered load for the latency benchmark, in its own thread so that generating it does not steal
  * the relay's event loop: one transaction per event at a fixed rate, each writing through the Outbox.
  */
+// A worker has its own globals: the decorators its imports run need their metadata API here too.
+import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { parentPort, workerData } from 'node:worker_threads';
 import { Pool } from 'pg';

@@ -13,3 +13,4 @@ export { prepareTestInfrastructure } from './infrastructure/global-setup';
 export { httpRequest, type HttpRequest, type HttpResponse } from './http-client';
 export { eventDataFor, uniqueSuffix } from './factories/event-data.factory';
 export { startEntryPoint, type EntryPointProcess } from './entry-point-process';
+export * from './bench';

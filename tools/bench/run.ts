@@ -1,0 +1,137 @@
+/**
+ * `npm run bench` runs every benchmark, one process each (so no benchmark inherits another's heap,
+ * JIT state or open sockets), then regenerates the table and the chart in docs/benchmarks.md from
+ * their JSON results. `npm run bench -- <name>…` runs some; `--report` only regenerates the docs from
+ * the results already in bench/results/; `--list` names them.
+ *   env: BENCH_ROUNDS (5), BENCH_WARM_UP (1), and each benchmark's own (see its script's header).
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  markdownTable,
+  ratioChart,
+  readLatestResults,
+  replaceGeneratedSection,
+  runsTable,
+} from '@c2c/testing';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+interface Benchmark {
+  name: string;
+  script: string;
+  measures: string;
+}
+
+export const BENCHMARKS: readonly Benchmark[] = [
+  {
+    name: 'relay',
+    script: 'libs/messaging/benchmarks/relay.bench.ts',
+    measures: 'outbox drain and commit-to-publish latency, against raw kafkajs on the same broker',
+  },
+  {
+    name: 'consumer',
+    script: 'libs/messaging/benchmarks/consumer.bench.ts',
+    measures: 'applying events through the inbox, against a strong raw eachBatch and stock Nest',
+  },
+];
+
+const USAGE = `usage: npm run bench [-- <name>…] [--report] [--list]
+  <name>     one or more of: ${BENCHMARKS.map((b) => b.name).join(', ')} (default: all)
+  --report   regenerate docs/benchmarks.md from bench/results/ without running anything
+  --list     name each benchmark and what it measures`;
+
+function runOne(benchmark: Benchmark, index: number, total: number): Promise<number> {
+  const started = Date.now();
+  process.stderr.write(`\n[bench] ${index}/${total} ${benchmark.name}: ${benchmark.measures}\n`);
+  const child = spawn(
+    process.execPath,
+    ['--enable-source-maps', '-r', '@swc-node/register', path.join(ROOT, benchmark.script)],
+    // The apps' request log lines (stdout) are not the report: they go nowhere; progress is stderr.
+    { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, BENCH_SUITE: '1' } },
+  );
+  return new Promise((resolve) =>
+    child.once('exit', (code) => {
+      const seconds = Math.round((Date.now() - started) / 1000);
+      process.stderr.write(
+        `[bench] ${benchmark.name} ${code === 0 ? 'done' : `FAILED (exit ${code})`} in ${seconds} s\n`,
+      );
+      resolve(code ?? 1);
+    }),
+  );
+}
+
+/** Regenerates docs/benchmarks.md's generated section and docs/benchmarks/ratios.svg. */
+export function regenerateDocs(): void {
+  const results = readLatestResults();
+  if (results.length === 0) throw new Error('no results in bench/results/: run `npm run bench` first');
+  mkdirSync(path.join(ROOT, 'docs/benchmarks'), { recursive: true });
+  writeFileSync(path.join(ROOT, 'docs/benchmarks/ratios.svg'), ratioChart(results));
+  const doc = path.join(ROOT, 'docs/benchmarks.md');
+  const generated = [
+    '## Latest figures',
+    '',
+    '![Each figure as a ratio to its anchor](benchmarks/ratios.svg)',
+    '',
+    markdownTable(results),
+    '',
+    runsTable(results),
+    '',
+    ...results.flatMap((r) =>
+      r.notes.length === 0 ? [] : [`**${r.benchmark}**`, '', ...r.notes.map((n) => `- ${n}`), ''],
+    ),
+  ].join('\n');
+  writeFileSync(doc, replaceGeneratedSection(readFileSync(doc, 'utf8'), generated));
+  process.stderr.write(
+    `[bench] docs/benchmarks.md and docs/benchmarks/ratios.svg regenerated from ${results.length} result(s)\n`,
+  );
+}
+
+async function main(): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      allowPositionals: true,
+      options: {
+        report: { type: 'boolean' },
+        list: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return (void process.stdout.write(`${USAGE}\n`), 0);
+  if (values.list) {
+    for (const b of BENCHMARKS) process.stdout.write(`${b.name.padEnd(14)} ${b.measures}\n`);
+    return 0;
+  }
+  if (values.report) return (regenerateDocs(), 0);
+  const unknown = positionals.filter((name) => !BENCHMARKS.some((b) => b.name === name));
+  if (unknown.length > 0) {
+    process.stderr.write(`unknown benchmark ${unknown.join(', ')}\n${USAGE}\n`);
+    return 2;
+  }
+  const selected =
+    positionals.length === 0 ? BENCHMARKS : BENCHMARKS.filter((b) => positionals.includes(b.name));
+  let failures = 0;
+  for (const [i, benchmark] of selected.entries()) {
+    if ((await runOne(benchmark, i + 1, selected.length)) !== 0) failures++;
+  }
+  regenerateDocs();
+  return failures === 0 ? 0 : 1;
+}
+
+if (require.main === module) {
+  main().then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      process.stderr.write(`[bench] ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}
