@@ -12,7 +12,7 @@ export {
 export { ensureTopics, type TopicSpec } from './kafka/topics';
 export { KafkaReadiness } from './kafka/kafka-readiness';
 export { messagingMigrations, outboxChannel } from './migrations/messaging-tables.migration';
-export { childTraceparent, MessageContexts, type MessageContext } from './context/message-context';
+export { MessageContexts, type MessageContext } from './context/message-context';
 export { Outbox, OutboxContractError, type OutboxAddOptions } from './outbox/outbox';
 export { OutboxRelay, type RelayBacklog, type RelayOptions } from './relay/outbox-relay';
 export {

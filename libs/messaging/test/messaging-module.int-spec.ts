@@ -134,7 +134,7 @@ describe('MessagingModule in a Nest app', () => {
     expect(event.correlationid).toBe('corr-http-1');
   });
 
-  it('exposes the outbox backlog, publications and consumption on /metrics', async () => {
+  it('exposes the outbox backlog, publications, publish latency, retries and consumption on /metrics', async () => {
     await eventually(async () => {
       const response = await app.inject({ method: 'GET', url: '/metrics' });
       expect(response.statusCode).toBe(200);
@@ -142,6 +142,11 @@ describe('MessagingModule in a Nest app', () => {
       expect(response.body).toMatch(/^c2c_outbox_backlog_events 0$/m);
       expect(response.body).toMatch(/^c2c_outbox_oldest_unsent_age_seconds 0$/m);
       expect(response.body).toMatch(/^c2c_outbox_published_events_total [1-9]\d*$/m);
+      // One observation per published event, from its outbox insert to the broker's acknowledgement.
+      expect(response.body).toMatch(/^c2c_relay_publish_latency_seconds_count [1-9]\d*$/m);
+      expect(response.body).toMatch(/^c2c_relay_publish_latency_seconds_bucket\{le="60"\} [1-9]\d*$/m);
+      // No handler of this app fails, so the family has no series yet, only its description.
+      expect(response.body).toMatch(/^# TYPE c2c_event_retries_total counter$/m);
       expect(response.body).toMatch(
         /^c2c_consumed_events_total\{type="c2c.city.archived.v1",outcome="applied"\} [1-9]/m,
       );

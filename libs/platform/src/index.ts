@@ -18,3 +18,18 @@ export { failureMessage, runJob } from './bootstrap/run-job';
 export { Clock, FixedClock } from './domain/clock';
 export { DomainError, type DomainErrorDetails, type DomainErrorKind } from './domain/domain-error';
 export * from './http';
+export {
+  activeTraceId,
+  contextOfTraceparent,
+  isTracing,
+  isValidTraceparent,
+  recordFailure,
+  startTracing,
+  traceHeadersOf,
+  tracer,
+  TRACER_NAME,
+  type Tracing,
+  type TraceHeaders,
+  type TracingOptions,
+} from './tracing/tracing';
+export { serverSpanOf, traceHttpServer } from './tracing/http-server-spans';

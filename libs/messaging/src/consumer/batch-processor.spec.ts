@@ -8,8 +8,12 @@ import {
   toKafkaRecord,
 } from '@c2c/contracts';
 import type { Tx } from '@c2c/persistence';
+import { startTracing, type Tracing } from '@c2c/platform';
 import { eventDataFor } from '@c2c/testing';
-import { BatchProcessor, ConsumerTransactions, DeadLetterMessage } from './batch-processor';
+import { SpanKind } from '@opentelemetry/api';
+import { InMemorySpanExporter } from '@opentelemetry/sdk-trace';
+import { MessageContexts } from '../context/message-context';
+import { BatchProcessor, BatchSummary, ConsumerTransactions, DeadLetterMessage } from './batch-processor';
 import { ConsumedRecord, RecordOutcome } from './consumed-record';
 import { DLQ_HEADERS } from './dead-letter';
 import { RetryPolicy } from './failure-policy';
@@ -57,13 +61,22 @@ class FakeDatabase implements ConsumerTransactions {
   }
 }
 
-const envelopeOf = <T extends EventType>(type: T, data: EventData<T>, subject: string): EventEnvelopeOf<T> =>
+const TRACE_ID = '4bf92f3577b34da6a3ce929d0e0e4736';
+const TRACEPARENT = `00-${TRACE_ID}-00f067aa0ba902b7-01`;
+
+const envelopeOf = <T extends EventType>(
+  type: T,
+  data: EventData<T>,
+  subject: string,
+  traceparent?: string,
+): EventEnvelopeOf<T> =>
   createEventEnvelope(type, data, {
     id: randomUUID(),
     subject,
     time: '2026-06-01T09:00:00Z',
     sequence: 1,
     correlationid: 'corr-1',
+    ...(traceparent === undefined ? {} : { traceparent }),
   });
 
 const recordOf = (envelope: EventEnvelopeOf<EventType>, offset: number): ConsumedRecord => {
@@ -71,10 +84,10 @@ const recordOf = (envelope: EventEnvelopeOf<EventType>, offset: number): Consume
   return { topic: TOPIC, partition: 2, offset: String(offset), key, value, headers };
 };
 
-const archived = (offset: number, reason?: string) => {
+const archived = (offset: number, reason?: string, traceparent?: string) => {
   const cityId = randomUUID();
   const data = eventDataFor('c2c.city.archived.v1', { cityId, ...(reason === undefined ? {} : { reason }) });
-  const envelope = envelopeOf('c2c.city.archived.v1', data, cityId);
+  const envelope = envelopeOf('c2c.city.archived.v1', data, cityId, traceparent);
   return { envelope, record: recordOf(envelope, offset) };
 };
 
@@ -86,6 +99,8 @@ function setUp(retry: RetryPolicy = RETRY) {
   const delays: number[] = [];
   const outcomes: [string, RecordOutcome][] = [];
   const errors: string[] = [];
+  const retries: string[] = [];
+  const batches: BatchSummary[] = [];
   const processor = new BatchProcessor(database, {
     groupId: GROUP,
     schema: 'partnerships',
@@ -103,6 +118,8 @@ function setUp(retry: RetryPolicy = RETRY) {
     now: () => FAILED_AT,
     onError: (_error, context) => errors.push(context),
     onOutcome: (type, outcome) => outcomes.push([type, outcome]),
+    onRetry: (type) => retries.push(type),
+    onBatch: (summary) => batches.push(summary),
   });
   /** A handler that logs `<name>:<event id>` through the transaction, and throws when told to. */
   const handler =
@@ -113,7 +130,7 @@ function setUp(retry: RetryPolicy = RETRY) {
       if (fails(event)) throw new Error(`${name} failed on ${event.id}`);
     };
   const calls: string[] = [];
-  return { database, deadLetters, delays, outcomes, errors, processor, handler, calls };
+  return { database, deadLetters, delays, outcomes, errors, retries, batches, processor, handler, calls };
 }
 
 /** A fetched batch whose controls record what the processor did with them. */
@@ -257,6 +274,52 @@ describe(BatchProcessor.name, () => {
     });
     expect(letter?.headers[CE_HEADERS.id]).toBe(failing.envelope.id);
     expect(outcomes.map(([, outcome]) => outcome)).toEqual(['applied', 'dead-lettered', 'applied']);
+  });
+
+  it('counts each failed try that is tried again as a retry (the batch try included), not the last one', async () => {
+    const { processor, handler, retries, batches } = setUp();
+    const [before, failing] = [archived(20), archived(21, 'fails')];
+    processor.on(
+      'c2c.city.archived.v1',
+      handler('model', (event) => event.id === failing.envelope.id),
+    );
+
+    await processor.processBatch(fetched([before.record, failing.record]).batch);
+
+    expect(retries).toEqual(['c2c.city.archived.v1', 'c2c.city.archived.v1']);
+    expect(batches).toEqual([
+      {
+        topic: TOPIC,
+        partition: 2,
+        count: 2,
+        applied: 1,
+        duplicates: 0,
+        deadLettered: 1,
+        ms: expect.any(Number) as number,
+      },
+    ]);
+  });
+
+  it('summarises each batch in one line: counts, duration and the trace of its first record', async () => {
+    const { database, processor, handler, batches } = setUp();
+    processor.on('c2c.city.archived.v1', handler('model'));
+    const [seen, fresh] = [archived(3, undefined, TRACEPARENT), archived(4)];
+    database.inbox.add(seen.envelope.id);
+
+    await processor.processBatch(fetched([seen.record, fresh.record]).batch);
+
+    expect(batches).toEqual([
+      {
+        topic: TOPIC,
+        partition: 2,
+        count: 2,
+        applied: 1,
+        duplicates: 1,
+        deadLettered: 0,
+        ms: expect.any(Number) as number,
+        traceId: TRACE_ID,
+      },
+    ]);
   });
 
   it('applies a record whose handler recovers within its retries, without a dead letter', async () => {
@@ -491,5 +554,40 @@ describe(BatchProcessor.name, () => {
 
     expect(commits).toEqual(['80']);
     expect(deadLetters).toEqual([]);
+  });
+});
+
+describe(`${BatchProcessor.name} with tracing on`, () => {
+  const exporter = new InMemorySpanExporter();
+  let tracing: Tracing;
+
+  beforeAll(() => {
+    tracing = startTracing('batch-processor-spec', { exporter });
+  });
+
+  afterAll(() => tracing.shutdown());
+
+  it('handles each event in a CONSUMER span, child of the event’s trace, which what it emits continues', async () => {
+    const { processor } = setUp();
+    const emitted: (string | undefined)[] = [];
+    processor.on('c2c.city.archived.v1', () => {
+      emitted.push(MessageContexts.current()?.traceparent);
+      return Promise.resolve();
+    });
+    const event = archived(7, undefined, TRACEPARENT);
+
+    await processor.processBatch(fetched([event.record]).batch);
+
+    const [span] = exporter.getFinishedSpans();
+    expect(span).toMatchObject({ name: `process ${TOPIC}`, kind: SpanKind.CONSUMER });
+    expect(span?.attributes).toMatchObject({
+      'messaging.system': 'kafka',
+      'messaging.destination.name': TOPIC,
+      'messaging.consumer.group.name': GROUP,
+      'messaging.message.id': event.envelope.id,
+    });
+    expect(span?.spanContext().traceId).toBe(TRACE_ID);
+    expect(span?.parentSpanContext?.spanId).toBe('00f067aa0ba902b7');
+    expect(emitted).toEqual([`00-${TRACE_ID}-${span?.spanContext().spanId}-01`]);
   });
 });

@@ -1,7 +1,20 @@
-import { AnyEventEnvelope, CE_HEADERS, decodeKafkaEvent, DecodeResult, EventType } from '@c2c/contracts';
+import {
+  AnyEventEnvelope,
+  CE_HEADERS,
+  decodeKafkaEvent,
+  DecodeResult,
+  EventType,
+  isTraceparent,
+  topicOf,
+} from '@c2c/contracts';
 import type { Tx } from '@c2c/persistence';
+import { contextOfTraceparent, isTracing, recordFailure, tracer } from '@c2c/platform';
+import { Logger } from '@nestjs/common';
+import { context, SpanKind, trace } from '@opentelemetry/api';
 import type { IHeaders } from 'kafkajs';
 import { MessageContexts } from '../context/message-context';
+import { topicName } from '../kafka/kafka-client';
+import { MESSAGING_SPAN_ATTRIBUTES as ATTR } from '../relay/messaging-spans';
 import { ConsumedRecord, EventHandlerFn, RecordOutcome } from './consumed-record';
 import { DeadLetterInfo, deadLetterHeaders, describeError } from './dead-letter';
 import { backoffDelay, isTransientInfrastructureError, RetryPolicy } from './failure-policy';
@@ -54,6 +67,37 @@ export interface BatchProcessorOptions {
   now?: () => Date;
   onError?: (error: unknown, context: string) => void;
   onOutcome?: (type: string, outcome: RecordOutcome) => void;
+  /** Told of each failed try of a handler that will be tried again (metrics). */
+  onRetry?: (type: string) => void;
+  /** Told what became of each fetched batch; by default a debug line in the log (see {@link BatchSummary}). */
+  onBatch?: (summary: BatchSummary) => void;
+}
+
+/** One handled batch of one partition, for its log line. */
+export interface BatchSummary {
+  topic: string;
+  partition: number;
+  count: number;
+  applied: number;
+  duplicates: number;
+  deadLettered: number;
+  /** From the start of processing to the last offset commit, in ms. */
+  ms: number;
+  /** The trace of the batch's first record, to find the traces behind a slow or failing batch. */
+  traceId?: string;
+}
+
+type Tally = Record<RecordOutcome, number>;
+
+const newTally = (): Tally => ({ applied: 0, duplicate: 0, skipped: 0, 'dead-lettered': 0 });
+
+/**
+ * Debug, not info: a line per fetched batch roughly doubles what a busy consumer logs, and the steady
+ * state is in the metrics already (consumed events by outcome, lag); failures have warnings of their
+ * own. The line is for following one partition's progress while investigating (`LOG_LEVEL=debug`).
+ */
+function logBatch(logger: Logger): (summary: BatchSummary) => void {
+  return (summary) => logger.debug({ ...summary, msg: 'event batch handled' });
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -68,6 +112,7 @@ export class BatchProcessor {
   private readonly inboxSql: string;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly now: () => Date;
+  private readonly onBatch: (summary: BatchSummary) => void;
 
   constructor(
     private readonly transactions: ConsumerTransactions,
@@ -75,6 +120,7 @@ export class BatchProcessor {
   ) {
     this.sleep = options.sleep ?? sleep;
     this.now = options.now ?? (() => new Date());
+    this.onBatch = options.onBatch ?? logBatch(new Logger('consumer'));
     this.inboxSql = `insert into "${options.schema}".inbox (consumer_group, event_id, event_type)
       select $1, id, type from unnest($2::uuid[], $3::text[]) as e(id, type)
       on conflict do nothing returning event_id`;
@@ -93,20 +139,42 @@ export class BatchProcessor {
   async processBatch(batch: FetchedBatch): Promise<void> {
     const { records } = batch;
     if (records.length === 0) return;
-    const failed = await this.applyBatch(records);
+    const started = performance.now();
+    const tally = newTally();
+    const failed = await this.applyBatch(records, tally);
     if (failed === null) {
       await batch.commit(batch.lastOffset);
       await batch.heartbeat();
-      return;
+    } else {
+      for (const record of records) {
+        // Stopped or rebalanced: what is left is not handled here, so no summary either.
+        if (!batch.isRunning() || batch.isStale()) return;
+        // The batch attempt counts as the first try of the record whose handler threw; a rejection is
+        // not a try to back off from, so the slow path meets it again at once and dead-letters it.
+        const tried =
+          !failed.rejected && record.headers[CE_HEADERS.id]?.toString() === failed.eventId ? 1 : 0;
+        tally[await this.processRecord(record, () => batch.heartbeat(), tried)]++;
+        await batch.commit(record.offset);
+      }
     }
-    for (const record of records) {
-      if (!batch.isRunning() || batch.isStale()) return;
-      // The batch attempt counts as the first try of the record whose handler threw; a rejection is
-      // not a try to back off from, so the slow path meets it again at once and dead-letters it.
-      const tried = !failed.rejected && record.headers[CE_HEADERS.id]?.toString() === failed.eventId ? 1 : 0;
-      await this.processRecord(record, () => batch.heartbeat(), tried);
-      await batch.commit(record.offset);
-    }
+    this.onBatch(this.summaryOf(records, tally, performance.now() - started));
+  }
+
+  private summaryOf(records: readonly ConsumedRecord[], tally: Tally, ms: number): BatchSummary {
+    const first = records[0];
+    const traceparent = first?.headers[CE_HEADERS.traceparent]?.toString();
+    return {
+      topic: first?.topic ?? '',
+      partition: first?.partition ?? -1,
+      count: records.length,
+      applied: tally.applied,
+      duplicates: tally.duplicate,
+      deadLettered: tally['dead-lettered'],
+      ms: Math.round(ms * 10) / 10,
+      ...(traceparent !== undefined && isTraceparent(traceparent)
+        ? { traceId: traceparent.split('-')[1] }
+        : {}),
+    };
   }
 
   /**
@@ -115,6 +183,7 @@ export class BatchProcessor {
    */
   private async applyBatch(
     records: readonly ConsumedRecord[],
+    tally: Tally,
   ): Promise<{ eventId: string; rejected: boolean } | null> {
     const events: AnyEventEnvelope[] = [];
     for (const record of records) {
@@ -148,12 +217,19 @@ export class BatchProcessor {
           outcomes.push([event.type, isFresh ? 'applied' : 'duplicate']);
         }
       });
-      for (const [type, outcome] of outcomes) this.options.onOutcome?.(type, outcome);
+      for (const [type, outcome] of outcomes) {
+        tally[outcome]++;
+        this.options.onOutcome?.(type, outcome);
+      }
       return null;
     } catch (error) {
       if (isTransientInfrastructureError(error)) throw error;
       const rejected = error instanceof RejectedEvent;
-      if (current && !rejected) this.reportFailure(error, current, 1);
+      if (current && !rejected) {
+        this.reportFailure(error, current, 1);
+        // The slow path tries that record again (unless a single try is all the policy allows).
+        if (this.options.retry.attempts > 1) this.options.onRetry?.(current.type);
+      }
       return { eventId: current?.id ?? '', rejected };
     }
   }
@@ -225,6 +301,7 @@ export class BatchProcessor {
           return 'dead-lettered';
         }
         this.reportFailure(error, event, attempt);
+        if (attempt < retry.attempts) this.options.onRetry?.(event.type);
         if (attempt >= retry.attempts) {
           await this.deadLetter(record, {
             reason: 'handler-failed',
@@ -254,9 +331,39 @@ export class BatchProcessor {
   private async invoke(event: AnyEventEnvelope, tx: Tx): Promise<void> {
     const handlers = this.handlers.get(event.type) ?? [];
     // One context for the event, not per handler: its handlers together are one hop of the trace.
-    await MessageContexts.run(MessageContexts.fromEvent(event), async () => {
-      for (const handler of handlers) await handler(event, tx);
-    });
+    const handle = () =>
+      MessageContexts.run(MessageContexts.fromEvent(event), async () => {
+        for (const handler of handlers) await handler(event, tx);
+      });
+    if (!isTracing()) return handle();
+    // A CONSUMER span per try, child of the span that published the event; what the handlers emit is
+    // its child in turn (the message context reads the active span).
+    const parent = contextOfTraceparent(event.traceparent);
+    const topic = topicName(this.options.topicPrefix, topicOf(event.type));
+    const span = tracer().startSpan(
+      `process ${topic}`,
+      {
+        kind: SpanKind.CONSUMER,
+        attributes: {
+          [ATTR.system]: 'kafka',
+          [ATTR.operationType]: 'process',
+          [ATTR.operationName]: 'process',
+          [ATTR.destination]: topic,
+          [ATTR.consumerGroup]: this.options.groupId,
+          [ATTR.messageId]: event.id,
+          [ATTR.eventType]: event.type,
+        },
+      },
+      parent,
+    );
+    try {
+      await context.with(trace.setSpan(parent, span), handle);
+    } catch (error) {
+      recordFailure(span, error);
+      throw error;
+    } finally {
+      span.end();
+    }
   }
 
   private async deadLetter(record: ConsumedRecord, info: DeadLetterInfo): Promise<void> {

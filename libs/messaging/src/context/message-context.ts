@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { isTraceparent } from '@c2c/contracts';
+import { traceHeadersOf } from '@c2c/platform';
 
 /**
  * What ties an event to what caused it: the request or event chain (correlation), the direct cause
@@ -10,32 +11,32 @@ import { isTraceparent } from '@c2c/contracts';
 export interface MessageContext {
   correlationId: string;
   causationId?: string;
-  traceparent?: string;
+  /**
+   * The W3C traceparent of the events written in this context, read when one is written: the span
+   * active at that moment when tracing is on (the request's server span, the consumer span of the
+   * event being handled), so each event is a child of the span that caused it; with tracing off, the
+   * cause's own traceparent, passed on unchanged.
+   */
+  readonly traceparent?: string;
 }
 
 const storage = new AsyncLocalStorage<MessageContext>();
 
-/** Random lowercase hex, never all zeros: W3C Trace Context refuses an all-zero trace or span id. */
-function randomId(bytes: number): string {
-  for (;;) {
-    const id = randomBytes(bytes).toString('hex');
-    if (/[^0]/.test(id)) return id;
-  }
-}
-
 /**
- * A new span under the caller's trace, so each hop has its own span id. The parent is kept only if
+ * A context whose traceparent follows the active span. The cause's traceparent is kept only if
  * `isTraceparent` from `@c2c/contracts` accepts it, the same rule the gateway and the event envelope
  * apply, so a trace accepted at the edge is continued everywhere and a malformed one (version `ff`,
- * all-zero ids, upper case) starts a new trace rather than being passed on. The child is version 00,
- * as the spec asks of a parser that reads a higher version.
+ * all-zero ids, upper case) is never passed on: with tracing on, the span for this hop then starts a
+ * new trace (the W3C propagator refuses it the same way).
  */
-export function childTraceparent(parent?: string): string {
-  const valid = parent !== undefined && isTraceparent(parent);
-  // Safe to slice: the validator guarantees 2, 32, 16 and 2 hex digits: version, trace, parent, flags.
-  const traceId = valid ? parent.slice(3, 35) : randomId(16);
-  const flags = valid ? parent.slice(53, 55) : '01';
-  return `00-${traceId}-${randomId(8)}-${flags}`;
+function tracedContext(ids: { correlationId: string; causationId: string }, cause?: string): MessageContext {
+  const passedOn = cause !== undefined && isTraceparent(cause) ? cause : undefined;
+  return {
+    ...ids,
+    get traceparent() {
+      return traceHeadersOf().traceparent ?? passedOn;
+    },
+  };
 }
 
 export const MessageContexts = {
@@ -55,20 +56,18 @@ export const MessageContexts = {
 
   /** The context for work caused by an incoming event: same correlation, caused by that event. */
   fromEvent(event: { id: string; correlationid?: string; traceparent?: string }): MessageContext {
-    return {
-      correlationId: event.correlationid ?? event.id,
-      causationId: event.id,
-      traceparent: childTraceparent(event.traceparent),
-    };
+    return tracedContext(
+      { correlationId: event.correlationid ?? event.id, causationId: event.id },
+      event.traceparent,
+    );
   },
 
   /** The context for an HTTP request: its correlation id (or request id) and its trace. */
   fromRequest(headers: { correlationId?: string; requestId?: string; traceparent?: string }): MessageContext {
     const correlationId = headers.correlationId ?? headers.requestId ?? randomUUID();
-    return {
-      correlationId,
-      causationId: headers.requestId ?? correlationId,
-      traceparent: childTraceparent(headers.traceparent),
-    };
+    return tracedContext(
+      { correlationId, causationId: headers.requestId ?? correlationId },
+      headers.traceparent,
+    );
   },
 };

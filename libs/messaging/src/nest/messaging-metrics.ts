@@ -1,5 +1,5 @@
 import { isKnownEventType } from '@c2c/contracts';
-import { Counter, Gauge, Registry } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { RecordOutcome } from '../consumer/event-consumer';
 import type { PartitionLag } from '../kafka/consumer-lag';
 import type { OutboxRelay } from '../relay/outbox-relay';
@@ -11,6 +11,8 @@ export const UNKNOWN_TYPE = 'unknown';
 export class MessagingMetrics {
   private readonly published: Counter;
   private readonly consumed: Counter<'type' | 'outcome'>;
+  private readonly publishLatency: Histogram;
+  private readonly retries: Counter<'type'>;
 
   constructor(private readonly registry: Registry) {
     this.published = new Counter({
@@ -24,9 +26,29 @@ export class MessagingMetrics {
       labelNames: ['type', 'outcome'],
       registers: [registry],
     });
+    this.publishLatency = new Histogram({
+      name: 'c2c_relay_publish_latency_seconds',
+      help: "Time from an event's outbox insert (in the transaction that commits it) to the broker's acknowledgement",
+      // A NOTIFY wake-up publishes within milliseconds; the polling fallback within a second; beyond
+      // that the broker or the relay is in trouble.
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
+      registers: [registry],
+    });
+    this.retries = new Counter({
+      name: 'c2c_event_retries_total',
+      help: 'Failed handler tries of consumed events that are tried again, by type',
+      labelNames: ['type'],
+      registers: [registry],
+    });
   }
 
-  onPublished = (eventIds: string[]): void => this.published.inc(eventIds.length);
+  onPublished = (eventIds: string[], latencySeconds: number[] = []): void => {
+    this.published.inc(eventIds.length);
+    for (const seconds of latencySeconds) this.publishLatency.observe(seconds);
+  };
+
+  /** Same label rule as {@link onOutcome}. */
+  onRetry = (type: string): void => this.retries.inc({ type: isKnownEventType(type) ? type : UNKNOWN_TYPE });
 
   /**
    * The type comes off the wire (`ce_type`), so anyone who can write to a topic could mint a label per

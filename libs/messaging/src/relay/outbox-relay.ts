@@ -1,10 +1,13 @@
 import { CE_HEADERS } from '@c2c/contracts';
+import { contextOfTraceparent, isTracing, recordFailure, traceHeadersOf, tracer } from '@c2c/platform';
+import { ROOT_CONTEXT, type Span, SpanKind, trace } from '@opentelemetry/api';
 import { Kafka, Message, Producer } from 'kafkajs';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { idempotentProducerConfig, topicName } from '../kafka/kafka-client';
 import { ensureTopics } from '../kafka/topics';
 import { outboxChannel } from '../migrations/messaging-tables.migration';
+import { MESSAGING_SPAN_ATTRIBUTES as ATTR } from './messaging-spans';
 
 export interface RelayOptions {
   /** The schema whose outbox this relay drains. */
@@ -21,8 +24,11 @@ export interface RelayOptions {
   /** Fault injection for tests only: runs after the broker acknowledged a batch, before its rows are deleted. */
   afterPublishBeforeDelete?: (eventIds: string[]) => Promise<void>;
   onError?: (error: unknown) => void;
-  /** Told which events the broker acknowledged, batch by batch (metrics, latency measurement). */
-  onPublished?: (eventIds: string[]) => void;
+  /**
+   * Told which events the broker acknowledged, batch by batch, with the seconds from each one's outbox
+   * insert to that acknowledgement (in the same order): metrics.
+   */
+  onPublished?: (eventIds: string[], latencySeconds: number[]) => void;
 }
 
 interface OutboxRow {
@@ -33,6 +39,13 @@ interface OutboxRow {
   sequence: string;
   headers: Record<string, string>;
   payload: string;
+  /** How long ago the row was inserted when it was read, by the database's clock. */
+  age_seconds: number;
+}
+
+/** A row read for publishing, with when it was inserted on this process's monotonic clock. */
+interface PendingRow extends OutboxRow {
+  insertedAtMs: number;
 }
 
 export interface RelayBacklog {
@@ -175,21 +188,30 @@ export class OutboxRelay {
     return total;
   }
 
-  private select(afterId: string): Promise<OutboxRow[]> {
-    return this.query(
-      `select id, event_id, topic, aggregate_id, sequence, headers, payload::text as payload
+  /**
+   * The latency measurement starts at `created_at`, which the insert sets with `clock_timestamp()` (the
+   * moment of the insert, within the transaction that commits it, not the transaction's start). Its
+   * age is taken on the database's clock when the row is read and continued on this process's
+   * monotonic one, so a skew between the two machines' clocks does not enter the figure.
+   */
+  private async select(afterId: string): Promise<PendingRow[]> {
+    const rows = (await this.query(
+      `select id, event_id, topic, aggregate_id, sequence, headers, payload::text as payload,
+              extract(epoch from clock_timestamp() - created_at)::float8 as age_seconds
          from ${this.s}.outbox
         where id > $1 and not (id = any($3::bigint[]))
         order by id limit $2`,
       [afterId, this.batchSize, [...this.acknowledged]],
-    ) as Promise<OutboxRow[]>;
+    )) as OutboxRow[];
+    const readAt = performance.now();
+    return rows.map((row) => ({ ...row, insertedAtMs: readAt - Math.max(0, row.age_seconds) * 1_000 }));
   }
 
   /**
    * Deletes on the app's pool, one batch after another, while the relay's own session reads on. A
    * delete that fails leaves the rows in the outbox: they are sent again (a duplicate, never a loss).
    */
-  private deleteInBackground(rows: OutboxRow[]): void {
+  private deleteInBackground(rows: PendingRow[]): void {
     for (const row of rows) this.acknowledged.add(row.id);
     this.deleting = this.deleting
       .then(() => this.deletePublished(rows))
@@ -197,25 +219,65 @@ export class OutboxRelay {
       .finally(() => rows.forEach((row) => this.acknowledged.delete(row.id)));
   }
 
-  private async send(rows: OutboxRow[]): Promise<void> {
+  private async send(rows: PendingRow[]): Promise<void> {
     const byTopic = new Map<string, Message[]>();
+    const spans: Span[] = [];
     for (const row of rows) {
       const topic = topicName(this.options.topicPrefix, row.topic);
       const messages = byTopic.get(topic) ?? [];
-      messages.push({
-        key: row.aggregate_id,
-        value: row.payload,
-        headers: { ...row.headers, [CE_HEADERS.sequence]: row.sequence },
-      });
+      const headers: Record<string, string> = { ...row.headers, [CE_HEADERS.sequence]: row.sequence };
+      if (isTracing()) {
+        const span = this.publishSpan(row, topic);
+        spans.push(span);
+        // The consumer continues the trace from the span that published the event.
+        const traceparent = traceHeadersOf(trace.setSpan(ROOT_CONTEXT, span)).traceparent;
+        if (traceparent !== undefined) headers[CE_HEADERS.traceparent] = traceparent;
+      }
+      messages.push({ key: row.aggregate_id, value: row.payload, headers });
       byTopic.set(topic, messages);
     }
-    const producer = await this.connectedProducer();
-    await producer.sendBatch({
-      acks: -1,
-      topicMessages: [...byTopic.entries()].map(([topic, messages]) => ({ topic, messages })),
-    });
+    try {
+      const producer = await this.connectedProducer();
+      await producer.sendBatch({
+        acks: -1,
+        topicMessages: [...byTopic.entries()].map(([topic, messages]) => ({ topic, messages })),
+      });
+    } catch (error) {
+      for (const span of spans) recordFailure(span, error);
+      throw error;
+    } finally {
+      for (const span of spans) span.end();
+    }
     // Told at the acknowledgement itself, not when the (background) delete gets to these rows.
-    this.options.onPublished?.(rows.map((row) => row.event_id));
+    const ackedAt = performance.now();
+    this.options.onPublished?.(
+      rows.map((row) => row.event_id),
+      rows.map((row) => (ackedAt - row.insertedAtMs) / 1_000),
+    );
+  }
+
+  /**
+   * A PRODUCER span per event, child of the span that wrote it (the row's stored traceparent; a new
+   * trace when it has none), from the batch's send to the broker's acknowledgement. The time the row
+   * waited in the outbox before is not in it: that is `c2c_relay_publish_latency_seconds`.
+   */
+  private publishSpan(row: PendingRow, topic: string): Span {
+    return tracer().startSpan(
+      `send ${topic}`,
+      {
+        kind: SpanKind.PRODUCER,
+        attributes: {
+          [ATTR.system]: 'kafka',
+          [ATTR.operationType]: 'send',
+          [ATTR.operationName]: 'send',
+          [ATTR.destination]: topic,
+          [ATTR.messageId]: row.event_id,
+          [ATTR.kafkaKey]: row.aggregate_id,
+          ...(row.headers[CE_HEADERS.type] ? { [ATTR.eventType]: row.headers[CE_HEADERS.type] } : {}),
+        },
+      },
+      contextOfTraceparent(row.headers[CE_HEADERS.traceparent]),
+    );
   }
 
   private async deletePublished(rows: OutboxRow[]): Promise<void> {

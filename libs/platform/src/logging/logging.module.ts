@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { DynamicModule, Global, Module } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { FastifyInstance } from 'fastify';
 import type { DestinationStream } from 'pino';
+import { serverSpanOf, traceHttpServer } from '../tracing/http-server-spans';
+import { isTracing } from '../tracing/tracing';
 import { createServiceLogger, PinoNestLogger } from './pino-nest-logger';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -21,19 +25,32 @@ export function correlationIdOf(request: IncomingMessage): string | undefined {
 const TRACEPARENT = /^[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}$/;
 
 /**
- * The trace a request belongs to, for its log line: the trace id of the caller's `traceparent`, else
- * undefined. (When tracing records spans, the active span's id is the one to log instead.)
+ * The trace a request belongs to, for its log line: when tracing is on, the trace of the request's
+ * server span (the caller's, or a new one when the caller sent none that is valid); otherwise the
+ * trace id of the caller's `traceparent`, else undefined.
  */
 export function traceIdOf(request: IncomingMessage): string | undefined {
+  const span = serverSpanOf(request);
+  if (span) return span.spanContext().traceId;
   const given = request.headers.traceparent;
   const match = typeof given === 'string' ? TRACEPARENT.exec(given) : null;
   return match?.[1] !== undefined && !/^0+$/.test(match[1]) ? match[1] : undefined;
+}
+
+/** Installs the server span hooks when `startTracing` turned tracing on; nothing at all otherwise. */
+class HttpTracing {
+  constructor(host: HttpAdapterHost) {
+    const fastify = host.httpAdapter?.getInstance<FastifyInstance>();
+    if (fastify && isTracing()) traceHttpServer(fastify);
+  }
 }
 
 /**
  * JSON logs through pino. The request log (one line per request with its id, status and duration) is
  * a Fastify hook installed by `createServiceApp`: a flat object written by one logger, which costs a
  * fraction of what a per-request child logger with serialized request and response objects does.
+ * With tracing on, the module also gives every request a server span (the trace its log line names),
+ * added while the app's modules start, before the server is ready.
  */
 @Global()
 @Module({})
@@ -46,6 +63,11 @@ export class LoggingModule {
         {
           provide: PinoNestLogger,
           useValue: new PinoNestLogger(createServiceLogger(service, level, destination)),
+        },
+        {
+          provide: HttpTracing,
+          inject: [HttpAdapterHost],
+          useFactory: (host: HttpAdapterHost) => new HttpTracing(host),
         },
       ],
       exports: [PinoNestLogger],
