@@ -13,6 +13,7 @@ export {
 } from './problem';
 export { ProblemFilter, replyWithProblem, toProblem } from './problem.filter';
 export { fieldErrorsOf, validationProblem } from './validation';
+export { HasLength, IsText, MaxItems, MinItems } from './documented-rules';
 export {
   ApiProblemResponses,
   FieldErrorDto,
@@ -48,6 +49,8 @@ export { problemOfDomainError } from './domain-problem';
 export {
   DEFAULT_BODY_LIMIT_BYTES,
   MAX_JSON_DEPTH,
+  NOT_BLANK_PATTERN,
+  NO_CONTROL_CHARACTER_PATTERN,
   assertNoControlCharacters,
   controlCharacterFields,
   hasControlCharacter,

@@ -8,6 +8,9 @@ import { hasControlCharacter } from './untrusted-input';
 /** Smallest, default and largest page size of every list route. */
 export const PAGE_LIMITS = { min: 1, default: 20, max: 100 } as const;
 
+/** What every cursor looks like: base64url (see {@link encodeCursor}). */
+const CURSOR = /^[A-Za-z0-9_-]{1,512}$/;
+
 /**
  * The query of every list route: `?limit=…&cursor=…`. The cursor is opaque to clients: they pass back
  * the `nextCursor` of the previous page and never build one.
@@ -26,10 +29,17 @@ export class PageQueryDto {
   @Max(PAGE_LIMITS.max)
   limit: number = PAGE_LIMITS.default;
 
-  @ApiPropertyOptional({ description: 'The `nextCursor` of the previous page.', maxLength: 512 })
+  // The pattern says what a cursor looks like, not which are real: a well-formed cursor no page
+  // returned is still a 400 (decodeCursor), which the fuzzer's config expects (tools/fuzz).
+  @ApiPropertyOptional({
+    description: 'The `nextCursor` of the previous page.',
+    minLength: 1,
+    maxLength: 512,
+    pattern: CURSOR.source,
+  })
   @IsOptional()
   @IsString()
-  @Matches(/^[A-Za-z0-9_-]{1,512}$/, { message: 'cursor must be a cursor returned by a previous page' })
+  @Matches(CURSOR, { message: 'cursor must be a cursor returned by a previous page' })
   cursor?: string;
 }
 

@@ -17,8 +17,17 @@ export const DEFAULT_BODY_LIMIT_BYTES = 131_072;
 export const MAX_JSON_DEPTH = 32;
 
 // C0 controls except tab, LF and CR, and DEL: nothing a person types, and NUL is refused by PostgreSQL.
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const CONTROL_CHARACTERS = '\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F';
+const CONTROL_CHARACTER = new RegExp(`[${CONTROL_CHARACTERS}]`);
+
+/**
+ * The same rule as a JSON Schema `pattern` (ECMA-262), for the API documents: a string without a
+ * control character. The public document puts it on every request string it says nothing else about.
+ */
+export const NO_CONTROL_CHARACTER_PATTERN = `^[^${CONTROL_CHARACTERS}]*$`;
+
+/** Free text that must say something: no control character and at least one other than whitespace. */
+export const NOT_BLANK_PATTERN = `^[^${CONTROL_CHARACTERS}]*[^\\s${CONTROL_CHARACTERS}][^${CONTROL_CHARACTERS}]*$`;
 
 /** True when a string holds a character that no text input may carry. */
 export const hasControlCharacter = (text: string): boolean => CONTROL_CHARACTER.test(text);

@@ -1,6 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 import { CITY_LEVELS, MEMBERSHIP_STATUSES } from '@c2c/contracts';
+import { NOT_BLANK_PATTERN } from '@c2c/platform';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -57,7 +58,8 @@ const trimmed = Transform(({ value }: { value: unknown }) =>
 export const TextField = (presence: Presence, maxLength: number, description: string): Decorator =>
   field(
     presence,
-    { type: String, maxLength, description },
+    // What is left after trimming must say something: documented with the pattern that says so.
+    { type: String, minLength: 1, maxLength, pattern: NOT_BLANK_PATTERN, description },
     trimmed,
     IsString(),
     IsNotEmpty(),
@@ -183,11 +185,14 @@ export const LanguagesField = (presence: Presence): Decorator =>
     }),
   );
 
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
 /** A calendar day, `YYYY-MM-DD`. */
 export const DayField = (presence: Presence, description: string): Decorator =>
   field(
     presence,
-    { type: String, format: 'date', description },
-    Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '$property must be a day (YYYY-MM-DD)' }),
+    // The pattern too: `format` alone only annotates in JSON Schema 2020-12, and clients may skip it.
+    { type: String, format: 'date', pattern: DAY.source, description },
+    Matches(DAY, { message: '$property must be a day (YYYY-MM-DD)' }),
     IsISO8601({ strict: true }),
   );

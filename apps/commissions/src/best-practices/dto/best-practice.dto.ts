@@ -7,11 +7,9 @@ import {
   type CommonChallenge,
   type CooperationArea,
 } from '@c2c/contracts';
-import { PageQueryDto } from '@c2c/platform';
+import { MaxItems, MinItems, PageQueryDto } from '@c2c/platform';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize,
-  ArrayMinSize,
   ArrayUnique,
   IsArray,
   IsEmail,
@@ -83,14 +81,14 @@ export class PracticeContentDto implements PracticeContent {
 
   @ApiProperty({ enum: COMMON_CHALLENGES, isArray: true, description: 'At least one common challenge.' })
   @IsArray()
-  @ArrayMinSize(1)
+  @MinItems(1)
   @ArrayUnique()
   @IsIn(COMMON_CHALLENGES, { each: true, message: 'each value in challenges must be one of: $constraint1' })
   challenges!: CommonChallenge[];
 
   @ApiProperty({ type: [Number], ...SDG_RANGE, description: 'UN SDG numbers the practice serves.' })
   @IsArray()
-  @ArrayMaxSize(17)
+  @MaxItems(17)
   @ArrayUnique()
   @IsInt({ each: true })
   @Min(1, { each: true })

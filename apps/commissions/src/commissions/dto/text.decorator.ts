@@ -1,6 +1,2 @@
-import { applyDecorators } from '@nestjs/common';
-import { IsString, Length, Matches } from 'class-validator';
-
-/** Free text of 1 to `max` characters with something in it: whitespace alone says nothing. */
-export const IsText = (max: number) =>
-  applyDecorators(IsString(), Length(1, max), Matches(/\S/, { message: '$property must not be blank' }));
+/** Free text with something in it, documented as it is validated: the platform's rule. */
+export { IsText } from '@c2c/platform';

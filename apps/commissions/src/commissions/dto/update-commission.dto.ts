@@ -1,8 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsOptional, IsUUID } from 'class-validator';
+import { ArrayUnique, IsArray, IsOptional, IsUUID } from 'class-validator';
 import { IsCalendarDate } from './calendar-date.decorator';
 import { IsText } from './text.decorator';
 import { MAX_VICE_CHAIRS } from '../commission';
+import { MaxItems } from '@c2c/platform';
 
 /**
  * `PATCH /commissions/{id}` (secretariat): a field left out keeps its value; `null` clears the chair or a
@@ -37,7 +38,7 @@ export class UpdateCommissionDto {
   })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(MAX_VICE_CHAIRS)
+  @MaxItems(MAX_VICE_CHAIRS)
   @ArrayUnique()
   @IsUUID('all', { each: true })
   viceChairCityIds?: string[];

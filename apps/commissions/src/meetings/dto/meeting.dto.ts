@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize,
   ArrayUnique,
   IsArray,
   IsISO8601,
@@ -13,6 +12,7 @@ import {
 } from 'class-validator';
 import { IsText } from '../../commissions/dto/text.decorator';
 import { MEETING_STATUSES, type Meeting } from '../meeting';
+import { MaxItems } from '@c2c/platform';
 
 /** One agenda item. */
 export class AgendaItemDto {
@@ -57,7 +57,7 @@ export class ScheduleMeetingDto {
   @ApiPropertyOptional({ type: [AgendaItemDto], maxItems: 50 })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(50)
+  @MaxItems(50)
   @ValidateNested({ each: true })
   @Type(() => AgendaItemDto)
   agenda?: AgendaItemDto[];
@@ -67,7 +67,7 @@ export class ScheduleMeetingDto {
 export class HoldMeetingDto {
   @ApiProperty({ type: [String], format: 'uuid', description: 'Cities represented at the meeting.' })
   @IsArray()
-  @ArrayMaxSize(500)
+  @MaxItems(500)
   @ArrayUnique()
   @IsUUID('all', { each: true })
   attendingCityIds!: string[];

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsUUID, ValidateNested } from 'class-validator';
+import { IsArray, IsIn, IsOptional, IsUUID, ValidateNested } from 'class-validator';
 import { IsCalendarDate } from '../../commissions/dto/calendar-date.decorator';
 import { IsText } from '../../commissions/dto/text.decorator';
 import {
@@ -11,6 +11,7 @@ import {
   RESOLUTION_KINDS,
   type ResolutionKind,
 } from '../resolution';
+import { MaxItems } from '@c2c/platform';
 
 /** One follow-up action of a resolution being adopted; every action starts `open`. */
 export class NewActionDto {
@@ -48,7 +49,7 @@ export class AdoptResolutionDto {
   @ApiPropertyOptional({ type: [NewActionDto], maxItems: 100 })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(100)
+  @MaxItems(100)
   @ValidateNested({ each: true })
   @Type(() => NewActionDto)
   actions?: NewActionDto[];

@@ -1,15 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ROLES, type Role } from '@c2c/auth';
-import {
-  ArrayMaxSize,
-  IsEmail,
-  IsIn,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  MaxLength,
-} from 'class-validator';
+import { IsEmail, IsIn, IsOptional, IsUUID, MaxLength } from 'class-validator';
+import { HasLength, MaxItems } from '@c2c/platform';
 
 export class CreateUserDto {
   @ApiProperty({ format: 'email', maxLength: 254, example: 'officer@seoul.example' })
@@ -18,13 +10,11 @@ export class CreateUserDto {
   email!: string;
 
   @ApiProperty({ minLength: 1, maxLength: 200, example: 'Kim Min-jun' })
-  @IsString()
-  @Length(1, 200)
+  @HasLength(1, 200)
   name!: string;
 
   @ApiProperty({ minLength: 12, maxLength: 256, writeOnly: true })
-  @IsString()
-  @Length(12, 256)
+  @HasLength(12, 256)
   password!: string;
 
   @ApiProperty({ enum: ROLES, example: 'city-officer' })
@@ -42,7 +32,7 @@ export class CreateUserDto {
     description: 'Required (non-empty) for, and only for, a commission-officer.',
   })
   @IsOptional()
-  @ArrayMaxSize(3)
+  @MaxItems(3)
   @IsUUID(undefined, { each: true })
   commissionIds?: string[];
 }

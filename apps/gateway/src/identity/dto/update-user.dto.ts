@@ -1,19 +1,18 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { ROLES, type Role } from '@c2c/auth';
-import { ArrayMaxSize, IsIn, IsOptional, IsString, IsUUID, Length, ValidateIf } from 'class-validator';
+import { IsIn, IsOptional, IsUUID, ValidateIf } from 'class-validator';
+import { HasLength, MaxItems } from '@c2c/platform';
 
 /** A partial update; fields left out keep their value. `cityId: null` clears the city. */
 export class UpdateUserDto {
   @ApiPropertyOptional({ minLength: 1, maxLength: 200 })
   @IsOptional()
-  @IsString()
-  @Length(1, 200)
+  @HasLength(1, 200)
   name?: string;
 
   @ApiPropertyOptional({ minLength: 12, maxLength: 256, writeOnly: true })
   @IsOptional()
-  @IsString()
-  @Length(12, 256)
+  @HasLength(12, 256)
   password?: string;
 
   @ApiPropertyOptional({ enum: ROLES })
@@ -28,7 +27,7 @@ export class UpdateUserDto {
 
   @ApiPropertyOptional({ type: [String], format: 'uuid' })
   @IsOptional()
-  @ArrayMaxSize(3)
+  @MaxItems(3)
   @IsUUID(undefined, { each: true })
   commissionIds?: string[];
 }

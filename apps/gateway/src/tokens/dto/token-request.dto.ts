@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Length, MaxLength } from 'class-validator';
+import { IsString, MaxLength } from 'class-validator';
+import { HasLength } from '@c2c/platform';
 
 export class TokenRequestDto {
   // Examples name no real account: a working credential in a public document is a published password.
@@ -9,7 +10,6 @@ export class TokenRequestDto {
   email!: string;
 
   @ApiProperty({ example: 'your own passphrase', maxLength: 256, writeOnly: true })
-  @IsString()
-  @Length(1, 256)
+  @HasLength(1, 256)
   password!: string;
 }

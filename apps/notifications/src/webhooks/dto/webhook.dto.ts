@@ -1,16 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IdParams } from '@c2c/platform';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  MaxLength,
-} from 'class-validator';
+import { IdParams, MaxItems, MinItems } from '@c2c/platform';
+import { IsArray, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import type { DeliveryAttempt, WebhookDelivery, WebhookSubscription } from '../webhook';
+
+/** An exact event type, `prefix.*` or `*`; validated and documented from this one expression. */
+const EVENT_TYPE_SELECTOR = /^(\*|[a-z0-9.-]+(\.\*)?)$/;
 
 /** `POST /webhooks`. */
 export class CreateWebhookDto {
@@ -28,15 +22,16 @@ export class CreateWebhookDto {
   url!: string;
 
   @ApiProperty({
-    type: [String],
+    type: 'array',
+    items: { type: 'string', pattern: EVENT_TYPE_SELECTOR.source },
     example: ['c2c.partnership.*', 'c2c.commission.action-overdue.v1'],
     description:
       'Event types to receive: exact types, `prefix.*` wildcards, or `*`; each selects at least one.',
   })
   @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(50)
-  @Matches(/^(\*|[a-z0-9.-]+(\.\*)?)$/, {
+  @MinItems(1)
+  @MaxItems(50)
+  @Matches(EVENT_TYPE_SELECTOR, {
     each: true,
     message: 'each eventTypes entry must be an event type, prefix.* or *',
   })

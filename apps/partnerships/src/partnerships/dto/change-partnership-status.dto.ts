@@ -1,10 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Length } from 'class-validator';
+import { HasLength } from '@c2c/platform';
 
 /** Withdrawal, suspension, resumption, termination: why, for the history and the event. */
 export class ChangePartnershipStatusDto {
   @ApiProperty({ maxLength: 1000, example: 'New city administration reviewing all agreements.' })
-  @IsString()
-  @Length(1, 1000)
+  @HasLength(1, 1000)
   reason!: string;
 }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { IsOptional, IsUUID } from 'class-validator';
+import { HasLength } from '@c2c/platform';
 
 /** `POST /partnerships/{id}/declines`: the invited city that declines, and why. */
 export class DeclinePartnershipDto {
@@ -9,7 +10,6 @@ export class DeclinePartnershipDto {
 
   @ApiPropertyOptional({ maxLength: 1000 })
   @IsOptional()
-  @IsString()
-  @Length(1, 1000)
+  @HasLength(1, 1000)
   reason?: string;
 }

@@ -2,32 +2,27 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { COOPERATION_AREAS, CooperationArea, PARTNERSHIP_TYPES, PartnershipType } from '@c2c/contracts';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize,
-  ArrayMinSize,
   ArrayUnique,
   IsArray,
   IsIn,
   IsInt,
   IsOptional,
-  IsString,
   IsUUID,
-  Length,
   Max,
   Min,
   ValidateNested,
 } from 'class-validator';
 import { IsCalendarDate } from './calendar-date.decorator';
+import { HasLength, MinItems, MaxItems } from '@c2c/platform';
 
 export class SignatoryDto {
   @ApiProperty({ example: 'Eri Cahyadi' })
-  @IsString()
-  @Length(1, 200)
+  @HasLength(1, 200)
   name!: string;
 
   @ApiPropertyOptional({ example: 'Mayor of Surabaya' })
   @IsOptional()
-  @IsString()
-  @Length(1, 200)
+  @HasLength(1, 200)
   title?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'The city the signatory signed for.' })
@@ -40,8 +35,7 @@ export class SignatoryDto {
 export class AgreementDto {
   @ApiPropertyOptional({ example: 'Kitakyushu City Hall' })
   @IsOptional()
-  @IsString()
-  @Length(1, 200)
+  @HasLength(1, 200)
   place?: string;
 
   @ApiPropertyOptional({ example: '2026-03-24', format: 'date' })
@@ -51,7 +45,7 @@ export class AgreementDto {
 
   @ApiProperty({ type: [SignatoryDto] })
   @IsArray()
-  @ArrayMaxSize(50)
+  @MaxItems(50)
   @ValidateNested({ each: true })
   @Type(() => SignatoryDto)
   signatories!: SignatoryDto[];
@@ -63,14 +57,12 @@ export class ProposePartnershipDto {
   type!: PartnershipType;
 
   @ApiProperty({ example: 'Surabaya–Kitakyushu Green Sister City', maxLength: 200 })
-  @IsString()
-  @Length(1, 200)
+  @HasLength(1, 200)
   title!: string;
 
   @ApiPropertyOptional({ maxLength: 4000 })
   @IsOptional()
-  @IsString()
-  @Length(1, 4000)
+  @HasLength(1, 4000)
   description?: string;
 
   @ApiProperty({ format: 'uuid', description: 'The proposing city; it accepts by proposing.' })
@@ -85,14 +77,14 @@ export class ProposePartnershipDto {
       'unarchived cities in two or more countries, none twice.',
   })
   @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(100)
+  @MinItems(1)
+  @MaxItems(100)
   @IsUUID('all', { each: true })
   participantCityIds!: string[];
 
   @ApiProperty({ enum: COOPERATION_AREAS, isArray: true })
   @IsArray()
-  @ArrayMinSize(1)
+  @MinItems(1)
   @ArrayUnique()
   @IsIn(COOPERATION_AREAS, {
     each: true,

@@ -1,19 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ACTIVITY_KINDS, ActivityKind } from '@c2c/contracts';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  ArrayUnique,
-  IsArray,
-  IsIn,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayUnique, IsArray, IsIn, IsOptional, IsUUID, ValidateNested } from 'class-validator';
 import { IsCalendarDate } from './calendar-date.decorator';
+import { HasLength, MinItems, MaxItems } from '@c2c/platform';
 
 /** A best practice moving from one city to another. */
 export class PracticeTransferDto {
@@ -39,8 +29,7 @@ export class RecordActivityDto {
   kind!: ActivityKind;
 
   @ApiProperty({ maxLength: 200 })
-  @IsString()
-  @Length(1, 200)
+  @HasLength(1, 200)
   title!: string;
 
   @ApiProperty({ format: 'date' })
@@ -54,16 +43,15 @@ export class RecordActivityDto {
 
   @ApiProperty({ type: [String], format: 'uuid', description: 'Cities taking part.' })
   @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(100)
+  @MinItems(1)
+  @MaxItems(100)
   @ArrayUnique()
   @IsUUID('all', { each: true })
   participatingCityIds!: string[];
 
   @ApiPropertyOptional({ maxLength: 4000 })
   @IsOptional()
-  @IsString()
-  @Length(1, 4000)
+  @HasLength(1, 4000)
   outcomes?: string;
 
   @ApiPropertyOptional({ type: PracticeTransferDto, description: 'Required when kind is practice-transfer.' })
