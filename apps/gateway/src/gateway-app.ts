@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { AppModule } from './app.module';
 import { GatewayConfig, trustProxyOf } from './config';
 import { IdempotencyService } from './http/idempotency/idempotency.service';
+import { answerUndeclaredMethods } from './http/method-not-allowed';
 import { ipRateLimit } from './http/rate-limit/rate-limits';
 import { UserRateLimiter } from './http/rate-limit/user-rate-limiter';
 import { requestPolicies } from './http/request-policies';
@@ -21,7 +22,7 @@ import { routeTableOf } from './routing/route-table';
 
 /**
  * What the gateway adds to every service's HTTP setup: its body limit and proxy trust, the API's
- * security headers, CORS, the per-IP rate limit, idempotency bookkeeping, the routes it forwards (from
+ * security headers, 405 for a method a path does not have, CORS, the per-IP rate limit, idempotency bookkeeping, the routes it forwards (from
  * the services' own OpenAPI documents) and the interactive docs of the composed public document.
  * Plugins are registered before the routes, so their hooks apply to every route.
  */
@@ -37,6 +38,8 @@ export function gatewayAppOptions(config: GatewayConfig): ServiceAppOptions {
       // Typed with the workspace's fastify, whose declarations the plugins augment (Nest's adapter
       // bundles its own copy of fastify's types).
       const fastify = app.get(HttpAdapterHost).httpAdapter.getInstance<FastifyInstance>();
+      // First, so that it learns every route registered after it: Nest's and the forwarded ones.
+      answerUndeclaredMethods(fastify);
       await fastify.register(cors, corsOptions(config));
       await fastify.register(rateLimit, ipRateLimit(config));
       const idempotency = app.get(IdempotencyService);

@@ -1,6 +1,7 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { problemResponseObject } from '@c2c/platform';
 import { API_PREFIX, PUBLIC_OPERATION } from '../http/routes';
+import { withLinks, withRequestRules } from './public-api-rules';
 import type { ServiceApiDocument } from './service-api-documents';
 
 const DESCRIPTION = `The public API of the Asian Mayors Forum's City-to-City Cooperation Platform.
@@ -121,7 +122,8 @@ function publicOperation(method: string, operation: JsonObject, forwarded: boole
  * (tokens, users, me, dossier, event catalogue) and every service's own document, whose paths are
  * served under `/api/v1`. Each service's schemas keep their names; one that clashes with a different
  * schema of the same name is prefixed with its service. The gateway adds what is its own: the
- * prefix, the bearer scheme, Idempotency-Key, and the problem answers it gives on every route.
+ * prefix, the bearer scheme, Idempotency-Key, the problem answers it gives on every route, the
+ * request rules every service applies and the links between operations (./public-api-rules).
  */
 export function composePublicApi(own: OpenAPIObject, services: ServiceApiDocument[]): OpenAPIObject {
   const gateway = own as unknown as JsonObject;
@@ -196,5 +198,5 @@ export function composePublicApi(own: OpenAPIObject, services: ServiceApiDocumen
       schemas: Object.fromEntries(Object.entries(schemas).sort(([a], [b]) => a.localeCompare(b))),
     },
   };
-  return withoutNullable(composed) as unknown as OpenAPIObject;
+  return withoutNullable(withLinks(withRequestRules(composed))) as unknown as OpenAPIObject;
 }
