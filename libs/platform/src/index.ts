@@ -19,8 +19,8 @@ export { Clock, FixedClock } from './domain/clock';
 export { DomainError, type DomainErrorDetails, type DomainErrorKind } from './domain/domain-error';
 export * from './http';
 export {
-  activeTraceId,
   contextOfTraceparent,
+  flushTracing,
   isTracing,
   isValidTraceparent,
   recordFailure,

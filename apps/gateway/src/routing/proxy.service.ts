@@ -27,7 +27,8 @@ const PREFIX = `/${API_PREFIX}`;
 /**
  * The headers sent to a service on behalf of a client request: the caller's credentials and
  * preconditions, the request id, and a W3C traceparent: the client's when the platform's one rule
- * accepts it (so no service replaces it further on), else a new trace.
+ * accepts it (so no service replaces it further on), else a new trace. With tracing on, the
+ * ServiceClient puts its client span's in its place, which continues the same trace.
  */
 export function forwardedHeaders(request: FastifyRequest): Record<string, string> {
   const headers: Record<string, string> = {};

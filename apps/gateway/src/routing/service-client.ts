@@ -1,5 +1,13 @@
 import CircuitBreaker from 'opossum';
-import { Problem, ProblemType } from '@c2c/platform';
+import { isTracing, Problem, ProblemType, recordFailure, traceHeadersOf, tracer } from '@c2c/platform';
+import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import {
+  ATTR_HTTP_REQUEST_METHOD,
+  ATTR_HTTP_RESPONSE_STATUS_CODE,
+  ATTR_SERVER_ADDRESS,
+  ATTR_SERVER_PORT,
+  ATTR_URL_FULL,
+} from '@opentelemetry/semantic-conventions';
 import { Dispatcher, interceptors, Pool } from 'undici';
 
 export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -93,6 +101,7 @@ const isTimeout = (error: unknown): boolean =>
  */
 export class ServiceClient {
   private readonly origin: string;
+  private readonly url: URL;
   private readonly base: Dispatcher;
   private readonly ownsBase: boolean;
   private readonly dispatcher: Dispatcher;
@@ -104,7 +113,8 @@ export class ServiceClient {
     baseUrl: string,
     private readonly options: ServiceClientOptions,
   ) {
-    this.origin = new URL(baseUrl).origin;
+    this.url = new URL(baseUrl);
+    this.origin = this.url.origin;
     this.ownsBase = options.dispatcher === undefined;
     this.base =
       options.dispatcher ??
@@ -167,7 +177,43 @@ export class ServiceClient {
    * service that cannot be reached, or whose circuit is open, is a `503` problem naming it; one that
    * does not answer in time a `504`.
    */
-  async send(request: UpstreamRequest): Promise<UpstreamResponse> {
+  send(request: UpstreamRequest): Promise<UpstreamResponse> {
+    return isTracing() ? this.sendTraced(request) : this.sendUntraced(request);
+  }
+
+  /**
+   * A CLIENT span around the call (its retries included: they are undici's, inside one call), child of
+   * the gateway's server span, whose `traceparent` the service continues. Hand-made rather than
+   * `@opentelemetry/instrumentation-undici`, which listens to undici's diagnostics channel and would
+   * need its require hook loaded first (see docs/operations.md, Tracing).
+   */
+  private async sendTraced(request: UpstreamRequest): Promise<UpstreamResponse> {
+    const span = tracer().startSpan(request.method, {
+      kind: SpanKind.CLIENT,
+      attributes: {
+        [ATTR_HTTP_REQUEST_METHOD]: request.method,
+        [ATTR_SERVER_ADDRESS]: this.url.hostname,
+        ...(this.url.port ? { [ATTR_SERVER_PORT]: Number(this.url.port) } : {}),
+        // Without the query: it may hold what callers searched for.
+        [ATTR_URL_FULL]: `${this.origin}${request.path.split('?')[0] ?? ''}`,
+        'peer.service': this.service,
+      },
+    });
+    try {
+      const headers = { ...request.headers, ...traceHeadersOf(trace.setSpan(context.active(), span)) };
+      const response = await this.sendUntraced({ ...request, headers });
+      span.setAttribute(ATTR_HTTP_RESPONSE_STATUS_CODE, response.status);
+      if (response.status >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
+      return response;
+    } catch (error) {
+      recordFailure(span, error);
+      throw error;
+    } finally {
+      span.end();
+    }
+  }
+
+  private async sendUntraced(request: UpstreamRequest): Promise<UpstreamResponse> {
     try {
       return await this.breaker.fire(request);
     } catch (error) {

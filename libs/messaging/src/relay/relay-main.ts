@@ -6,7 +6,7 @@
  */
 import 'reflect-metadata';
 import { createServiceDataSource } from '@c2c/persistence';
-import { ConfigError, loadConfig, ServiceConfig } from '@c2c/platform';
+import { ConfigError, loadConfig, ServiceConfig, startTracing } from '@c2c/platform';
 import { createKafka } from '../kafka/kafka-client';
 import { kafkaSecurityFromSettings } from '../kafka/kafka-security';
 import { OutboxRelay } from './outbox-relay';
@@ -31,6 +31,8 @@ function readConfig(): ServiceConfig {
 
 async function main(): Promise<void> {
   const schema = required('RELAY_SCHEMA');
+  // Its publish spans under a name of their own (off without OTEL_EXPORTER_OTLP_ENDPOINT).
+  const tracing = startTracing(`${schema}-relay`);
   const config = readConfig();
   const databaseUrl = config.DATABASE_URL;
   const brokers = config.KAFKA_BROKERS.split(',');
@@ -57,6 +59,7 @@ async function main(): Promise<void> {
     void relay
       .stop()
       .then(() => dataSource.destroy())
+      .then(() => tracing.shutdown())
       .then(() => process.exit(0));
   };
   process.once('SIGTERM', stop);

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { DynamicModule, Global, Module } from '@nestjs/common';
+import { DynamicModule, Global, Module, OnApplicationShutdown } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
 import type { DestinationStream } from 'pino';
 import { serverSpanOf, traceHttpServer } from '../tracing/http-server-spans';
-import { isTracing } from '../tracing/tracing';
+import { flushTracing, isTracing } from '../tracing/tracing';
 import { createServiceLogger, PinoNestLogger } from './pino-nest-logger';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -37,11 +37,18 @@ export function traceIdOf(request: IncomingMessage): string | undefined {
   return match?.[1] !== undefined && !/^0+$/.test(match[1]) ? match[1] : undefined;
 }
 
-/** Installs the server span hooks when `startTracing` turned tracing on; nothing at all otherwise. */
-class HttpTracing {
+/**
+ * Installs the server span hooks when `startTracing` turned tracing on, nothing at all otherwise, and
+ * exports the buffered spans when the app closes.
+ */
+class HttpTracing implements OnApplicationShutdown {
   constructor(host: HttpAdapterHost) {
     const fastify = host.httpAdapter?.getInstance<FastifyInstance>();
     if (fastify && isTracing()) traceHttpServer(fastify);
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return flushTracing();
   }
 }
 

@@ -47,7 +47,7 @@ const OFF: Tracing = { enabled: false, shutdown: () => Promise.resolve() };
 // The one propagator, used directly rather than through the API's global one, which is a no-op until
 // something registers it: trace context is read and written the same way whether tracing is on or off.
 const w3c = new W3CTraceContextPropagator();
-let enabled = false;
+let active: TracerProvider | undefined;
 
 /**
  * Turns tracing on for this process when `OTEL_EXPORTER_OTLP_ENDPOINT` is set (or a test passes an
@@ -73,12 +73,12 @@ export function startTracing(serviceName: string, options: TracingOptions = {}):
   context.setGlobalContextManager(contextManager);
   propagation.setGlobalPropagator(w3c);
   trace.setGlobalTracerProvider(provider);
-  enabled = true;
+  active = provider;
   return {
     enabled: true,
     async shutdown() {
       await provider.shutdown();
-      enabled = false;
+      active = undefined;
       trace.disable();
       propagation.disable();
       context.disable();
@@ -88,7 +88,15 @@ export function startTracing(serviceName: string, options: TracingOptions = {}):
 
 /** Whether this process records spans: the span helpers do nothing otherwise. */
 export function isTracing(): boolean {
-  return enabled;
+  return active !== undefined;
+}
+
+/**
+ * Exports the spans still buffered; an app calls it as it closes (LoggingModule does), so a stopping
+ * pod's last spans are not lost with the process.
+ */
+export async function flushTracing(): Promise<void> {
+  await active?.forceFlush();
 }
 
 export function tracer(): Tracer {
@@ -140,12 +148,6 @@ export function traceHeadersOf(ctx: Context = context.active()): {
   };
   w3c.inject(ctx, headers, setter);
   return headers;
-}
-
-/** The trace id of the span active in `ctx`, when there is a recording one. */
-export function activeTraceId(ctx: Context = context.active()): string | undefined {
-  const span = trace.getSpan(ctx);
-  return span?.isRecording() ? span.spanContext().traceId : undefined;
 }
 
 /** Marks a span failed with the error, as an exception event and its status. */
