@@ -93,6 +93,7 @@ export async function createServiceApp(
   });
   const logger = loggerOf(app);
   app.useLogger(logger);
+  closeConnectionsWhenStopping(adapter, readinessOf(app));
   logRequests(adapter, logger);
   app.useGlobalPipes(strictValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
@@ -107,6 +108,19 @@ function loggerOf(app: NestFastifyApplication): PinoNestLogger {
   } catch {
     return new PinoNestLogger(createServiceLogger('service', process.env.LOG_LEVEL ?? 'info'));
   }
+}
+
+/**
+ * Once shutdown began, each answer closes its connection. The listener is closed by then, but a
+ * kept-alive connection whose request was running would stay open after its answer and hold the
+ * process until the client or the keep-alive timeout let it go.
+ */
+function closeConnectionsWhenStopping(adapter: FastifyAdapter, readiness: ReadinessChecks | undefined) {
+  if (readiness === undefined) return;
+  adapter.getInstance().addHook('onSend', (_request, reply, payload, done) => {
+    if (readiness.shuttingDown) void reply.header('connection', 'close');
+    done(null, payload);
+  });
 }
 
 /**
