@@ -36,6 +36,16 @@ export const BENCHMARKS: readonly Benchmark[] = [
     script: 'libs/messaging/benchmarks/consumer.bench.ts',
     measures: 'applying events through the inbox, against a strong raw eachBatch and stock Nest',
   },
+  {
+    name: 'gateway',
+    script: 'apps/gateway/benchmarks/gateway.bench.ts',
+    measures: 'three routes through the gateway to the cities service, against a conventional NestJS gateway',
+  },
+  {
+    name: 'footprint',
+    script: 'tools/bench/footprint.bench.ts',
+    measures: 'each app built and spawned: time to ready, resident memory at rest and under load',
+  },
 ];
 
 const USAGE = `usage: npm run bench [-- <name>…] [--report] [--list]
