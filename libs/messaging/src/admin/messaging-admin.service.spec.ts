@@ -100,12 +100,15 @@ describe(MessagingAdmin.name, () => {
     await expect(world().admin.deadLetter(9, '1')).rejects.toMatchObject({ status: 404 });
   });
 
-  it('replays one letter by position, resolved or not', async () => {
+  it('replays one letter by position; a resolved one is a duplicate, not replayed', async () => {
     const { admin, replayed } = world();
-    expect(await admin.replay({ partition: 1, offset: '3' })).toEqual([
-      expect.objectContaining({ partition: 1, offset: '3', outcome: 'applied' }),
+    expect(await admin.replay({ partition: 0, offset: '2' })).toEqual([
+      expect.objectContaining({ partition: 0, offset: '2', outcome: 'applied' }),
     ]);
-    expect(positions(replayed)).toEqual(['1:3']);
+    expect(await admin.replay({ partition: 1, offset: '3' })).toEqual([
+      expect.objectContaining({ partition: 1, offset: '3', outcome: 'duplicate' }),
+    ]);
+    expect(positions(replayed)).toEqual(['0:2']);
     await expect(admin.replay({ partition: 7, offset: '3' })).rejects.toMatchObject({ status: 404 });
   });
 

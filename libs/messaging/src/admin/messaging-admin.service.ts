@@ -112,11 +112,23 @@ export class MessagingAdmin {
     return toDetail(letter);
   }
 
-  /** Replays one letter (by position) or every unresolved letter a filter takes, oldest first. */
+  /**
+   * Replays one letter (by position) or every unresolved letter a filter takes, oldest first. A
+   * resolved letter is not replayed: its event was applied, and the consumer validates before it
+   * looks at its inbox, so replaying a resolved poison letter would only dead-letter it again. Named
+   * by position, it is answered `duplicate`, what the inbox would have said of a valid one.
+   */
   async replay(selection: ReplayDeadLettersDto): Promise<ReplayResultResponse[]> {
     const select = this.selectionOf(selection);
-    const results = await this.ports.deadLetters.replayAll(select);
-    if (results.length === 0 && selection.partition !== undefined) {
+    const byPosition = selection.partition !== undefined;
+    const applied: { letter: DeadLetter; outcome: RecordOutcome }[] = [];
+    const replayed = await this.ports.deadLetters.replayAll((letter) => {
+      if (!select(letter)) return false;
+      if (letter.resolved && byPosition) applied.push({ letter, outcome: 'duplicate' });
+      return !letter.resolved;
+    });
+    const results = [...applied, ...replayed];
+    if (results.length === 0 && byPosition) {
       throw new Problem(
         ProblemType.NotFound,
         `no dead letter at partition ${selection.partition} offset ${selection.offset}`,
@@ -157,19 +169,18 @@ export class MessagingAdmin {
       if (extra !== undefined) {
         throw invalid(extra, `${extra} cannot be combined with a position (partition and offset)`);
       }
-      // Resolved or not: the inbox makes a replay of an applied event a duplicate, never a second effect.
       return (letter) => letter.partition === partition && letter.offset === offset;
     }
     if (all === true) {
       if (type !== undefined || since !== undefined) {
         throw invalid('all', 'all replays every letter: leave out type and since, or all');
       }
-      return (letter) => !letter.resolved;
+      return () => true;
     }
     if (type === undefined && since === undefined) {
       throw invalid('all', 'say what to replay: partition and offset, type, since, or all: true');
     }
-    return (letter) => !letter.resolved && matches(letter, { type, since });
+    return (letter) => matches(letter, { type, since });
   }
 }
 

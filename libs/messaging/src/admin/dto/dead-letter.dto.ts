@@ -147,7 +147,9 @@ export class ReplayResultResponse {
 
   @ApiProperty({
     enum: ['applied', 'duplicate', 'skipped', 'dead-lettered'],
-    description: '`dead-lettered`: it failed again and is a new dead letter (this one stays).',
+    description:
+      '`dead-lettered`: it failed again and is a new dead letter (this one stays); `duplicate`: its ' +
+      'event was applied already (a resolved letter is never replayed).',
   })
   outcome!: string;
 }
