@@ -29,6 +29,7 @@ import {
 } from '@c2c/testing';
 import {
   buildDist,
+  forgetIdempotencyKeys,
   load,
   login,
   rssMbOf,
@@ -133,6 +134,7 @@ benchmarkMain('footprint', async (context) => {
     >;
     let requests = 0;
     for (let round = 0; round < warmUp + rounds; round++) {
+      await forgetIdempotencyKeys(database.adminUrl);
       const apps = await startAll();
       const rest = Object.fromEntries(
         await Promise.all(APPS.map(async (app) => [app.name, await settledRss(apps[app.name].pid)] as const)),
