@@ -1,6 +1,7 @@
 // Rebuilds the partnerships service's city read model from the beginning of c2c.cities.v1 and prints
 // how it differs from the model it replaced. Safe while the service runs (see CityModelRebuild).
-//   node -r @swc-node/register apps/partnerships/scripts/rebuild-city-model.ts [--check]
+//   npm run admin -- rebuild-read-model --service partnerships --model city [--check]   (the operator CLI)
+//   node -r @swc-node/register apps/partnerships/scripts/rebuild-city-model.ts [--check]   (what it runs)
 // --check exits 1 when the rebuilt model differs from the previous one (the model had drifted).
 // Reads the service's own environment: DATABASE_URL, KAFKA_BROKERS, KAFKA_TOPIC_PREFIX.
 import 'reflect-metadata';
