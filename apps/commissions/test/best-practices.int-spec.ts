@@ -213,6 +213,10 @@ describe('commissions: the best-practice library', () => {
       drip.id,
     ]);
     expect(await search('q=irrigation')).not.toContain(hidden.id);
+    // Words and tags together: a parameter named like a cast (`::text[]`) once made this a 500.
+    expect(
+      await search('q=irrigation&challenge=poverty-reduction&cooperationArea=water-and-sanitation'),
+    ).toEqual([drip.id]);
 
     const own = await officer.get<Page<BestPracticeResponse>>(
       `/best-practices?cityId=${kitakyushu}&status=all`,

@@ -37,7 +37,9 @@ export class BestPracticesRepository implements BestPracticeStore {
       .where('p.status = any(:statuses)', { statuses: filter.statuses });
     if (filter.cityId !== undefined) query.andWhere('p.city_id = :cityId', { cityId: filter.cityId });
     if (filter.text !== undefined) {
-      query.andWhere(`p.search @@ websearch_to_tsquery('english', :text)`, { text: filter.text });
+      // Not `:text`: TypeORM reads the `::text[]` casts below as that parameter too (a 500 the fuzzer
+      // found when q and a tag filter came together), so no parameter is named like a type.
+      query.andWhere(`p.search @@ websearch_to_tsquery('english', :searchText)`, { searchText: filter.text });
     }
     if (filter.challenge !== undefined) {
       query.andWhere('p.challenges @> array[:challenge]::text[]', { challenge: filter.challenge });
