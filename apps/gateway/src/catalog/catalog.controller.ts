@@ -19,7 +19,12 @@ export class CatalogController {
   @ApiResponse({
     status: 200,
     description: 'AsyncAPI 3 document (YAML).',
-    content: { 'application/yaml': { schema: { type: 'string' } } },
+    // The schema of what the YAML says (a document), not of its text: a client parses it first.
+    content: {
+      'application/yaml': {
+        schema: { type: 'object', required: ['asyncapi'], properties: { asyncapi: { type: 'string' } } },
+      },
+    },
   })
   @ApiProblemResponses(429, 503)
   async getEventCatalog(@Res({ passthrough: true }) reply: FastifyReply): Promise<string> {

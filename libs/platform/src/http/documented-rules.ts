@@ -1,6 +1,14 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsString, Length, Matches } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsString,
+  Length,
+  Matches,
+  ValidateIf,
+} from 'class-validator';
 import { NOT_BLANK_PATTERN } from './untrusted-input';
 
 // Validation rules that also say themselves in the OpenAPI document, so that what a request must be
@@ -29,3 +37,14 @@ export const MinItems = (min: number): PropertyDecorator =>
 /** An array of at most `max` items. */
 export const MaxItems = (max: number): PropertyDecorator =>
   applyDecorators(ArrayMaxSize(max), ApiProperty({ maxItems: max }));
+
+/** An array without repeated items. */
+export const UniqueItems = (): PropertyDecorator =>
+  applyDecorators(ArrayUnique(), ApiProperty({ uniqueItems: true }));
+
+/**
+ * A property that may be left out but, when sent, is validated: unlike `@IsOptional()`, `null` is not
+ * a way of leaving it out, as the document (which does not say `nullable`) promises. For properties
+ * whose null would otherwise reach the domain as a value.
+ */
+export const IsOmittable = (): PropertyDecorator => ValidateIf((_object, value) => value !== undefined);

@@ -13,7 +13,7 @@ export {
 } from './problem';
 export { ProblemFilter, replyWithProblem, toProblem } from './problem.filter';
 export { fieldErrorsOf, validationProblem } from './validation';
-export { HasLength, IsText, MaxItems, MinItems } from './documented-rules';
+export { HasLength, IsOmittable, IsText, MaxItems, MinItems, UniqueItems } from './documented-rules';
 export {
   ApiProblemResponses,
   FieldErrorDto,

@@ -57,6 +57,9 @@ export const ApiIfMatch = (required: boolean) =>
     ApiHeader({
       name: 'If-Match',
       required,
+      // One entity tag (RFC 9110 §8.8.3; no comma, which would make it a list) or `*`: a list of
+      // tags is refused (expectedVersionOf).
+      schema: { type: 'string', pattern: '^(\\*|(W/)?"[!#-+\\--~]*")$' },
       description: required
         ? 'The ETag of the version being changed.'
         : 'The ETag of the version being changed; when sent, a stale one is refused with 412.',

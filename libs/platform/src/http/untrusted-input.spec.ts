@@ -1,4 +1,5 @@
-import { controlCharacterFields, jsonDepth } from './untrusted-input';
+import Fastify from 'fastify';
+import { controlCharacterFields, installInputRules, jsonDepth } from './untrusted-input';
 
 describe('jsonDepth', () => {
   it('counts containers, not scalars', () => {
@@ -22,4 +23,28 @@ describe('controlCharacterFields', () => {
     expect(controlCharacterFields('\u007f')).toEqual(['(body)']);
     expect(controlCharacterFields({ q: 'ünïcødé 東京' })).toEqual([]);
   });
+});
+
+describe('installInputRules', () => {
+  const app = Fastify();
+  installInputRules(app);
+  app.post('/things', async (request) => ({ got: request.body }));
+  afterAll(() => app.close());
+
+  const post = (payload: string) =>
+    app.inject({ method: 'POST', url: '/things', headers: { 'content-type': 'application/json' }, payload });
+
+  it('takes a JSON object', async () => {
+    const reply = await post('{"name":"Tehran"}');
+    expect(reply.statusCode).toBe(200);
+    expect(reply.json()).toEqual({ got: { name: 'Tehran' } });
+  });
+
+  it.each(['null', '7', '"x"', '[]', 'true'])(
+    'refuses %s as a body: no route takes anything but an object',
+    async (payload) => {
+      const reply = await post(payload);
+      expect(reply.statusCode).toBe(400);
+    },
+  );
 });

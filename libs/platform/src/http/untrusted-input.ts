@@ -114,6 +114,11 @@ export function installInputRules(fastify: FastifyInstance, maxDepth = MAX_JSON_
       typeof body === 'string' ? body : body.toString('utf8'),
       (error, value: unknown) => {
         if (error) return done(error, undefined);
+        // Every body the API takes is an object: `null`, `7` or `"x"` is no body of any route, and a
+        // route whose body is optional must not read a JSON null as "no body" either.
+        if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+          return done(new Problem(ProblemType.BadRequest, 'the body must be a JSON object'), undefined);
+        }
         if (jsonDepth(value, maxDepth) > maxDepth) {
           return done(
             new Problem(ProblemType.BadRequest, `the body nests deeper than ${maxDepth} levels`),

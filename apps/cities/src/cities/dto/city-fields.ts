@@ -1,11 +1,9 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 import { CITY_LEVELS, MEMBERSHIP_STATUSES } from '@c2c/contracts';
-import { NOT_BLANK_PATTERN } from '@c2c/platform';
+import { MaxItems, NOT_BLANK_PATTERN, UniqueItems } from '@c2c/platform';
 import { Transform, Type } from 'class-transformer';
 import {
-  ArrayMaxSize,
-  ArrayUnique,
   IsArray,
   IsIn,
   IsInt,
@@ -145,7 +143,7 @@ export const ContactsField = (presence: Presence): Decorator =>
     presence,
     { type: [ContactOfficerDto], description: 'People notified about the city’s partnerships.' },
     IsArray(),
-    ArrayMaxSize(20),
+    MaxItems(20),
     ValidateNested({ each: true }),
     Type(() => ContactOfficerDto),
   );
@@ -154,12 +152,13 @@ export const SdgFocusField = (presence: Presence): Decorator =>
   field(
     presence,
     {
-      type: [Number],
+      type: 'array',
+      items: { type: 'integer', minimum: 1, maximum: 17 },
       example: [6, 11, 13],
       description: 'UN Sustainable Development Goals (1–17) put first.',
     },
     IsArray(),
-    ArrayUnique(),
+    UniqueItems(),
     IsInt({ each: true }),
     Min(1, { each: true }),
     Max(17, { each: true }),
@@ -172,13 +171,14 @@ export const LanguagesField = (presence: Presence): Decorator =>
   field(
     presence,
     {
-      type: [String],
+      type: 'array',
+      items: { type: 'string', pattern: LANGUAGE_TAG.source },
       example: ['fa'],
       description: 'BCP 47 tags of the administration’s working languages.',
     },
     IsArray(),
-    ArrayUnique(),
-    ArrayMaxSize(20),
+    UniqueItems(),
+    MaxItems(20),
     Matches(LANGUAGE_TAG, {
       each: true,
       message: 'each of $property must be a BCP 47 tag such as fa or zh-Hant',

@@ -7,10 +7,9 @@ import {
   type CommonChallenge,
   type CooperationArea,
 } from '@c2c/contracts';
-import { MaxItems, MinItems, PageQueryDto } from '@c2c/platform';
+import { MaxItems, MinItems, PageQueryDto, UniqueItems } from '@c2c/platform';
 import { Type } from 'class-transformer';
 import {
-  ArrayUnique,
   IsArray,
   IsEmail,
   IsIn,
@@ -82,14 +81,19 @@ export class PracticeContentDto implements PracticeContent {
   @ApiProperty({ enum: COMMON_CHALLENGES, isArray: true, description: 'At least one common challenge.' })
   @IsArray()
   @MinItems(1)
-  @ArrayUnique()
+  @UniqueItems()
   @IsIn(COMMON_CHALLENGES, { each: true, message: 'each value in challenges must be one of: $constraint1' })
   challenges!: CommonChallenge[];
 
-  @ApiProperty({ type: [Number], ...SDG_RANGE, description: 'UN SDG numbers the practice serves.' })
+  @ApiProperty({
+    type: 'integer',
+    isArray: true,
+    ...SDG_RANGE,
+    description: 'UN SDG numbers the practice serves.',
+  })
   @IsArray()
   @MaxItems(17)
-  @ArrayUnique()
+  @UniqueItems()
   @IsInt({ each: true })
   @Min(1, { each: true })
   @Max(17, { each: true })
@@ -97,7 +101,7 @@ export class PracticeContentDto implements PracticeContent {
 
   @ApiProperty({ enum: COOPERATION_AREAS, isArray: true })
   @IsArray()
-  @ArrayUnique()
+  @UniqueItems()
   @IsIn(COOPERATION_AREAS, {
     each: true,
     message: 'each value in cooperationAreas must be one of: $constraint1',

@@ -1,9 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayUnique, IsArray, IsOptional, IsUUID } from 'class-validator';
+import { IsArray, IsOptional, IsUUID } from 'class-validator';
 import { IsCalendarDate } from './calendar-date.decorator';
 import { IsText } from './text.decorator';
 import { MAX_VICE_CHAIRS } from '../commission';
-import { MaxItems } from '@c2c/platform';
+import { MaxItems, UniqueItems } from '@c2c/platform';
 
 /**
  * `PATCH /commissions/{id}` (secretariat): a field left out keeps its value; `null` clears the chair or a
@@ -39,7 +39,7 @@ export class UpdateCommissionDto {
   @IsOptional()
   @IsArray()
   @MaxItems(MAX_VICE_CHAIRS)
-  @ArrayUnique()
+  @UniqueItems()
   @IsUUID('all', { each: true })
   viceChairCityIds?: string[];
 }

@@ -1,18 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayUnique,
-  IsArray,
-  IsISO8601,
-  IsOptional,
-  IsTimeZone,
-  IsUrl,
-  IsUUID,
-  ValidateNested,
-} from 'class-validator';
+import { IsArray, IsISO8601, IsOptional, IsTimeZone, IsUrl, IsUUID, ValidateNested } from 'class-validator';
 import { IsText } from '../../commissions/dto/text.decorator';
 import { MEETING_STATUSES, type Meeting } from '../meeting';
-import { MaxItems } from '@c2c/platform';
+import { MaxItems, UniqueItems } from '@c2c/platform';
 
 /** One agenda item. */
 export class AgendaItemDto {
@@ -40,7 +31,13 @@ export class ScheduleMeetingDto {
   @IsISO8601({ strict: true })
   startsAt!: string;
 
-  @ApiProperty({ example: 'Asia/Jakarta', description: 'IANA time zone of the meeting.' })
+  // The pattern is the shape of a zone name; which names exist is the runtime's time-zone table.
+  @ApiProperty({
+    example: 'Asia/Jakarta',
+    description: 'IANA time zone of the meeting.',
+    pattern: '^[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+)*$',
+    maxLength: 64,
+  })
   @IsTimeZone()
   timeZone!: string;
 
@@ -68,7 +65,7 @@ export class HoldMeetingDto {
   @ApiProperty({ type: [String], format: 'uuid', description: 'Cities represented at the meeting.' })
   @IsArray()
   @MaxItems(500)
-  @ArrayUnique()
+  @UniqueItems()
   @IsUUID('all', { each: true })
   attendingCityIds!: string[];
 

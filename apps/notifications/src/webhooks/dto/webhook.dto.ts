@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IdParams, MaxItems, MinItems } from '@c2c/platform';
-import { IsArray, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IdParams, IsOmittable, MaxItems, MinItems } from '@c2c/platform';
+import { IsArray, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import type { DeliveryAttempt, WebhookDelivery, WebhookSubscription } from '../webhook';
 
 /** An exact event type, `prefix.*` or `*`; validated and documented from this one expression. */
@@ -38,7 +38,7 @@ export class CreateWebhookDto {
   eventTypes!: string[];
 
   @ApiPropertyOptional({ maxLength: 500, example: 'Partner portal of the Kitakyushu Asian Center' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(500)
   description?: string;

@@ -1,19 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { COOPERATION_AREAS, CooperationArea, PARTNERSHIP_TYPES, PartnershipType } from '@c2c/contracts';
 import { Type } from 'class-transformer';
-import {
-  ArrayUnique,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsUUID,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { IsArray, IsIn, IsInt, IsOptional, IsUUID, Max, Min, ValidateNested } from 'class-validator';
 import { IsCalendarDate } from './calendar-date.decorator';
-import { HasLength, MinItems, MaxItems } from '@c2c/platform';
+import { HasLength, MaxItems, MinItems, UniqueItems } from '@c2c/platform';
 
 export class SignatoryDto {
   @ApiProperty({ example: 'Eri Cahyadi' })
@@ -85,17 +75,23 @@ export class ProposePartnershipDto {
   @ApiProperty({ enum: COOPERATION_AREAS, isArray: true })
   @IsArray()
   @MinItems(1)
-  @ArrayUnique()
+  @UniqueItems()
   @IsIn(COOPERATION_AREAS, {
     each: true,
     message: 'each value in cooperationAreas must be one of: $constraint1',
   })
   cooperationAreas!: CooperationArea[];
 
-  @ApiPropertyOptional({ type: [Number], minimum: 1, maximum: 17, description: 'UN SDG numbers.' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    isArray: true,
+    minimum: 1,
+    maximum: 17,
+    description: 'UN SDG numbers.',
+  })
   @IsOptional()
   @IsArray()
-  @ArrayUnique()
+  @UniqueItems()
   @IsInt({ each: true })
   @Min(1, { each: true })
   @Max(17, { each: true })

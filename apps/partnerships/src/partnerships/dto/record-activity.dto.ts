@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ACTIVITY_KINDS, ActivityKind } from '@c2c/contracts';
 import { Type } from 'class-transformer';
-import { ArrayUnique, IsArray, IsIn, IsOptional, IsUUID, ValidateNested } from 'class-validator';
+import { IsArray, IsIn, IsOptional, IsUUID, ValidateNested } from 'class-validator';
 import { IsCalendarDate } from './calendar-date.decorator';
-import { HasLength, MinItems, MaxItems } from '@c2c/platform';
+import { HasLength, IsOmittable, MaxItems, MinItems, UniqueItems } from '@c2c/platform';
 
 /** A best practice moving from one city to another. */
 export class PracticeTransferDto {
@@ -45,7 +45,7 @@ export class RecordActivityDto {
   @IsArray()
   @MinItems(1)
   @MaxItems(100)
-  @ArrayUnique()
+  @UniqueItems()
   @IsUUID('all', { each: true })
   participatingCityIds!: string[];
 
@@ -55,7 +55,8 @@ export class RecordActivityDto {
   outcomes?: string;
 
   @ApiPropertyOptional({ type: PracticeTransferDto, description: 'Required when kind is practice-transfer.' })
-  @IsOptional()
+  // Not IsOptional: a null transfer passed it and was stored as an empty one (a 500 the fuzzer found).
+  @IsOmittable()
   @ValidateNested()
   @Type(() => PracticeTransferDto)
   practiceTransfer?: PracticeTransferDto;
