@@ -1,0 +1,38 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import { replyWithProblem } from '@c2c/platform';
+import { answerUndeclaredMethods } from './method-not-allowed';
+
+describe('answerUndeclaredMethods', () => {
+  let app: FastifyInstance;
+
+  beforeAll(async () => {
+    app = Fastify();
+    app.setErrorHandler((error, request, reply) => replyWithProblem(error, request, reply));
+    answerUndeclaredMethods(app);
+    app.get('/cities/:id', async () => ({ ok: true }));
+    app.patch('/cities/:id', async () => ({ ok: true }));
+    app.post('/cities/:id/archive', async () => ({ ok: true }));
+    await app.ready();
+  });
+  afterAll(() => app.close());
+
+  it('answers a method the path does not have with 405 and the methods it has in Allow', async () => {
+    const reply = await app.inject({ method: 'DELETE', url: '/cities/7?x=1' });
+    expect(reply.statusCode).toBe(405);
+    expect(reply.headers.allow).toBe('GET, HEAD, PATCH');
+    expect(reply.json()).toMatchObject({ type: expect.stringMatching(/method-not-allowed$/), status: 405 });
+  });
+
+  it('answers before a body is read: QUERY without a Content-Type is a 405, not a 400', async () => {
+    const reply = await app.inject({ method: 'QUERY', url: '/cities/7/archive' });
+    expect(reply.statusCode).toBe(405);
+    expect(reply.headers.allow).toBe('POST');
+  });
+
+  it('leaves declared methods, HEAD, OPTIONS and unknown paths to the router', async () => {
+    expect((await app.inject({ method: 'GET', url: '/cities/7' })).statusCode).toBe(200);
+    expect((await app.inject({ method: 'HEAD', url: '/cities/7' })).statusCode).toBe(200);
+    expect((await app.inject({ method: 'OPTIONS', url: '/cities/7' })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'TRACE', url: '/towns/7' })).statusCode).toBe(404);
+  });
+});
