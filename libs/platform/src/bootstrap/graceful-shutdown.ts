@@ -43,7 +43,8 @@ export async function shutDownGracefully(
       options.onProblem(`shutdown took longer than ${options.timeoutMs} ms`);
       resolve(1);
     }, options.timeoutMs);
-    timer.unref();
+    // Not unref'd: should every step wait on nothing that keeps the process up, the deadline still
+    // ends it with 1 rather than letting it drift out with 0 as if the shutdown had finished.
   });
   const sequence = async (): Promise<ShutdownExitCode> => {
     let code: ShutdownExitCode = 0;

@@ -208,18 +208,22 @@ export async function runService<C extends ServiceConfig>(
       typeof options === 'function' ? options(config) : options,
     );
     // Graceful stop: stop taking requests, let messaging finish its batch, close the database, exit 0;
-    // past the deadline, exit 1 rather than hang until the orchestrator kills the pod.
-    for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-      process.once(signal, () => {
-        void shutDownGracefully(shutdownStepsOf(app), {
-          timeoutMs: config.SHUTDOWN_TIMEOUT_MS,
-          onProblem: (message, error) =>
-            process.stderr.write(
-              `${name}: ${message}${error === undefined ? '' : `: ${failureMessage(error)}`}\n`,
-            ),
-        }).then((code) => process.exit(code));
-      });
-    }
+    // past the deadline, exit 1 rather than hang until the orchestrator kills the pod. A second
+    // signal (SIGINT after SIGTERM) joins the shutdown under way rather than starting another.
+    let stopping = false;
+    const stop = () => {
+      if (stopping) return;
+      stopping = true;
+      void shutDownGracefully(shutdownStepsOf(app), {
+        timeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+        onProblem: (message, error) =>
+          process.stderr.write(
+            `${name}: ${message}${error === undefined ? '' : `: ${failureMessage(error)}`}\n`,
+          ),
+      }).then((code) => process.exit(code));
+    };
+    process.once('SIGTERM', stop);
+    process.once('SIGINT', stop);
     await app.listen(config.PORT, config.HOST);
     loggerOf(app).log(`${name} listening on ${await app.getUrl()}`);
     return app;
