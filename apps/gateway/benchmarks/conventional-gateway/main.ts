@@ -8,7 +8,8 @@
  *     audience and algorithm checked; roles from the token (`POST /cities` is the secretariat's);
  *   - rate limits: `@nestjs/throttler`, one limit per IP and one per user, as the platform has (the
  *     benchmark sets both far above the offered load, as it does for the platform gateway);
- *   - request logging: `nestjs-pino` (`pino-http`), one line per request on stdout at `info`;
+ *   - request logging: `nestjs-pino` (`pino-http`), one line per request on stdout at `info`, the
+ *     `authorization` header redacted;
  *   - security headers: `@fastify/helmet` with its defaults; CORS for the configured origins;
  *   - forwarding: undici's pooled keep-alive client to the cities service, passing the caller's
  *     `Idempotency-Key` and request id, with an internal token for the service's own audience (the
@@ -158,7 +159,8 @@ class InternalTokens {
   }
 }
 
-const cities = new Pool(CITIES_URL, { connections: 64 });
+// As many pooled connections as the platform gateway keeps per service.
+const cities = new Pool(CITIES_URL, { connections: 32 });
 const RETURNED = ['content-type', 'etag', 'location'] as const;
 
 @Controller('api/v1')
@@ -216,7 +218,10 @@ class GatewayController {
 @Module({
   imports: [
     PassportModule,
-    LoggerModule.forRoot({ pinoHttp: { level: env('LOG_LEVEL', 'info') } }),
+    // The caller's bearer token stays out of the log, as nestjs-pino's documentation advises.
+    LoggerModule.forRoot({
+      pinoHttp: { level: env('LOG_LEVEL', 'info'), redact: ['req.headers.authorization'] },
+    }),
     ThrottlerModule.forRoot({
       throttlers: [
         { name: 'ip', ttl: MINUTE_MS, limit: Number(env('RATE_LIMIT_PER_IP', '1200')) },
