@@ -224,6 +224,7 @@ export const TOOL_HELP = [
   '  C2C_ADMIN_EMAIL, C2C_ADMIN_PASSWORD   a secretariat login, signed in with POST /api/v1/auth/token',
   '  rebuild-read-model runs locally with the service’s own environment (DATABASE_URL, KAFKA_BROKERS, …).',
   '',
+  'Output: tables, or JSON with --json (run `npm run -s admin -- …` so npm prints no banner before it).',
   'Exit codes: 0 done, 1 failed (or a replay dead-lettered again, or --check found drift), 2 bad arguments.',
 ].join('\n');
 
