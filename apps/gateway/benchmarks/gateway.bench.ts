@@ -191,6 +191,14 @@ benchmarkMain('gateway', async ({ rounds, warmUp, progress }) => {
     const asCaller = { authorization: `Bearer ${token}` };
     const asGateway = { authorization: `Bearer ${await internalToken(token, privateKey)}` };
 
+    // What each server spends with no request at all (timers, the relay's polling, the revocation
+    // feed, Kafka heartbeats): at a low request rate it is a visible part of the CPU per request.
+    const idleBefore = servers.map((server) => cpuMicrosOf(server.pid));
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    const idle = servers.map(
+      (server, i) => `${server.name} ${Math.round((cpuMicrosOf(server.pid) - idleBefore[i]) / 2_000)} ms/s`,
+    );
+
     /** Each target: one bounded load on one server, whose CPU time (and the service's) is read around it. */
     const cpu: Record<string, number[]> = {};
     const upstreamCpu: Record<string, number[]> = {};
@@ -307,6 +315,7 @@ benchmarkMain('gateway', async ({ rounds, warmUp, progress }) => {
         "CPU per request is the process's user + system time (all threads, /proc/<pid>/stat, Linux only) over the round ÷ the requests answered; for the gateways it is the gateway process alone, the cities service's share is apart.",
         "The conventional gateway (apps/gateway/benchmarks/conventional-gateway/main.ts): @nestjs/passport + passport-jwt verifying the platform gateway's ES256 tokens through its JWKS (jwks-rsa), @nestjs/throttler per IP and per user, nestjs-pino, @fastify/helmet, CORS, undici forwarding with an internal token cached per caller token. It does not replicate our gateway's Idempotency-Key storage (it passes the header on; the cities service stores nothing for it), the per-token revocation check, the input rules, problem+json answers, retries and circuit breakers, or the reuse of a verified token (passport-jwt verifies every signature).",
         "Rate limits on in both gateways but far above the offered load (no 429s). The platform gateway reuses a verified token for up to 30 s (TOKEN_VERIFY_CACHE_MS). One caller makes every request, so its limit of live Idempotency-Keys is raised and the stored keys are emptied before each round of our gateway's POSTs (each claim counts the caller's live keys).",
+        `CPU time at rest, no requests (2 s, before the rounds; included in the figures, which divide a round's CPU time by its requests): ${idle.join(', ')}.`,
         upstreamNote('list'),
         upstreamNote('create'),
         [
