@@ -46,6 +46,22 @@ export const BENCHMARKS: readonly Benchmark[] = [
     script: 'tools/bench/footprint.bench.ts',
     measures: 'each app built and spawned: time to ready, resident memory at rest and under load',
   },
+  {
+    name: 'end-to-end',
+    script: 'apps/platform-e2e/benchmarks/end-to-end.bench.ts',
+    measures: 'commands through the whole platform to the inbox: rate sustained, 201-to-inbox latency',
+  },
+  {
+    name: 'kafka-client',
+    script: 'libs/messaging/benchmarks/kafka-client.bench.ts',
+    measures:
+      "the relay's drain and the consumer's apply on kafkajs, beside raw @platformatic/kafka and raw kafkajs",
+  },
+  {
+    name: 'notifications',
+    script: 'apps/notifications/benchmarks/drain.bench.ts',
+    measures: 'the notifications service draining a backlog into the inbox, against a raw kafkajs eachBatch',
+  },
 ];
 
 const USAGE = `usage: npm run bench [-- <name>…] [--report] [--list]

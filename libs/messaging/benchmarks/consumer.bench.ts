@@ -22,70 +22,14 @@ import {
   Transport,
 } from '@nestjs/microservices';
 import { alternate, benchmarkMain, figure, prepareTestInfrastructure, testKafkaBrokers } from '@c2c/testing';
-import { MessagingHarness, SCHEMA } from '../test/support/messaging-harness';
-import { BATCH, countEffects, fillOutbox, now, perSecond, until } from './support';
+import { MessagingHarness } from '../test/support/messaging-harness';
+import { BATCH, EFFECT_INSERT, fillOutbox, oursApply, strongRawApply, timedApply, until } from './support';
 
 const EVENTS = Number(process.env.EVENTS ?? 100_000);
 const STOCK_EVENTS = Math.min(EVENTS, Number(process.env.STOCK_EVENTS ?? 20_000));
-const INSERT = `insert into ${SCHEMA}.effects (event_id, aggregate_id, sequence) values ($1, $2, $3)`;
-
-async function timed(
-  harness: MessagingHarness,
-  events: number,
-  what: string,
-  start: () => Promise<() => Promise<void>>,
-) {
-  await harness.dataSource.query(`truncate ${SCHEMA}.effects`);
-  const started = now();
-  const stop = await start();
-  await until(async () => (await countEffects(harness)) >= events, what);
-  const ms = now() - started;
-  await stop();
-  return perSecond(events, ms);
-}
-
-const ours = (harness: MessagingHarness) =>
-  timed(harness, EVENTS, 'our consumer', async () => {
-    const consumer = harness.consumer({ groupId: `bench-ours-${randomUUID().slice(0, 8)}` });
-    consumer.on('c2c.city.archived.v1', harness.recordEffect);
-    await consumer.start();
-    return () => consumer.stop();
-  });
-
-const strongRaw = (harness: MessagingHarness) =>
-  timed(harness, EVENTS, 'raw consumer', async () => {
-    const consumer = harness.kafka.consumer({
-      groupId: `bench-raw-${randomUUID().slice(0, 8)}`,
-      maxWaitTimeInMs: 100,
-    });
-    await consumer.connect();
-    await consumer.subscribe({ topics: [harness.citiesTopic], fromBeginning: true });
-    await consumer.run({
-      partitionsConsumedConcurrently: 3,
-      eachBatchAutoResolve: false,
-      eachBatch: async ({ batch, resolveOffset, commitOffsetsIfNecessary, heartbeat }) => {
-        // What a careful engineer writes by hand: the batch's inserts in one transaction, then one
-        // offset commit for the batch (an event applied twice after a crash is the price: no inbox).
-        await harness.transactions.run(async (tx) => {
-          for (const message of batch.messages) {
-            const headers = message.headers ?? {};
-            await tx.query(INSERT, [
-              String(headers.ce_id),
-              message.key?.toString(),
-              Number(String(headers.ce_sequence)),
-            ]);
-          }
-        });
-        resolveOffset(batch.lastOffset());
-        await commitOffsetsIfNecessary();
-        await heartbeat();
-      },
-    });
-    return () => consumer.disconnect();
-  });
 
 const stockNest = (harness: MessagingHarness) =>
-  timed(harness, STOCK_EVENTS, 'stock Nest transport', async () => {
+  timedApply(harness, STOCK_EVENTS, 'stock Nest transport', async () => {
     const topic = harness.citiesTopic;
     @Controller()
     class StockController {
@@ -93,7 +37,7 @@ const stockNest = (harness: MessagingHarness) =>
       async handle(@Payload() _data: unknown, @Ctx() context: KafkaContext): Promise<void> {
         const message = context.getMessage();
         const headers = message.headers ?? {};
-        await harness.dataSource.query(INSERT, [
+        await harness.dataSource.query(EFFECT_INSERT, [
           String(headers.ce_id),
           message.key?.toString(),
           Number(String(headers.ce_sequence)),
@@ -127,7 +71,11 @@ benchmarkMain('consumer', async ({ rounds, warmUp, progress }) => {
     await relay.stop();
 
     const result = await alternate(
-      { ours: () => ours(harness), raw: () => strongRaw(harness), stock: () => stockNest(harness) },
+      {
+        ours: () => oursApply(harness, EVENTS),
+        raw: () => strongRawApply(harness, EVENTS),
+        stock: () => stockNest(harness),
+      },
       {
         rounds,
         warmUp,

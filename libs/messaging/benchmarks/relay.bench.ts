@@ -14,10 +14,19 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { benchmarkMain, figure, percentile, prepareTestInfrastructure, summarize } from '@c2c/testing';
-import { Message, Producer } from 'kafkajs';
-import { ensureTopics, topicName } from '../src';
+import { Producer } from 'kafkajs';
 import { cityArchived, MessagingHarness, SCHEMA } from '../test/support/messaging-harness';
-import { BATCH, commitLoad, fillOutbox, now, perSecond, until } from './support';
+import {
+  BATCH,
+  commitLoad,
+  fillOutbox,
+  idempotentProducer,
+  outboxRecords,
+  rawDrain,
+  rawTopic,
+  relayDrain,
+  until,
+} from './support';
 
 const EVENTS = Number(process.env.EVENTS ?? 100_000);
 const LATENCY_RATE = Number(process.env.LATENCY_RATE ?? 1_000);
@@ -35,55 +44,6 @@ const latencyOf = (values: number[]): Latency => ({
   p50: percentile(values, 50),
   p99: percentile(values, 99),
 });
-
-async function rawTopic(harness: MessagingHarness, name: string): Promise<string> {
-  const topic = topicName(harness.topicPrefix, name);
-  const admin = harness.kafka.admin();
-  await admin.connect();
-  await ensureTopics(admin, [{ topic, numPartitions: 3 }]);
-  await admin.disconnect();
-  return topic;
-}
-
-async function idempotentProducer(harness: MessagingHarness): Promise<Producer> {
-  const producer = harness.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
-  await producer.connect();
-  return producer;
-}
-
-/** The records the relay would publish for the outbox as it is now (the anchor sends these). */
-async function outboxRecords(harness: MessagingHarness): Promise<Message[]> {
-  const rows = (await harness.dataSource.query(
-    `select aggregate_id, sequence, headers, payload::text as payload from ${SCHEMA}.outbox order by id`,
-  )) as { aggregate_id: string; sequence: string; headers: Record<string, string>; payload: string }[];
-  return rows.map((r) => ({
-    key: r.aggregate_id,
-    value: r.payload,
-    headers: { ...r.headers, ce_sequence: r.sequence },
-  }));
-}
-
-async function relayDrain(harness: MessagingHarness): Promise<number> {
-  await fillOutbox(harness, EVENTS);
-  const relay = harness.relay({ batchSize: BATCH });
-  const started = now();
-  await relay.start();
-  await until(async () => (await harness.unpublished()) === 0, 'relay drain');
-  const ms = now() - started;
-  await relay.stop();
-  return perSecond(EVENTS, ms);
-}
-
-async function rawDrain(producer: Producer, topic: string, messages: Message[]): Promise<number> {
-  const started = now();
-  for (let i = 0; i < messages.length; i += BATCH) {
-    await producer.sendBatch({
-      acks: -1,
-      topicMessages: [{ topic, messages: messages.slice(i, i + BATCH) }],
-    });
-  }
-  return perSecond(messages.length, now() - started);
-}
 
 async function relayLatency(harness: MessagingHarness): Promise<Latency> {
   const ackedAt = new Map<string, number>();
@@ -157,7 +117,7 @@ benchmarkMain('relay', async ({ rounds, warmUp, progress }) => {
       // Alternate which goes first, so neither always meets the colder (or hotter) machine.
       const pair = [
         async () => {
-          const value = await relayDrain(harness);
+          const value = await relayDrain(harness, EVENTS);
           if (measured) drains.relay.push(value);
           progress(`${label} drain: relay ${value} ev/s`);
         },
