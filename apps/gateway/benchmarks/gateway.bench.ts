@@ -168,7 +168,7 @@ benchmarkMain('gateway', async ({ rounds, warmUp, progress }) => {
       'dist/apps/gateway/benchmarks/conventional-gateway/main.js',
       conventionalPort,
       {
-        NODE_ENV: 'production',
+        NODE_ENV: 'development', // as our gateway runs here (for its local defaults)
         LOG_LEVEL,
         CITIES_URL: citiesUrl,
         GATEWAY_JWKS_URL: `${gatewayUrl}/.well-known/jwks.json`,
@@ -190,6 +190,19 @@ benchmarkMain('gateway', async ({ rounds, warmUp, progress }) => {
     const token = await login(gateway.base);
     const asCaller = { authorization: `Bearer ${token}` };
     const asGateway = { authorization: `Bearer ${await internalToken(token, privateKey)}` };
+
+    // A full first page for every list round, the first included.
+    for (const name of ['Kitakyushu', 'Surabaya', 'Hue', 'Yokohama', 'Penang', 'Cebu', 'Da Nang', 'Busan']) {
+      for (const part of ['', ' North', ' South']) {
+        const created = await fetch(`${cities.base}/cities`, {
+          method: 'POST',
+          headers: { ...asGateway, 'content-type': 'application/json' },
+          body: JSON.stringify({ name: `${name}${part}`, countryCode: 'JP', level: 'metropolitan-city' }),
+        });
+        if (created.status !== 201)
+          throw new Error(`seeding cities: ${created.status} ${await created.text()}`);
+      }
+    }
 
     // What each server spends with no request at all (timers, the relay's polling, the revocation
     // feed, Kafka heartbeats): at a low request rate it is a visible part of the CPU per request.
