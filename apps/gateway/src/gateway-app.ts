@@ -9,6 +9,7 @@ import { AppModule } from './app.module';
 import { GatewayConfig, trustProxyOf } from './config';
 import { IdempotencyService } from './http/idempotency/idempotency.service';
 import { answerUndeclaredMethods } from './http/method-not-allowed';
+import { requireDocumentedBodies } from './http/required-body';
 import { ipRateLimit } from './http/rate-limit/rate-limits';
 import { UserRateLimiter } from './http/rate-limit/user-rate-limiter';
 import { requestPolicies } from './http/request-policies';
@@ -55,7 +56,9 @@ export function gatewayAppOptions(config: GatewayConfig): ServiceAppOptions {
       });
       const services = readServiceApiDocuments(config.SERVICE_API_DOCS_DIR);
       registerForwardedRoutes(fastify, routeTableOf(services), app.get(ProxyService));
-      await serveDocs(fastify, buildOpenApiDocument(app, services), await documentationSecurityHeaders());
+      const document = buildOpenApiDocument(app, services);
+      requireDocumentedBodies(fastify, document);
+      await serveDocs(fastify, document, await documentationSecurityHeaders());
     },
   };
 }

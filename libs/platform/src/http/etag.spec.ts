@@ -21,6 +21,14 @@ describe('ETag helpers', () => {
     expect(parseIfMatch('"not-ours"')).toEqual([]);
   });
 
+  it('refuses an empty If-Match (400) rather than reading it as no header', () => {
+    for (const header of ['', '  ']) {
+      const problem = problemOf(() => parseIfMatch(header));
+      expect(problem.status).toBe(400);
+      expect(problem.errors?.map((error) => error.field)).toEqual(['If-Match']);
+    }
+  });
+
   it('requires If-Match on updates (428)', () => {
     const problem = problemOf(() => requireIfMatch(undefined));
     expect(problem.status).toBe(428);

@@ -17,7 +17,14 @@ const ENTITY_TAG = /^(?:W\/)?"(\d{1,15})"$/;
  * Tags that are not ours parse to no version, so they can only fail the precondition.
  */
 export function parseIfMatch(header: string | undefined): IfMatch | undefined {
-  if (header === undefined || header.trim() === '') return undefined;
+  if (header === undefined) return undefined;
+  // An empty If-Match names nothing: a 400, as the document says, not a request without the header
+  // (which, where If-Match is optional, would let a change through unconditionally).
+  if (header.trim() === '') {
+    throw new Problem(ProblemType.ValidationError, 'invalid field(s): If-Match', {
+      errors: [{ field: 'If-Match', message: 'If-Match must name a version (its ETag) or be *' }],
+    });
+  }
   if (header.trim() === '*') return '*';
   return header
     .split(',')
