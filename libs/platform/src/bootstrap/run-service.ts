@@ -10,7 +10,7 @@ import { ProblemFilter } from '../http/problem.filter';
 import { validationProblem } from '../http/validation';
 import { Problem, ProblemType } from '../http/problem';
 import { DEFAULT_BODY_LIMIT_BYTES, installInputRules } from '../http/untrusted-input';
-import { ReadinessChecks } from '../health/readiness';
+import { readinessOfServer } from '../health/readiness';
 import { shutDownGracefully, type ShutdownSteps } from './graceful-shutdown';
 
 export interface ServiceAppOptions {
@@ -93,7 +93,6 @@ export async function createServiceApp(
   });
   const logger = loggerOf(app);
   app.useLogger(logger);
-  closeConnectionsWhenStopping(adapter, readinessOf(app));
   logRequests(adapter, logger);
   app.useGlobalPipes(strictValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
@@ -108,19 +107,6 @@ function loggerOf(app: NestFastifyApplication): PinoNestLogger {
   } catch {
     return new PinoNestLogger(createServiceLogger('service', process.env.LOG_LEVEL ?? 'info'));
   }
-}
-
-/**
- * Once shutdown began, each answer closes its connection. The listener is closed by then, but a
- * kept-alive connection whose request was running would stay open after its answer and hold the
- * process until the client or the keep-alive timeout let it go.
- */
-function closeConnectionsWhenStopping(adapter: FastifyAdapter, readiness: ReadinessChecks | undefined) {
-  if (readiness === undefined) return;
-  adapter.getInstance().addHook('onSend', (_request, reply, payload, done) => {
-    if (readiness.shuttingDown) void reply.header('connection', 'close');
-    done(null, payload);
-  });
 }
 
 /**
@@ -166,19 +152,11 @@ function logRequests(adapter: FastifyAdapter, logger: PinoNestLogger): void {
  */
 function shutdownStepsOf(app: NestFastifyApplication): ShutdownSteps {
   return {
-    markUnready: () => readinessOf(app)?.beginShutdown(),
+    // An app without HealthModule has no readiness to turn down.
+    markUnready: () => readinessOfServer(app.getHttpAdapter().getInstance())?.beginShutdown(),
     closeHttp: () => app.getHttpAdapter().getInstance().close(),
     closeApp: () => app.close(),
   };
-}
-
-// An app without HealthModule has no readiness to turn down.
-function readinessOf(app: NestFastifyApplication): ReadinessChecks | undefined {
-  try {
-    return app.get(ReadinessChecks, { strict: false });
-  } catch {
-    return undefined;
-  }
 }
 
 function exitOnFailure(error: unknown): never {

@@ -7,7 +7,7 @@ import { MetricsController } from '../metrics/metrics.controller';
 import { MetricsServer } from '../metrics/metrics-server';
 import { HttpMetrics } from '../metrics/http-metrics';
 import { HealthController } from './health.controller';
-import { ReadinessChecks } from './readiness';
+import { attachReadiness, ReadinessChecks } from './readiness';
 
 /**
  * What operators look at: `/health/live`, `/health/ready` and `/metrics` (Prometheus), the latter on
@@ -19,7 +19,16 @@ import { ReadinessChecks } from './readiness';
   imports: [TerminusModule.forRoot({ logger: false })],
   controllers: [HealthController, MetricsController],
   providers: [
-    ReadinessChecks,
+    {
+      provide: ReadinessChecks,
+      inject: [HttpAdapterHost],
+      useFactory: (host: HttpAdapterHost) => {
+        const readiness = new ReadinessChecks();
+        const fastify = host.httpAdapter?.getInstance<FastifyInstance>();
+        if (fastify) attachReadiness(fastify, readiness);
+        return readiness;
+      },
+    },
     MetricsServer,
     {
       provide: Registry,

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { FastifyInstance } from 'fastify';
 
 /** A dependency's readiness: resolves when it answers, throws (with why) when it does not. */
 export type ReadinessCheck = () => Promise<void>;
@@ -33,3 +34,26 @@ export class ReadinessChecks {
     return this.stopping;
   }
 }
+
+// The readiness of each app's HTTP server, set by HealthModule as the app's modules start: the
+// shutdown sequence finds it here, without asking Nest for a provider an app may not have (a lookup
+// of a missing provider makes Nest exit the process).
+const readinessByServer = new WeakMap<object, ReadinessChecks>();
+
+/**
+ * Ties readiness to the app's Fastify server: once shutdown began, each answer closes its
+ * connection. The listener is closed by then, but a kept-alive connection whose request was running
+ * would stay open after its answer and hold the process until the client or the keep-alive timeout
+ * let it go.
+ */
+export function attachReadiness(server: FastifyInstance, readiness: ReadinessChecks): void {
+  readinessByServer.set(server, readiness);
+  server.addHook('onSend', (_request, reply, payload, done) => {
+    if (readiness.shuttingDown) void reply.header('connection', 'close');
+    done(null, payload);
+  });
+}
+
+/** The readiness HealthModule attached to this server; undefined in an app without HealthModule. */
+export const readinessOfServer = (server: object): ReadinessChecks | undefined =>
+  readinessByServer.get(server);
