@@ -15,6 +15,7 @@
  * Resident memory is read from /proc/<pid>/status: Linux only.
  *
  *   env: LOAD_SECONDS=10  CONNECTIONS=16 (per half)  BENCH_ROUNDS=5  BENCH_WARM_UP=1  BENCH_BUILD=0
+ *        BENCH_SERVER_NODE_OPTIONS (NODE_OPTIONS for every app, e.g. a heap or CPU profile)
  */
 import { randomBytes } from 'node:crypto';
 import { provisionServiceDatabase, serviceDatabaseUrl, type ServiceDatabaseSpec } from '@c2c/persistence';

@@ -16,6 +16,7 @@
  *
  *   env: SECONDS=5 (per round)  CONNECTIONS=32  BENCH_ROUNDS=5  BENCH_WARM_UP=1  BENCH_LOG_LEVEL=info
  *        BENCH_BUILD=0 (use the dist/ there is)
+ *        BENCH_SERVER_NODE_OPTIONS='--cpu-prof --cpu-prof-dir=<dir>' (a CPU profile of each server)
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';

@@ -70,7 +70,15 @@ export async function startServer(
   const started = performance.now();
   const child: ChildProcess = spawn(process.execPath, ['--enable-source-maps', path.join(ROOT, script)], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', ...env, PORT: String(port) },
+    env: {
+      PATH: process.env.PATH ?? '',
+      // e.g. `--cpu-prof --cpu-prof-dir=<dir>`: a CPU profile of every server, written as it stops.
+      ...(process.env.BENCH_SERVER_NODE_OPTIONS
+        ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS }
+        : {}),
+      ...env,
+      PORT: String(port),
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
