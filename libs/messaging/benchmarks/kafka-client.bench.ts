@@ -125,6 +125,9 @@ async function platformaticBatches(
         wake = undefined;
         continue;
       }
+      // The stream hands a fetched response's records over one 'data' event each: let the rest of
+      // the response arrive before taking the batch, as kafkajs's eachBatch gets it whole.
+      await new Promise((resolve) => setImmediate(resolve));
       const batch = pending.splice(0, BATCH);
       await apply(batch);
       const last = new Map<number, PlatformaticRecord>();
