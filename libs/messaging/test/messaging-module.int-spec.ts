@@ -23,6 +23,8 @@ import { ensureTopics, HandlesEvent, messagingMigrations, MessagingModule, Outbo
 
 const SCHEMA = 'nestmsg';
 const handled: EventEnvelopeOf<'c2c.city.archived.v1'>[] = [];
+/** Cities whose archival the handler refuses once, as a flaky dependency would: it is retried. */
+const failsOnce = new Set<string>();
 
 @Controller('archive')
 class ArchiveController {
@@ -50,6 +52,7 @@ class ArchiveHandlers {
   @HandlesEvent('c2c.city.archived.v1')
   async onArchived(event: EventEnvelopeOf<'c2c.city.archived.v1'>, tx: Tx): Promise<void> {
     await tx.query('select 1');
+    if (failsOnce.delete(event.data.cityId)) throw new Error('a dependency hiccuped');
     handled.push(event);
   }
 }
@@ -135,6 +138,11 @@ describe('MessagingModule in a Nest app', () => {
   });
 
   it('exposes the outbox backlog, publications, publish latency, retries and consumption on /metrics', async () => {
+    const flaky = randomUUID();
+    failsOnce.add(flaky);
+    const archived = await app.inject({ method: 'POST', url: '/archive', payload: { cityId: flaky } });
+    expect(archived.statusCode).toBe(201);
+    await eventually(() => expect(handled.map((e) => e.data.cityId)).toContain(flaky), { timeout: 30_000 });
     await eventually(async () => {
       const response = await app.inject({ method: 'GET', url: '/metrics' });
       expect(response.statusCode).toBe(200);
@@ -145,8 +153,8 @@ describe('MessagingModule in a Nest app', () => {
       // One observation per published event, from its outbox insert to the broker's acknowledgement.
       expect(response.body).toMatch(/^c2c_relay_publish_latency_seconds_count [1-9]\d*$/m);
       expect(response.body).toMatch(/^c2c_relay_publish_latency_seconds_bucket\{le="60"\} [1-9]\d*$/m);
-      // No handler of this app fails, so the family has no series yet, only its description.
-      expect(response.body).toMatch(/^# TYPE c2c_event_retries_total counter$/m);
+      // The flaky city's first try failed and was retried (then applied).
+      expect(response.body).toMatch(/^c2c_event_retries_total\{type="c2c.city.archived.v1"\} [1-9]\d*$/m);
       expect(response.body).toMatch(
         /^c2c_consumed_events_total\{type="c2c.city.archived.v1",outcome="applied"\} [1-9]/m,
       );

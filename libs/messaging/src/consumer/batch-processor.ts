@@ -9,7 +9,6 @@ import {
 } from '@c2c/contracts';
 import type { Tx } from '@c2c/persistence';
 import { contextOfTraceparent, isTracing, recordFailure, tracer } from '@c2c/platform';
-import { Logger } from '@nestjs/common';
 import { context, SpanKind, trace } from '@opentelemetry/api';
 import type { IHeaders } from 'kafkajs';
 import { MessageContexts } from '../context/message-context';
@@ -69,7 +68,7 @@ export interface BatchProcessorOptions {
   onOutcome?: (type: string, outcome: RecordOutcome) => void;
   /** Told of each failed try of a handler that will be tried again (metrics). */
   onRetry?: (type: string) => void;
-  /** Told what became of each fetched batch; by default a debug line in the log (see {@link BatchSummary}). */
+  /** Told what became of each fetched batch (MessagingModule logs it at debug; see {@link BatchSummary}). */
   onBatch?: (summary: BatchSummary) => void;
 }
 
@@ -91,15 +90,6 @@ type Tally = Record<RecordOutcome, number>;
 
 const newTally = (): Tally => ({ applied: 0, duplicate: 0, skipped: 0, 'dead-lettered': 0 });
 
-/**
- * Debug, not info: a line per fetched batch roughly doubles what a busy consumer logs, and the steady
- * state is in the metrics already (consumed events by outcome, lag); failures have warnings of their
- * own. The line is for following one partition's progress while investigating (`LOG_LEVEL=debug`).
- */
-function logBatch(logger: Logger): (summary: BatchSummary) => void {
-  return (summary) => logger.debug({ ...summary, msg: 'event batch handled' });
-}
-
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -120,7 +110,7 @@ export class BatchProcessor {
   ) {
     this.sleep = options.sleep ?? sleep;
     this.now = options.now ?? (() => new Date());
-    this.onBatch = options.onBatch ?? logBatch(new Logger('consumer'));
+    this.onBatch = options.onBatch ?? (() => undefined);
     this.inboxSql = `insert into "${options.schema}".inbox (consumer_group, event_id, event_type)
       select $1, id, type from unnest($2::uuid[], $3::text[]) as e(id, type)
       on conflict do nothing returning event_id`;

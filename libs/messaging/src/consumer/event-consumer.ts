@@ -4,7 +4,7 @@ import { Admin, Consumer, EachBatchPayload, Kafka, Producer } from 'kafkajs';
 import { consumerLag, PartitionLag } from '../kafka/consumer-lag';
 import { idempotentProducerConfig, topicName } from '../kafka/kafka-client';
 import { ensureTopics } from '../kafka/topics';
-import { BatchProcessor } from './batch-processor';
+import { BatchProcessor, type BatchSummary } from './batch-processor';
 import { ConsumedRecord, EventHandlerFn, RecordOutcome, toRecord } from './consumed-record';
 import { DEFAULT_RETRY_POLICY, RetryPolicy } from './failure-policy';
 import { GroupMembership, type GroupState } from './group-membership';
@@ -23,6 +23,10 @@ export interface EventConsumerOptions {
   onError?: (error: unknown, context: string) => void;
   /** Told what became of each record (metrics). */
   onOutcome?: (type: string, outcome: RecordOutcome) => void;
+  /** Told of each failed try of a handler that will be tried again (metrics). */
+  onRetry?: (type: string) => void;
+  /** Told what became of each fetched batch (its log line). */
+  onBatch?: (summary: BatchSummary) => void;
 }
 
 /**
@@ -63,6 +67,8 @@ export class EventConsumer {
       },
       ...(options.onError ? { onError: options.onError } : {}),
       ...(options.onOutcome ? { onOutcome: options.onOutcome } : {}),
+      ...(options.onRetry ? { onRetry: options.onRetry } : {}),
+      ...(options.onBatch ? { onBatch: options.onBatch } : {}),
     });
   }
 

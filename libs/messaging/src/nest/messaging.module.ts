@@ -160,6 +160,7 @@ export class MessagingModule implements NestModule {
 
   static forRoot(options: MessagingModuleOptions): DynamicModule {
     const logger = new Logger('kafka');
+    const batchLogger = new Logger('consumer');
     // The prefix keeps apps in different namespaces (parallel test files) out of each other's group.
     const groupId = options.groupId ?? `${options.topicPrefix ?? ''}${options.service}`;
     return {
@@ -212,6 +213,11 @@ export class MessagingModule implements NestModule {
               retry: options.retry,
               onError: (error, context) => logger.warn({ err: error, msg: `handler failed: ${context}` }),
               onOutcome: metrics.onOutcome,
+              onRetry: metrics.onRetry,
+              // Debug, not info: a line per fetched batch roughly doubles what a busy consumer logs,
+              // the steady state is in the metrics (consumed events by outcome, lag) and failures have
+              // warnings of their own. It is for following one partition while investigating.
+              onBatch: (summary) => batchLogger.debug({ ...summary, msg: 'event batch handled' }),
             });
             metrics.watchLag(groupId, consumer);
             return consumer;
