@@ -21,8 +21,8 @@ describe('ETag helpers', () => {
     expect(parseIfMatch('"not-ours"')).toEqual([]);
   });
 
-  it('refuses an empty If-Match (400) rather than reading it as no header', () => {
-    for (const header of ['', '  ']) {
+  it('refuses an empty If-Match (400) rather than reading it as no header, and what is no entity tag', () => {
+    for (const header of ['', '  ', '{}', '7', 'W/7', '"7", x']) {
       const problem = problemOf(() => parseIfMatch(header));
       expect(problem.status).toBe(400);
       expect(problem.errors?.map((error) => error.field)).toEqual(['If-Match']);

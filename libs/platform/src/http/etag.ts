@@ -11,10 +11,14 @@ export type IfMatch = '*' | number[];
 
 const ENTITY_TAG = /^(?:W\/)?"(\d{1,15})"$/;
 
+/** Any entity tag (RFC 9110 §8.8.3), ours or not: `{}` or a bare word is none, and a 400. */
+const ENTITY_TAG_SYNTAX = /^(?:W\/)?"[\x21\x23-\x7E\x80-\xFF]*"$/;
+
 /**
  * Parses an `If-Match` header. Tags are compared by the version they carry, weakly on purpose: our
  * tags are weak (see {@link etagOf}), and a client echoing `"7"` or `W/"7"` means the same state.
- * Tags that are not ours parse to no version, so they can only fail the precondition.
+ * Tags that are not ours parse to no version, so they can only fail the precondition; what is not an
+ * entity tag at all (or an empty header) is a 400.
  */
 export function parseIfMatch(header: string | undefined): IfMatch | undefined {
   if (header === undefined) return undefined;
@@ -26,9 +30,17 @@ export function parseIfMatch(header: string | undefined): IfMatch | undefined {
     });
   }
   if (header.trim() === '*') return '*';
-  return header
+  const tags = header
     .split(',')
-    .map((tag) => ENTITY_TAG.exec(tag.trim()))
+    .map((tag) => tag.trim())
+    .filter((tag) => tag !== ''); // RFC 9110 §5.6.1: empty list elements are allowed, and mean nothing
+  if (!tags.every((tag) => ENTITY_TAG_SYNTAX.test(tag))) {
+    throw new Problem(ProblemType.ValidationError, 'invalid field(s): If-Match', {
+      errors: [{ field: 'If-Match', message: 'If-Match must be * or entity tags ("…" or W/"…")' }],
+    });
+  }
+  return tags
+    .map((tag) => ENTITY_TAG.exec(tag))
     .filter((match): match is RegExpExecArray => match !== null)
     .map((match) => Number(match[1]));
 }
