@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { dataSchemaUriOf } from '@c2c/contracts';
 import { ServiceWorld } from '@c2c/service/testing';
-import { eventDataFor, eventually } from '@c2c/testing';
+import { eventDataFor, eventually, httpRequest } from '@c2c/testing';
 import { GatewayHarness, LateTargetProxy } from '@c2c/gateway-app/testing';
 import type { IHeaders, Producer } from 'kafkajs';
 import { PARTNERSHIPS } from './support/services';
@@ -61,6 +61,7 @@ describe('operator tools through the gateway, with the real partnerships service
   let producer: Producer;
   let token: string;
   let cli: Record<string, string>;
+  let partnershipsUrl: string;
 
   beforeAll(async () => {
     world = await ServiceWorld.create('operator_tools_e2e');
@@ -72,8 +73,9 @@ describe('operator tools through the gateway, with the real partnerships service
         DETECTION_INTERVAL_MS: '0',
       })
     ).app;
+    partnershipsUrl = await partnerships.getUrl();
     // Only partnerships is configured: the others are what `missing` names.
-    gateway = await GatewayHarness.start({ PARTNERSHIPS_URL: await partnerships.getUrl() }, world);
+    gateway = await GatewayHarness.start({ PARTNERSHIPS_URL: partnershipsUrl }, world);
     jwks.forwardTo(gateway.url);
     token = await gateway.adminToken();
     cli = { GATEWAY_URL: gateway.url, C2C_ADMIN_TOKEN: token };
@@ -199,6 +201,18 @@ describe('operator tools through the gateway, with the real partnerships service
     const refused = await admin(['outbox'], { ...cli, C2C_ADMIN_TOKEN: observer });
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('the gateway answered 403');
+    // The service checks the role again: an observer's internal token is refused there too.
+    for (const [role, caller] of [
+      ['observer', observer],
+      ['secretariat', token],
+    ] as const) {
+      const direct = await httpRequest(partnershipsUrl, {
+        method: 'GET',
+        url: '/admin/outbox',
+        headers: { authorization: `Bearer ${await gateway.internalToken('partnerships', caller)}` },
+      });
+      expect({ role, status: direct.statusCode }).toEqual({ role, status: role === 'observer' ? 403 : 200 });
+    }
 
     const invalid = await gateway.call<{ errors: { field: string }[] }>(
       'POST',

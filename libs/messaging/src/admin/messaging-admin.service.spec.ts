@@ -46,6 +46,7 @@ function world(topics = ['c2c.cities.v1']) {
   const fetchOffsets = jest
     .fn()
     .mockResolvedValue([{ topic: 'c2c.cities.v1', partitions: [{ partition: 0, offset: '5' }] }]);
+  const fetchTopicMetadata = jest.fn().mockResolvedValue({ topics: [] });
   const fetchTopicOffsets = jest.fn().mockResolvedValue([{ partition: 0, low: '0', high: '8', offset: '8' }]);
   const ports: MessagingAdminPorts = {
     deadLetters: {
@@ -60,7 +61,7 @@ function world(topics = ['c2c.cities.v1']) {
     relay: { backlog: () => Promise.resolve({ size: 3, oldestAgeSeconds: 12.5 }) },
     kafkaAdmin: () =>
       Promise.resolve({
-        admin: { fetchOffsets, fetchTopicOffsets } as unknown as Admin,
+        admin: { fetchOffsets, fetchTopicOffsets, fetchTopicMetadata } as unknown as Admin,
         release: () => Promise.resolve(void released.push('admin')),
       }),
     groupId: 'partnerships',

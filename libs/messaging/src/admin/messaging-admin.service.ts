@@ -154,6 +154,10 @@ export class MessagingAdmin {
     if (topics.length === 0) return { ...base, lag: 0, partitions: [] };
     const client = await this.ports.kafkaAdmin();
     try {
+      // One metadata load for every topic first: consumerLag asks for the topics' offsets in parallel,
+      // and kafkajs's parallel metadata refreshes on a fresh client race (tulios/kafkajs#461), which
+      // failed one call in a few here.
+      await client.admin.fetchTopicMetadata({ topics });
       // The broker's figures, not the consumer's: right even while this instance's consumer is down.
       const partitions = await consumerLag(client.admin, this.ports.groupId, topics);
       return { ...base, lag: partitions.reduce((sum, p) => sum + p.lag, 0), partitions };
