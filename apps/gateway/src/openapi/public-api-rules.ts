@@ -72,7 +72,7 @@ export function withRequestRules(composed: JsonObject): JsonObject {
   return document;
 }
 
-/** A follow-up route of a created (or read) resource: its operation and where its parameters come from. */
+/** A follow-up route of a created (or listed) resource: its operation and where its parameters come from. */
 interface Follow {
   operationId: string;
   parameters: Record<string, string>;
@@ -87,6 +87,16 @@ const byIdWithVersion = (...operationIds: string[]): Follow[] =>
 /** A resource under a commission: the commission's id from the request, the resource's from the answer. */
 const underCommission = (param: string, ...operationIds: string[]): Follow[] =>
   operationIds.map((operationId) => ({ operationId, parameters: { id: '$request.path.id', [param]: ID } }));
+
+const FIRST_ITEM = '$response.body#/items/0/id';
+/** From a list to the routes of its first item; `*` as If-Match, as a list carries no ETag. */
+const fromList = (...operationIds: string[]): Follow[] =>
+  operationIds.map((operationId) => ({ operationId, parameters: { id: FIRST_ITEM } }));
+const fromListAnyVersion = (...operationIds: string[]): Follow[] =>
+  operationIds.map((operationId) => ({
+    operationId,
+    parameters: { id: FIRST_ITEM, 'header.If-Match': '*' },
+  }));
 
 /**
  * OpenAPI links from the operation that makes (or returns) a resource to the routes of its lifecycle,
@@ -140,6 +150,26 @@ const LINKS: Record<string, Follow[]> = {
     ...byIdWithVersion('reviseBestPractice', 'publishBestPractice', 'returnBestPractice'),
   ],
   createWebhook: byId('deleteWebhook', 'listWebhookDeliveries', 'rotateWebhookSecret'),
+  // Commissions are not created over the API (the forum founds them): their routes start from the list.
+  listCommissions: [
+    ...fromList(
+      'getCommission',
+      'listCommissionMembers',
+      'listCommissionMembershipRequests',
+      'requestCommissionMembership',
+      'listCommissionMeetings',
+      'scheduleCommissionMeeting',
+      'listCommissionResolutions',
+      'adoptCommissionResolution',
+    ),
+    ...fromListAnyVersion('updateCommission'),
+  ],
+  listCities: fromList('getCity', 'getCityDossier'),
+  listPartnerships: fromList('getPartnership', 'getPartnershipHistory'),
+  listUsers: fromList('getUser'),
+  listBestPractices: fromList('getBestPractice'),
+  listNotifications: fromList('markNotificationRead'),
+  listWebhooks: fromList('listWebhookDeliveries', 'rotateWebhookSecret'),
 };
 
 /** Adds {@link LINKS} to each source operation's success answer, to the operations the document has. */
