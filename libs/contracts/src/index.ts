@@ -61,7 +61,13 @@ export {
   type ValidationResult,
 } from './registry/validate-event-data';
 export { JSON_SCHEMA_DIALECT, eventJsonSchema, type JsonSchema } from './registry/event-json-schema';
-export { decodeKafkaEvent, type DecodeOptions, type DecodeResult } from './registry/decode-kafka-event';
+export {
+  byteLengthOf,
+  decodeKafkaEvent,
+  MAX_EVENT_BYTES,
+  type DecodeOptions,
+  type DecodeResult,
+} from './registry/decode-kafka-event';
 export { checkTopicOrigin, type TopicOriginProblem } from './registry/topic-origin';
 
 export * from './events/cities/city-vocabularies';

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { MAX_EVENT_BYTES } from '@c2c/contracts';
 import { eventually, TopicRecorder } from '@c2c/testing';
-import { IHeaders, Producer } from 'kafkajs';
+import { ConfigResourceTypes, IHeaders, Producer } from 'kafkajs';
 import { Registry } from 'prom-client';
 import { DLQ_HEADERS } from '../src';
 import { MessagingMetrics } from '../src/nest/messaging-metrics';
@@ -15,14 +16,16 @@ describe('bad records on the real broker', () => {
   let harness: MessagingHarness;
   let producer: Producer;
 
-  beforeAll(async () => {
+  // Each test on topics and a database of its own: a consumer reads its topics from the start, and
+  // must meet only the records its test put there.
+  beforeEach(async () => {
     harness = await MessagingHarness.create('poison');
     await harness.relay().start();
     producer = harness.kafka.producer();
     await producer.connect();
   });
 
-  afterAll(async () => {
+  afterEach(async () => {
     await producer?.disconnect();
     await harness?.close();
   });
@@ -121,4 +124,129 @@ describe('bad records on the real broker', () => {
     await dlq.stop();
     await consumer.stop();
   }, 90_000);
+
+  it('dead-letters a record of several MB as too large, keeping its first 64 KiB, and applies what follows', async () => {
+    const cityId = randomUUID();
+    // The broker takes it only because the topic was told to: an operator's mistake, or a hostile writer.
+    const admin = harness.kafka.admin();
+    await admin.connect();
+    await admin.alterConfigs({
+      validateOnly: false,
+      resources: [
+        {
+          type: ConfigResourceTypes.TOPIC,
+          name: harness.citiesTopic,
+          configEntries: [{ name: 'max.message.bytes', value: String(8 * 1024 * 1024) }],
+        },
+      ],
+    });
+    await admin.disconnect();
+    const consumer = harness.consumer();
+    consumer.on('c2c.city.archived.v1', harness.recordEffect);
+    await consumer.start();
+    const dlq = await new TopicRecorder(harness.kafka).start([consumer.deadLetterTopic]);
+
+    const huge = JSON.stringify({ ...cityArchived(cityId), reason: 'x'.repeat(3 * 1024 * 1024) });
+    await producer.send({
+      topic: harness.citiesTopic,
+      messages: [{ key: cityId, value: huge, headers: envelope(cityId) }],
+    });
+    const healthy = await harness.transactions.run((tx) =>
+      harness.outbox.add(tx, 'c2c.city.archived.v1', cityArchived(cityId), { aggregateId: cityId }),
+    );
+
+    await eventually(
+      async () => expect((await harness.effects()).map((e) => e.event_id)).toContain(healthy.id),
+      { timeout: 30_000 },
+    );
+    const [letter] = await eventually(() => {
+      expect(dlq.messages).toHaveLength(1);
+      return dlq.messages;
+    });
+    expect(letter.headers).toMatchObject({
+      [DLQ_HEADERS.reason]: 'too-large',
+      [DLQ_HEADERS.originalBytes]: String(Buffer.byteLength(huge)),
+    });
+    expect(letter.headers[DLQ_HEADERS.error]).toContain(`more than the ${MAX_EVENT_BYTES}`);
+    expect(Buffer.byteLength(letter.value ?? '')).toBe(64 * 1024);
+    expect(huge.startsWith(letter.value ?? '-')).toBe(true);
+    await dlq.stop();
+    await consumer.stop();
+  }, 90_000);
+
+  it('holds only the partition whose dead-letter topic refuses a letter, says so by metric, and goes on once the topic accepts', async () => {
+    const registry = new Registry();
+    const metrics = new MessagingMetrics(registry);
+    const consumer = harness.consumer({
+      deadLetterRetryMs: 200,
+      onPartitionHeld: metrics.onPartitionHeld,
+    });
+    consumer.on('c2c.city.archived.v1', harness.recordEffect);
+    // The dead-letter topic exists already and takes nothing bigger than 300 bytes: every letter is refused.
+    const admin = harness.kafka.admin();
+    await admin.connect();
+    await admin.createTopics({
+      topics: [
+        {
+          topic: consumer.deadLetterTopic,
+          numPartitions: 1,
+          configEntries: [{ name: 'max.message.bytes', value: '300' }],
+        },
+      ],
+    });
+    await consumer.start();
+    const dlq = await new TopicRecorder(harness.kafka).start([consumer.deadLetterTopic]);
+
+    const send = (partition: number, headers: IHeaders, value: string) =>
+      producer.send({
+        topic: harness.citiesTopic,
+        messages: [{ partition, key: randomUUID(), headers, value }],
+      });
+    const archived = (cityId: string) => JSON.stringify(cityArchived(cityId));
+    const [stuck, behind, elsewhere] = [randomUUID(), randomUUID(), randomUUID()];
+    const behindHeaders = envelope(behind);
+    const elsewhereHeaders = envelope(elsewhere);
+    await send(0, envelope(stuck), '{"not": "an archived city"}');
+    await send(0, behindHeaders, archived(behind));
+    await send(1, elsewhereHeaders, archived(elsewhere));
+
+    const applied = async () => (await harness.effects()).map((e) => e.event_id);
+    const heldGauge = new RegExp(
+      `^c2c_consumer_held_partitions\\{topic="${harness.citiesTopic}",partition="0"\\} (\\d)$`,
+      'm',
+    );
+    // Partition 1 moves on; partition 0 waits, the event behind the refused letter not applied.
+    await eventually(async () => expect(await applied()).toContain(String(elsewhereHeaders.ce_id)), {
+      timeout: 30_000,
+    });
+    await eventually(async () => expect((await registry.metrics()).match(heldGauge)?.[1]).toBe('1'), {
+      timeout: 30_000,
+    });
+    expect(await applied()).not.toContain(String(behindHeaders.ce_id));
+    expect(dlq.messages).toHaveLength(0);
+
+    // The operator fixes the topic: the held partition resumes from the refused record.
+    await admin.alterConfigs({
+      validateOnly: false,
+      resources: [
+        {
+          type: ConfigResourceTypes.TOPIC,
+          name: consumer.deadLetterTopic,
+          configEntries: [{ name: 'max.message.bytes', value: '1048588' }],
+        },
+      ],
+    });
+    await admin.disconnect();
+    await eventually(async () => expect(await applied()).toContain(String(behindHeaders.ce_id)), {
+      timeout: 60_000,
+    });
+    await eventually(() =>
+      expect(dlq.messages.map((m) => m.headers[DLQ_HEADERS.reason])).toEqual(['invalid-data']),
+    );
+    expect((await registry.metrics()).match(heldGauge)?.[1]).toBe('0');
+    // Nothing applied twice by the wait and the refetch.
+    expect((await applied()).filter((id) => id === String(behindHeaders.ce_id))).toHaveLength(1);
+    await dlq.stop();
+    await consumer.stop();
+  }, 120_000);
 });

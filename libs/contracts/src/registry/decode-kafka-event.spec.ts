@@ -1,6 +1,6 @@
 import { toKafkaRecord } from '../cloudevents/kafka-binding';
 import { createEventEnvelope } from './create-event-envelope';
-import { decodeKafkaEvent } from './decode-kafka-event';
+import { decodeKafkaEvent, MAX_EVENT_BYTES } from './decode-kafka-event';
 import { eventDefinition } from './event-registry';
 
 const attributes = {
@@ -45,6 +45,16 @@ describe(decodeKafkaEvent.name, () => {
         { path: '/partnership/partnershipId', message: 'must match format "uuid"' },
         { path: '/partnership/title', message: 'is required' },
       ]) as unknown,
+    });
+  });
+
+  it('refuses a value over MAX_EVENT_BYTES before parsing it, counting bytes as the broker does', () => {
+    const { headers } = toKafkaRecord(activated);
+    const bytes = MAX_EVENT_BYTES + 2; // 'é' is two bytes in UTF-8: half as many characters
+    const result = decodeKafkaEvent(headers, 'é'.repeat(bytes / 2));
+    expect(result).toMatchObject({ ok: false, reason: 'too-large', bytes });
+    expect(decodeKafkaEvent(headers, Buffer.alloc(MAX_EVENT_BYTES + 1))).toMatchObject({
+      reason: 'too-large',
     });
   });
 

@@ -1,5 +1,6 @@
 import {
   AnyEventEnvelope,
+  byteLengthOf,
   CE_HEADERS,
   decodeKafkaEvent,
   DecodeResult,
@@ -15,7 +16,13 @@ import { MessageContexts } from '../context/message-context';
 import { topicName } from '../kafka/kafka-client';
 import { MESSAGING_SPAN_ATTRIBUTES as ATTR } from '../relay/messaging-spans';
 import { ConsumedRecord, EventHandlerFn, RecordOutcome } from './consumed-record';
-import { DeadLetterInfo, deadLetterHeaders, describeError } from './dead-letter';
+import {
+  DeadLetterInfo,
+  deadLetterHeaders,
+  describeError,
+  DLQ_HEADERS,
+  TOO_LARGE_EXCERPT_BYTES,
+} from './dead-letter';
 import { backoffDelay, isTransientInfrastructureError, RetryPolicy } from './failure-policy';
 import { RejectedEvent } from './rejected-event';
 
@@ -357,10 +364,12 @@ export class BatchProcessor {
   }
 
   private async deadLetter(record: ConsumedRecord, info: DeadLetterInfo): Promise<void> {
-    await this.options.deadLetters.send({
-      key: record.key,
-      value: record.value,
-      headers: deadLetterHeaders(record, info, this.options.groupId, this.now()),
-    });
+    const headers = deadLetterHeaders(record, info, this.options.groupId, this.now());
+    // A record too large to be an event may be too large for the dead-letter topic too: its start
+    // says what it was, and its size that it was cut.
+    const tooLarge = info.reason === 'too-large' && record.value !== null;
+    const value = tooLarge ? Buffer.from(record.value!).subarray(0, TOO_LARGE_EXCERPT_BYTES) : record.value;
+    if (tooLarge) headers[DLQ_HEADERS.originalBytes] = String(byteLengthOf(record.value));
+    await this.options.deadLetters.send({ key: record.key, value, headers });
   }
 }

@@ -10,15 +10,22 @@ export const DLQ_HEADERS = {
   partition: 'dlq_original_partition',
   offset: 'dlq_original_offset',
   failedAt: 'dlq_failed_at',
+  /** Set when the value kept is only the start of the original (a `too-large` record): its size. */
+  originalBytes: 'dlq_original_bytes',
 } as const;
 
+/** How much of a `too-large` record's value its dead letter keeps: enough to see what it was. */
+export const TOO_LARGE_EXCERPT_BYTES = 64 * 1024;
+
 /**
- * Why an event was dead-lettered. Poison, never retried: `malformed-envelope`, `invalid-data`,
+ * Why an event was dead-lettered. Poison, never retried: `too-large` (over `MAX_EVENT_BYTES`; the
+ * letter keeps the value's first {@link TOO_LARGE_EXCERPT_BYTES}), `malformed-envelope`, `invalid-data`,
  * `foreign-source` (not written by the owner of the topic it arrived on), `type-not-of-topic` (a type
  * of another topic) and `rejected` (a handler threw `RejectedEvent`). `handler-failed` exhausted its
  * retries and may succeed when replayed after a fix.
  */
 export type DeadLetterReason =
+  | 'too-large'
   | 'malformed-envelope'
   | 'invalid-data'
   | 'foreign-source'
@@ -60,4 +67,18 @@ export function deadLetterHeaders(
     [DLQ_HEADERS.offset]: record.offset,
     [DLQ_HEADERS.failedAt]: failedAt.toISOString(),
   };
+}
+
+/**
+ * The dead-letter topic did not take a letter, after the producer's own retries and ours: the record
+ * cannot be set aside, so its partition must wait (see `EventConsumer`), never skip it.
+ */
+export class DeadLetterRefused extends Error {
+  constructor(
+    readonly topic: string,
+    cause: unknown,
+  ) {
+    super(`the dead-letter topic ${topic} refused a letter: ${describeError(cause)}`, { cause });
+    this.name = 'DeadLetterRefused';
+  }
 }

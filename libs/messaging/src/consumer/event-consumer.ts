@@ -6,6 +6,7 @@ import { idempotentProducerConfig, topicName } from '../kafka/kafka-client';
 import { ensureTopics } from '../kafka/topics';
 import { BatchProcessor, type BatchSummary } from './batch-processor';
 import { ConsumedRecord, EventHandlerFn, RecordOutcome, toRecord } from './consumed-record';
+import { DeadLetterRefused } from './dead-letter';
 import { DEFAULT_RETRY_POLICY, RetryPolicy } from './failure-policy';
 import { GroupMembership, type GroupState } from './group-membership';
 
@@ -27,7 +28,19 @@ export interface EventConsumerOptions {
   onRetry?: (type: string) => void;
   /** Told what became of each fetched batch (its log line). */
   onBatch?: (summary: BatchSummary) => void;
+  /**
+   * How long a partition waits, at first, when its dead-letter topic refuses a letter (the wait
+   * doubles each time it is refused again, up to a minute). 5 s by default.
+   */
+  deadLetterRetryMs?: number;
+  /** Told when a partition starts and stops waiting on its dead-letter topic (metrics, alert). */
+  onPartitionHeld?: (topic: string, partition: number, held: boolean) => void;
 }
+
+/** Tries of one dead letter (each after the producer's own retries) before its partition waits. */
+const DEAD_LETTER_ATTEMPTS = 3;
+const MAX_DEAD_LETTER_WAIT_MS = 60_000;
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * Applies events exactly once in effect over at-least-once delivery.
@@ -48,6 +61,8 @@ export class EventConsumer {
   private producer: Producer | undefined;
   private lagAdmin: Admin | undefined;
   private readonly membership = new GroupMembership();
+  /** Partitions waiting on their dead-letter topic, with how long the next wait will be. */
+  private readonly held = new Map<string, number>();
 
   constructor(
     private readonly kafka: Kafka,
@@ -61,8 +76,16 @@ export class EventConsumer {
       retry: { ...DEFAULT_RETRY_POLICY, ...options.retry },
       deadLetters: {
         send: async (message) => {
-          if (!this.producer) throw new Error('the consumer is not started');
-          await this.producer.send({ topic: this.deadLetterTopic, acks: -1, messages: [message] });
+          for (let attempt = 1; ; attempt++) {
+            if (!this.producer) throw new Error('the consumer is not started');
+            try {
+              await this.producer.send({ topic: this.deadLetterTopic, acks: -1, messages: [message] });
+              return;
+            } catch (error) {
+              if (attempt >= DEAD_LETTER_ATTEMPTS) throw new DeadLetterRefused(this.deadLetterTopic, error);
+              await sleep(100 * 2 ** attempt);
+            }
+          }
         },
       },
       ...(options.onError ? { onError: options.onError } : {}),
@@ -161,9 +184,49 @@ export class EventConsumer {
     heartbeat,
     isRunning,
     isStale,
+    pause,
   }: EachBatchPayload): Promise<void> {
     /* eslint-enable @typescript-eslint/unbound-method */
     if (batch.messages.length === 0) return;
+    try {
+      await this.processBatch(batch, resolveOffset, heartbeat, isRunning, isStale);
+    } catch (error) {
+      if (!(error instanceof DeadLetterRefused)) throw error;
+      this.hold(batch.topic, batch.partition, pause, error);
+      return;
+    }
+    this.release(batch.topic, batch.partition);
+  }
+
+  /**
+   * A record that cannot be set aside must not be skipped, and must not block the other partitions
+   * either: its partition alone is paused (the records after it wait, uncommitted), and resumed after a
+   * wait that doubles each time, which fetches again from the record that could not be set aside.
+   */
+  private hold(topic: string, partition: number, pause: () => () => void, error: DeadLetterRefused): void {
+    const key = `${topic}:${partition}`;
+    const wait = this.held.get(key) ?? this.options.deadLetterRetryMs ?? 5_000;
+    this.held.set(key, Math.min(wait * 2, MAX_DEAD_LETTER_WAIT_MS));
+    const resume = pause();
+    this.options.onPartitionHeld?.(topic, partition, true);
+    this.options.onError?.(
+      error,
+      `${topic} partition ${partition} waits ${wait} ms for its dead-letter topic`,
+    );
+    setTimeout(resume, wait).unref();
+  }
+
+  private release(topic: string, partition: number): void {
+    if (this.held.delete(`${topic}:${partition}`)) this.options.onPartitionHeld?.(topic, partition, false);
+  }
+
+  private async processBatch(
+    batch: EachBatchPayload['batch'],
+    resolveOffset: EachBatchPayload['resolveOffset'],
+    heartbeat: EachBatchPayload['heartbeat'],
+    isRunning: EachBatchPayload['isRunning'],
+    isStale: EachBatchPayload['isStale'],
+  ): Promise<void> {
     await this.processor.processBatch({
       records: batch.messages.map((message) => toRecord(batch.topic, batch.partition, message)),
       lastOffset: batch.lastOffset(),

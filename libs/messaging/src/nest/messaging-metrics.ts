@@ -13,6 +13,7 @@ export class MessagingMetrics {
   private readonly consumed: Counter<'type' | 'outcome'>;
   private readonly publishLatency: Histogram;
   private readonly retries: Counter<'type'>;
+  private readonly heldPartitions: Gauge<'topic' | 'partition'>;
 
   constructor(private readonly registry: Registry) {
     this.published = new Counter({
@@ -40,12 +41,25 @@ export class MessagingMetrics {
       labelNames: ['type'],
       registers: [registry],
     });
+    this.heldPartitions = new Gauge({
+      name: 'c2c_consumer_held_partitions',
+      help: 'Partitions paused because their dead-letter topic refuses letters (1 while waiting)',
+      labelNames: ['topic', 'partition'],
+      registers: [registry],
+    });
   }
 
   onPublished = (eventIds: string[], latencySeconds: number[] = []): void => {
     this.published.inc(eventIds.length);
     for (const seconds of latencySeconds) this.publishLatency.observe(seconds);
   };
+
+  /**
+   * `c2c_consumer_held_partitions{topic,partition}`: 1 while a partition waits because its dead-letter
+   * topic refuses letters (alert on any), 0 once it moves again.
+   */
+  onPartitionHeld = (topic: string, partition: number, held: boolean): void =>
+    this.heldPartitions.set({ topic, partition: String(partition) }, held ? 1 : 0);
 
   /** Same label rule as {@link onOutcome}. */
   onRetry = (type: string): void => this.retries.inc({ type: isKnownEventType(type) ? type : UNKNOWN_TYPE });

@@ -214,6 +214,7 @@ export class MessagingModule implements NestModule {
               onError: (error, context) => logger.warn({ err: error, msg: `handler failed: ${context}` }),
               onOutcome: metrics.onOutcome,
               onRetry: metrics.onRetry,
+              onPartitionHeld: metrics.onPartitionHeld,
               // Debug, not info: a line per fetched batch roughly doubles what a busy consumer logs,
               // the steady state is in the metrics (consumed events by outcome, lag) and failures have
               // warnings of their own. It is for following one partition while investigating.

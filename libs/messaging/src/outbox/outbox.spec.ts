@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CE_HEADERS } from '@c2c/contracts';
+import { CE_HEADERS, MAX_EVENT_BYTES } from '@c2c/contracts';
 import { eventDataFor } from '@c2c/testing';
 import { MessageContexts } from '../context/message-context';
 import { Outbox, OutboxContractError, OutboxTransaction } from './outbox';
@@ -49,6 +49,20 @@ describe(Outbox.name, () => {
     await expect(
       MessageContexts.run({ correlationId: 'corr-1', traceparent }, () => add(tx)),
     ).rejects.toThrow(/not a W3C traceparent/);
+    expect(tx.rows).toEqual([]);
+  });
+
+  it('refuses a payload over MAX_EVENT_BYTES, which every consumer would dead-letter unread', async () => {
+    const tx = new FakeOutboxTable();
+    const cityId = randomUUID();
+    const data = {
+      ...eventDataFor('c2c.city.archived.v1', { cityId }),
+      reason: 'é'.repeat(MAX_EVENT_BYTES / 2),
+    };
+
+    await expect(
+      new Outbox('cities').add(tx, 'c2c.city.archived.v1', data, { aggregateId: cityId }),
+    ).rejects.toThrow(new RegExp(`payload is \\d+ bytes, more than the ${MAX_EVENT_BYTES}`));
     expect(tx.rows).toEqual([]);
   });
 });

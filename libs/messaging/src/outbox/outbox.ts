@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  byteLengthOf,
   createEventEnvelope,
   EventData,
   EventEnvelopeOf,
@@ -9,6 +10,7 @@ import {
   validateEventData,
   CE_HEADERS,
   isTraceparent,
+  MAX_EVENT_BYTES,
 } from '@c2c/contracts';
 import type { Tx } from '@c2c/persistence';
 
@@ -84,6 +86,14 @@ export class Outbox {
       ...(causationid === undefined ? {} : { causationid }),
       ...(traceparent === undefined ? {} : { traceparent }),
     });
+    // Every consumer dead-letters an event bigger than this: refuse it before it is committed.
+    const payload = JSON.stringify(data);
+    const bytes = byteLengthOf(payload);
+    if (bytes > MAX_EVENT_BYTES) {
+      throw new OutboxContractError(
+        `${type} payload is ${bytes} bytes, more than the ${MAX_EVENT_BYTES} an event may have`,
+      );
+    }
     // The sequence is known only once the row is numbered; the relay adds its header from the column.
     const { [CE_HEADERS.sequence]: _unnumbered, ...headers } = toKafkaHeaders(draft);
     const rows = (await tx.query(this.insertSql, [
@@ -92,7 +102,7 @@ export class Outbox {
       draft.id,
       type,
       JSON.stringify(headers),
-      JSON.stringify(data),
+      payload,
     ])) as { sequence: string }[];
     return { ...draft, sequence: Number(rows[0]?.sequence) };
   }
