@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { registerTestRun } from './test-runs';
 
 const ROOT = path.resolve(__dirname, '../../../..');
 
@@ -34,6 +35,8 @@ export default function globalSetup(): void {
 
 /** The same preparation for scripts that run outside jest (benchmarks). */
 export function prepareTestInfrastructure(): void {
+  // Before any topic is made: the prefixes carry the run's id, which the workers inherit.
+  registerTestRun();
   infra('up');
   const addresses = JSON.parse(infra('env')) as InfraAddresses;
   process.env.C2C_TEST_KAFKA_BROKERS = addresses.kafkaBrokers;

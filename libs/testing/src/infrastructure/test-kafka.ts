@@ -1,13 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { Consumer, IHeaders, Kafka, logLevel } from 'kafkajs';
 import { testKafkaBrokers } from './test-environment';
+import { registerTestRun } from './test-runs';
 import { type CloudEventV1, Kafka as CloudEventsKafka, type KafkaMessage } from 'cloudevents';
 
 /** A topic namespace of its own for one test file: `t<hex>.` prepended to every topic name. */
-export const createTestTopicPrefix = (): string => `t${randomBytes(4).toString('hex')}.`;
+export const createTestTopicPrefix = (): string => `t${registerTestRun()}${randomBytes(2).toString('hex')}.`;
 
-/** Every topic made under a test prefix; the global teardown deletes them. */
-export const TEST_TOPIC_PATTERN = /^t[0-9a-f]{8}\./;
+/** Every topic made under a test prefix, with its run's id (see `test-runs.ts`) in group 1. */
+export const TEST_TOPIC_PATTERN = /^t([0-9a-f]{4})[0-9a-f]{4}\./;
 
 export const createTestKafka = (clientId = 'c2c-test'): Kafka =>
   new Kafka({ brokers: testKafkaBrokers(), clientId, logLevel: logLevel.ERROR });
