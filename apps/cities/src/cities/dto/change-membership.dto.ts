@@ -7,9 +7,11 @@ export class ChangeMembershipDto implements ChangeCityMembershipCommand {
   @MembershipStatusField('required')
   membershipStatus!: MembershipStatus;
 
-  @DayField('optional', 'Day the new status takes effect; defaults to today.')
+  // 'not-null': null says nothing leaving the field out does not, and the event carries no null
+  // (a null reason was a 500 the fuzzer found).
+  @DayField('not-null', 'Day the new status takes effect; defaults to today.')
   changedOn?: string;
 
-  @TextField('optional', 1000, 'Why, e.g. the decision that admitted the city.')
+  @TextField('not-null', 1000, 'Why, e.g. the decision that admitted the city.')
   reason?: string;
 }

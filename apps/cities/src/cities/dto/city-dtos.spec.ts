@@ -1,5 +1,7 @@
 import { Problem, strictValidationPipe } from '@c2c/platform';
 import { ASIAN_CITIES } from '../../seed/asian-cities';
+import { ArchiveCityDto } from './archive-city.dto';
+import { ChangeMembershipDto } from './change-membership.dto';
 import { ListCitiesQueryDto } from './list-cities-query.dto';
 import { RegisterCityDto } from './register-city.dto';
 import { UpdateCityDto } from './update-city.dto';
@@ -82,5 +84,23 @@ describe(ListCitiesQueryDto.name, () => {
       limit: 5,
       includeArchived: false,
     });
+  });
+});
+
+describe('null where the document allows none, or allows it only in pairs (found by schemathesis)', () => {
+  it('refuses a lone latitude: null, which a database check would refuse as a 500', async () => {
+    expect(await invalidFields(UpdateCityDto, { latitude: null })).toEqual(
+      expect.arrayContaining(['latitude']),
+    );
+  });
+
+  it('refuses a null reason or day in a membership change and a null archive reason', async () => {
+    expect(
+      new Set(await invalidFields(ChangeMembershipDto, { membershipStatus: 'member', reason: null })),
+    ).toEqual(new Set(['reason']));
+    expect(
+      new Set(await invalidFields(ChangeMembershipDto, { membershipStatus: 'member', changedOn: null })),
+    ).toEqual(new Set(['changedOn']));
+    expect(new Set(await invalidFields(ArchiveCityDto, { reason: null }))).toEqual(new Set(['reason']));
   });
 });
