@@ -1,5 +1,5 @@
 // `npm run check:deps`: every runtime-critical package resolves to exactly one version in the installed
-// tree. Two copies mean a security patch to the declared one may not reach the copy that runs (as the
+// production tree (what the image ships; a copy a benchmark's dev dependency brings never runs there). Two copies mean a security patch to the declared one may not reach the copy that runs (as the
 // fastify that @nestjs/platform-fastify pinned did); the fix is an `overrides` entry in package.json.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -8,7 +8,7 @@ const CRITICAL = ['fastify', 'pg', 'kafkajs', 'jose', 'argon2'];
 
 function lsTree() {
   try {
-    return execFileSync('npm', ['ls', '--all', '--json'], {
+    return execFileSync('npm', ['ls', '--all', '--json', '--omit=dev'], {
       encoding: 'utf8',
       maxBuffer: 256 * 1024 * 1024,
       stdio: ['ignore', 'pipe', 'ignore'],
