@@ -127,9 +127,13 @@ describe('untrusted input (platform rules on every app)', () => {
   });
 
   it('answers 10 KB of nested arrays with a 400, not a stack overflow', async () => {
-    const response = await post(nested(10_000));
+    const response = await post(`{"text":"ok","extra":${nested(10_000)}}`);
     expect(response.statusCode).toBe(400);
     expect(response.json<{ detail: string }>().detail).toContain(`deeper than ${MAX_JSON_DEPTH}`);
+    // Alone, they are not even an object, which every body of the API is.
+    const bare = await post(nested(10_000));
+    expect(bare.statusCode).toBe(400);
+    expect(bare.json<{ detail: string }>().detail).toBe('the body must be a JSON object');
     // The limit, not the shape, is what counts: a body within it reaches validation.
     const within = await post(
       JSON.stringify({ text: 'ok', extra: { a: JSON.parse(nested(MAX_JSON_DEPTH - 2)) as unknown } }),

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, mayReachContacts, Roles } from '@c2c/auth';
 import { COMMON_CHALLENGE_LABELS, COMMON_CHALLENGES, COOPERATION_AREAS, SDG_TITLES } from '@c2c/contracts';
 import { ApiIfMatch, ExpectedVersion, IdParams, type Page } from '@c2c/platform';
@@ -154,6 +154,8 @@ export class BestPracticesController {
     description: NOT_SUBMITTED,
   })
   @ApiIfMatch(false)
+  // Naming the commission is optional (see the DTO): no body at all is a publication without one.
+  @ApiBody({ type: PublishBestPracticeDto, required: false })
   @ReturnsVersioned(BestPracticeResponse, 400, 403, 404, 409, 412)
   async publish(
     @CurrentUser() user: AuthenticatedUser,

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ActsForCityInPath, AuthenticatedUser, CurrentUser, Roles } from '@c2c/auth';
 import { ApiIfMatch, ExpectedVersion, type Page } from '@c2c/platform';
 import type { FastifyReply } from 'fastify';
@@ -43,6 +43,8 @@ export class MembershipsController {
     description: 'A chair or vice-chair that leaves gives up the office; the commission gets a new ETag.',
   })
   @ApiIfMatch(false)
+  // The reason is optional: no body at all is a departure without one.
+  @ApiBody({ type: LeaveCommissionDto, required: false })
   @ReturnsVersioned(MembershipResponse, 400, 403, 404, 412)
   async leave(
     @CurrentUser() user: AuthenticatedUser,

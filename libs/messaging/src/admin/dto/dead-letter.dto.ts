@@ -26,7 +26,10 @@ const OFFSET = /^\d{1,19}$/;
 
 /** One dead letter of a consumer group, as an operator lists it. */
 export class DeadLetterResponse {
-  @ApiProperty({ description: 'Partition of the dead-letter topic: with `offset`, what a replay names.' })
+  @ApiProperty({
+    type: 'integer',
+    description: 'Partition of the dead-letter topic: with `offset`, what a replay names.',
+  })
   partition!: number;
 
   @ApiProperty({ example: '42', description: 'Offset on the dead-letter topic (a decimal string).' })
@@ -97,7 +100,7 @@ export class DeadLetterFilterQuery {
 
 /** A dead letter's position on the dead-letter topic. */
 export class DeadLetterPositionParams {
-  @ApiProperty({ minimum: 0 })
+  @ApiProperty({ type: 'integer', minimum: 0 })
   @Type(() => Number)
   @IsInt()
   @Min(0)
@@ -114,7 +117,11 @@ export class DeadLetterPositionParams {
  * refused: replaying everything is said out loud.
  */
 export class ReplayDeadLettersDto extends DeadLetterFilterQuery {
-  @ApiPropertyOptional({ minimum: 0, description: 'With `offset`: the one letter to replay.' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 0,
+    description: 'With `offset`: the one letter to replay.',
+  })
   @ValidateIf((body: ReplayDeadLettersDto) => body.partition !== undefined || body.offset !== undefined)
   @IsInt()
   @Min(0)
@@ -133,7 +140,7 @@ export class ReplayDeadLettersDto extends DeadLetterFilterQuery {
 
 /** One replayed letter and what the consumer made of it this time. */
 export class ReplayResultResponse {
-  @ApiProperty()
+  @ApiProperty({ type: 'integer' })
   partition!: number;
 
   @ApiProperty()
