@@ -90,7 +90,7 @@ function runOne(benchmark: Benchmark, index: number, total: number): Promise<num
 }
 
 /** Regenerates docs/benchmarks.md's generated section and docs/benchmarks/ratios.svg. */
-export function regenerateDocs(): void {
+export async function regenerateDocs(): Promise<void> {
   const results = readLatestResults();
   if (results.length === 0) throw new Error('no results in bench/results/: run `npm run bench` first');
   mkdirSync(path.join(ROOT, 'docs/benchmarks'), { recursive: true });
@@ -109,7 +109,13 @@ export function regenerateDocs(): void {
       r.notes.length === 0 ? [] : [`**${r.benchmark}**`, '', ...r.notes.map((n) => `- ${n}`), ''],
     ),
   ].join('\n');
-  writeFileSync(doc, replaceGeneratedSection(readFileSync(doc, 'utf8'), generated));
+  // Formatted as the repository formats markdown, so `npm run format:check` holds after a run.
+  const prettier = await import('prettier');
+  const options = { ...(await prettier.resolveConfig(doc)), filepath: doc };
+  writeFileSync(
+    doc,
+    await prettier.format(replaceGeneratedSection(readFileSync(doc, 'utf8'), generated), options),
+  );
   process.stderr.write(
     `[bench] docs/benchmarks.md and docs/benchmarks/ratios.svg regenerated from ${results.length} result(s)\n`,
   );
@@ -131,12 +137,18 @@ async function main(): Promise<number> {
     return 2;
   }
   const { values, positionals } = parsed;
-  if (values.help) return (void process.stdout.write(`${USAGE}\n`), 0);
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
   if (values.list) {
     for (const b of BENCHMARKS) process.stdout.write(`${b.name.padEnd(14)} ${b.measures}\n`);
     return 0;
   }
-  if (values.report) return (regenerateDocs(), 0);
+  if (values.report) {
+    await regenerateDocs();
+    return 0;
+  }
   const unknown = positionals.filter((name) => !BENCHMARKS.some((b) => b.name === name));
   if (unknown.length > 0) {
     process.stderr.write(`unknown benchmark ${unknown.join(', ')}\n${USAGE}\n`);
@@ -148,7 +160,7 @@ async function main(): Promise<number> {
   for (const [i, benchmark] of selected.entries()) {
     if ((await runOne(benchmark, i + 1, selected.length)) !== 0) failures++;
   }
-  regenerateDocs();
+  await regenerateDocs();
   return failures === 0 ? 0 : 1;
 }
 

@@ -79,14 +79,19 @@ export function ratioChart(results: readonly BenchResult[]): string {
   const figures = results.flatMap((result) =>
     result.figures
       .filter((f) => f.ratio !== undefined)
-      .map((f) => ({ name: `${result.benchmark}: ${f.label}`, figure: f })),
+      .map((f) => ({
+        name: `${result.benchmark}: ${f.label}${f.better === 'lower' ? ' (lower is better)' : ''}`,
+        figure: f,
+      })),
   );
   const rowHeight = 22;
   const labelWidth = 360;
   const barWidth = 420;
   const top = 28;
   const height = top + figures.length * rowHeight + 24;
-  const max = Math.max(2, ...figures.map(({ figure }) => (figure.ratio ?? 0) * 1.1));
+  // One outlier (a 9× ratio) would flatten every other bar: the axis stops at 4×, longer bars are cut
+  // there, and their label still says the true ratio.
+  const max = Math.min(4, Math.max(2, ...figures.map(({ figure }) => (figure.ratio ?? 0) * 1.1)));
   const x = (ratio: number) => labelWidth + (Math.min(ratio, max) / max) * barWidth;
   const rows = figures.map(({ name, figure }, i) => {
     const y = top + i * rowHeight;
