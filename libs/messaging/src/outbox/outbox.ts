@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import {
-  byteLengthOf,
   createEventEnvelope,
   EventData,
   EventEnvelopeOf,
@@ -88,7 +87,8 @@ export class Outbox {
     });
     // Every consumer dead-letters an event bigger than this: refuse it before it is committed.
     const payload = JSON.stringify(data);
-    const bytes = byteLengthOf(payload);
+    // Counted in place: encoding the payload to count it would copy it on every write.
+    const bytes = Buffer.byteLength(payload);
     if (bytes > MAX_EVENT_BYTES) {
       throw new OutboxContractError(
         `${type} payload is ${bytes} bytes, more than the ${MAX_EVENT_BYTES} an event may have`,
