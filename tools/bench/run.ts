@@ -1,15 +1,19 @@
 /**
  * `npm run bench` runs every benchmark, one process each (so no benchmark inherits another's heap,
  * JIT state or open sockets), then regenerates the table and the chart in docs/benchmarks.md from
- * their JSON results. `npm run bench -- <name>…` runs some; `--report` only regenerates the docs from
+ * their JSON results. `npm run bench -- <name>…` runs some; `--full` runs the issues' sizes instead of
+ * the quick profile (see libs/testing/src/bench/profile.ts); `--report` only regenerates the docs from
  * the results already in bench/results/; `--list` names them.
- *   env: BENCH_ROUNDS (5), BENCH_WARM_UP (1), and each benchmark's own (see its script's header).
+ *   env: BENCH_ROUNDS (5), BENCH_WARM_UP (1), BENCH_PROFILE (quick), and each benchmark's own (see
+ *   its script's header).
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
+  benchProfile,
+  type BenchProfile,
   markdownTable,
   ratioChart,
   readLatestResults,
@@ -64,19 +68,25 @@ export const BENCHMARKS: readonly Benchmark[] = [
   },
 ];
 
-const USAGE = `usage: npm run bench [-- <name>…] [--report] [--list]
+const USAGE = `usage: npm run bench [-- <name>…] [--full] [--report] [--list]
   <name>     one or more of: ${BENCHMARKS.map((b) => b.name).join(', ')} (default: all)
+  --full     the sizes the issues state (100,000-row outbox, 30 s holds): about 20 minutes for all,
+             where the default quick profile (same anchors and rounds, smaller batches) takes minutes
   --report   regenerate docs/benchmarks.md from bench/results/ without running anything
   --list     name each benchmark and what it measures`;
 
-function runOne(benchmark: Benchmark, index: number, total: number): Promise<number> {
+function runOne(benchmark: Benchmark, index: number, total: number, profile: BenchProfile): Promise<number> {
   const started = Date.now();
-  process.stderr.write(`\n[bench] ${index}/${total} ${benchmark.name}: ${benchmark.measures}\n`);
+  process.stderr.write(`\n[bench] ${index}/${total} ${benchmark.name} (${profile}): ${benchmark.measures}\n`);
   const child = spawn(
     process.execPath,
     ['--enable-source-maps', '-r', '@swc-node/register', path.join(ROOT, benchmark.script)],
     // The apps' request log lines (stdout) are not the report: they go nowhere; progress is stderr.
-    { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, BENCH_SUITE: '1' } },
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, BENCH_SUITE: '1', BENCH_PROFILE: profile },
+    },
   );
   return new Promise((resolve) =>
     child.once('exit', (code) => {
@@ -129,6 +139,7 @@ async function main(): Promise<number> {
       options: {
         report: { type: 'boolean' },
         list: { type: 'boolean' },
+        full: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -156,10 +167,15 @@ async function main(): Promise<number> {
   }
   const selected =
     positionals.length === 0 ? BENCHMARKS : BENCHMARKS.filter((b) => positionals.includes(b.name));
+  const profile: BenchProfile = values.full ? 'full' : benchProfile();
+  const started = Date.now();
   let failures = 0;
   for (const [i, benchmark] of selected.entries()) {
-    if ((await runOne(benchmark, i + 1, selected.length)) !== 0) failures++;
+    if ((await runOne(benchmark, i + 1, selected.length, profile)) !== 0) failures++;
   }
+  process.stderr.write(
+    `\n[bench] ${selected.length - failures} of ${selected.length} done (${profile} profile) in ${Math.round((Date.now() - started) / 1000)} s\n`,
+  );
   await regenerateDocs();
   return failures === 0 ? 0 : 1;
 }

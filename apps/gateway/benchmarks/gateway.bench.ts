@@ -14,7 +14,7 @@
  * this process. Targets alternate round by round. CPU time is read from /proc/<pid>/stat (user +
  * system, all threads) over each round: Linux only.
  *
- *   env: SECONDS=5 (per round)  CONNECTIONS=32  BENCH_ROUNDS=5  BENCH_WARM_UP=1  BENCH_LOG_LEVEL=info
+ *   env: SECONDS=2 (per round; 5 in the full profile)  CONNECTIONS=32  BENCH_ROUNDS=5  BENCH_WARM_UP=1  BENCH_LOG_LEVEL=info
  *        BENCH_BUILD=0 (use the dist/ there is)
  *        BENCH_SERVER_NODE_OPTIONS='--cpu-prof --cpu-prof-dir=<dir>' (a CPU profile of each server)
  */
@@ -23,6 +23,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { provisionServiceDatabase, serviceDatabaseUrl, type ServiceDatabaseSpec } from '@c2c/persistence';
 import {
+  benchSize,
   alternate,
   benchmarkMain,
   createTestDatabase,
@@ -44,7 +45,7 @@ import {
   type ServerProcess,
 } from './support';
 
-const SECONDS = Number(process.env.SECONDS ?? 5);
+const SECONDS = benchSize('SECONDS', { quick: 2, full: 5 });
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 32);
 // Logging as deployed (info: one JSON line per request on stdout) unless told otherwise.
 const LOG_LEVEL = process.env.BENCH_LOG_LEVEL ?? 'info';

@@ -6,17 +6,17 @@
  * multi-row insert per batch, which is what one would write by hand without the platform's guarantees.
  * Rounds alternate; each starts from the beginning of the topic with a fresh group and empty tables.
  *
- *   env: EVENTS=10000  BENCH_ROUNDS=5  BENCH_WARM_UP=1
+ *   env (quick profile; the full one in brackets): EVENTS=3000 [10000]  BENCH_ROUNDS=5  BENCH_WARM_UP=1
  */
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import type { EventData } from '@c2c/contracts';
 import { ServiceWorld } from '@c2c/service/testing';
 import { Client } from 'pg';
-import { alternate, benchmarkMain, figure, prepareTestInfrastructure } from '@c2c/testing';
+import { alternate, benchmarkMain, benchSize, figure, prepareTestInfrastructure } from '@c2c/testing';
 import { NOTIFICATIONS, startNotifications } from '../test/support/notifications';
 
-const EVENTS = Number(process.env.EVENTS ?? 10_000);
+const EVENTS = benchSize('EVENTS', { quick: 3_000, full: 10_000 });
 const PARTNERSHIPS = 500;
 /** Inbox rows per event: the two cities of the partnership and the secretariat. */
 const ROWS_PER_EVENT = 3;

@@ -20,8 +20,9 @@
  *    service's and the notifier's); raw kafkajs produce + consume of E2E_KAFKA_EVENTS records. The
  *    figure is set against the slowest of the three.
  *
- *   env: E2E_RATES=25,50,100,150,200,300,400,600,800,1200  E2E_STEP_SECONDS=30  E2E_LAG_SECONDS=1
- *        E2E_LATENCY_SECONDS=10  E2E_ANCHOR_SECONDS=5  E2E_KAFKA_EVENTS=20000  E2E_CONNECTIONS=64
+ *   env (quick profile; the full one in brackets): E2E_RATES=25,50,100,150,200,300,400,600,800,1200
+ *        E2E_STEP_SECONDS=10 [30]  E2E_LAG_SECONDS=1  E2E_LATENCY_SECONDS=5 [10]
+ *        E2E_ANCHOR_SECONDS=3 [5]  E2E_KAFKA_EVENTS=10000 [20000]  E2E_CONNECTIONS=64
  *        BENCH_LOG_LEVEL=info  BENCH_BUILD=0 (use the dist/ there is)  BENCH_ROUNDS=5  BENCH_WARM_UP=1
  */
 import 'reflect-metadata';
@@ -31,6 +32,8 @@ import { Worker } from 'node:worker_threads';
 import { createKafka, ensureTopics, topicName } from '@c2c/messaging';
 import { provisionServiceDatabase, serviceDatabaseUrl, type ServiceDatabaseSpec } from '@c2c/persistence';
 import {
+  benchList,
+  benchSize,
   alternate,
   benchmarkMain,
   createTestDatabase,
@@ -54,13 +57,13 @@ import type {
   OpenLoopSpec,
 } from './end-to-end-load.worker';
 
-const list = (raw: string) => raw.split(',').map(Number);
-const RATES = list(process.env.E2E_RATES ?? '25,50,100,150,200,300,400,600,800,1200');
-const STEP_SECONDS = Number(process.env.E2E_STEP_SECONDS ?? 30);
+const STEPS = [25, 50, 100, 150, 200, 300, 400, 600, 800, 1200];
+const RATES = benchList('E2E_RATES', { quick: STEPS, full: STEPS });
+const STEP_SECONDS = benchSize('E2E_STEP_SECONDS', { quick: 10, full: 30 });
 const LAG_SECONDS = Number(process.env.E2E_LAG_SECONDS ?? 1);
-const LATENCY_SECONDS = Number(process.env.E2E_LATENCY_SECONDS ?? 10);
-const ANCHOR_SECONDS = Number(process.env.E2E_ANCHOR_SECONDS ?? 5);
-const KAFKA_EVENTS = Number(process.env.E2E_KAFKA_EVENTS ?? 20_000);
+const LATENCY_SECONDS = benchSize('E2E_LATENCY_SECONDS', { quick: 5, full: 10 });
+const ANCHOR_SECONDS = benchSize('E2E_ANCHOR_SECONDS', { quick: 3, full: 5 });
+const KAFKA_EVENTS = benchSize('E2E_KAFKA_EVENTS', { quick: 10_000, full: 20_000 });
 const CONNECTIONS = Number(process.env.E2E_CONNECTIONS ?? 64);
 const LOG_LEVEL = process.env.BENCH_LOG_LEVEL ?? 'info';
 const P99_TARGET_MS = 100;

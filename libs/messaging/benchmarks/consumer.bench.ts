@@ -7,7 +7,8 @@
  *   - the stock NestJS Kafka transport (`@EventPattern` handler doing the same insert), over the
  *     first STOCK_EVENTS events only (it is slow enough that a rate over fewer events says the same).
  *
- *   env: EVENTS=100000  STOCK_EVENTS=20000  BENCH_ROUNDS=5  BENCH_WARM_UP=1
+ *   env (quick profile; the full one in brackets): EVENTS=20000 [100000]  STOCK_EVENTS=5000 [20000]
+ *        BENCH_ROUNDS=5  BENCH_WARM_UP=1
  */
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
@@ -21,12 +22,19 @@ import {
   Payload,
   Transport,
 } from '@nestjs/microservices';
-import { alternate, benchmarkMain, figure, prepareTestInfrastructure, testKafkaBrokers } from '@c2c/testing';
+import {
+  alternate,
+  benchmarkMain,
+  benchSize,
+  figure,
+  prepareTestInfrastructure,
+  testKafkaBrokers,
+} from '@c2c/testing';
 import { MessagingHarness } from '../test/support/messaging-harness';
 import { BATCH, EFFECT_INSERT, fillOutbox, oursApply, strongRawApply, timedApply, until } from './support';
 
-const EVENTS = Number(process.env.EVENTS ?? 100_000);
-const STOCK_EVENTS = Math.min(EVENTS, Number(process.env.STOCK_EVENTS ?? 20_000));
+const EVENTS = benchSize('EVENTS', { quick: 20_000, full: 100_000 });
+const STOCK_EVENTS = Math.min(EVENTS, benchSize('STOCK_EVENTS', { quick: 5_000, full: 20_000 }));
 
 const stockNest = (harness: MessagingHarness) =>
   timedApply(harness, STOCK_EVENTS, 'stock Nest transport', async () => {

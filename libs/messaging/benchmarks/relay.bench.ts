@@ -8,12 +8,19 @@
  *    to the broker's ack of the batch that carried it, vs raw kafkajs `send` of one record at the same
  *    rate, from the call to its ack. Each round runs LATENCY_WARM_UP_SECONDS unmeasured first.
  *
- *   env: EVENTS=100000  LATENCY_RATE=1000  LATENCY_SECONDS=5  LATENCY_WARM_UP_SECONDS=2
- *        BENCH_ROUNDS=5  BENCH_WARM_UP=1
+ *   env (quick profile; the full one in brackets): EVENTS=20000 [100000]  LATENCY_RATE=1000
+ *        LATENCY_SECONDS=3 [5]  LATENCY_WARM_UP_SECONDS=1 [2]  BENCH_ROUNDS=5  BENCH_WARM_UP=1
  */
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
-import { benchmarkMain, figure, percentile, prepareTestInfrastructure, summarize } from '@c2c/testing';
+import {
+  benchmarkMain,
+  benchSize,
+  figure,
+  percentile,
+  prepareTestInfrastructure,
+  summarize,
+} from '@c2c/testing';
 import { Producer } from 'kafkajs';
 import { cityArchived, MessagingHarness, SCHEMA } from '../test/support/messaging-harness';
 import {
@@ -28,10 +35,10 @@ import {
   until,
 } from './support';
 
-const EVENTS = Number(process.env.EVENTS ?? 100_000);
+const EVENTS = benchSize('EVENTS', { quick: 20_000, full: 100_000 });
 const LATENCY_RATE = Number(process.env.LATENCY_RATE ?? 1_000);
-const LATENCY_SECONDS = Number(process.env.LATENCY_SECONDS ?? 5);
-const LATENCY_WARM_UP_SECONDS = Number(process.env.LATENCY_WARM_UP_SECONDS ?? 2);
+const LATENCY_SECONDS = benchSize('LATENCY_SECONDS', { quick: 3, full: 5 });
+const LATENCY_WARM_UP_SECONDS = benchSize('LATENCY_WARM_UP_SECONDS', { quick: 1, full: 2 });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

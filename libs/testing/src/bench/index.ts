@@ -10,4 +10,5 @@ export {
   type BenchResult,
 } from './result';
 export { formatSummary, markdownTable, ratioChart, replaceGeneratedSection, runsTable } from './report';
+export { benchList, benchProfile, benchSize, type BenchProfile } from './profile';
 export { benchmarkMain, runBenchmark, type BenchContext, type BenchOutcome } from './run-benchmark';

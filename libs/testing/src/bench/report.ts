@@ -51,13 +51,14 @@ export function markdownTable(results: readonly BenchResult[]): string {
 /** When and where each benchmark ran, and how loaded the machine was meanwhile. */
 export function runsTable(results: readonly BenchResult[]): string {
   return [
-    '| benchmark | run (UTC) | machine | rounds | machine busy | CPU pressure (60 s) |',
-    '| --- | --- | --- | ---: | ---: | ---: |',
+    '| benchmark | run (UTC) | profile | machine | rounds | machine busy | CPU pressure (60 s) |',
+    '| --- | --- | --- | --- | ---: | ---: | ---: |',
     ...results
       .map((r) =>
         [
           r.benchmark,
           r.startedAt.slice(0, 16).replace('T', ' '),
+          r.profile ?? 'full',
           `${r.machine.cpus} × ${r.machine.cpuModel}, ${r.machine.memoryGiB} GiB, Node ${r.machine.node}`,
           `${r.rounds} after ${r.warmUp} warm-up`,
           `${Math.round(r.load.busy * 100)} %`,

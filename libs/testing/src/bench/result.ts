@@ -34,6 +34,8 @@ export interface BenchResult {
   /** Rounds measured per target (after the warm-up rounds), the same for every figure of the run. */
   rounds: number;
   warmUp: number;
+  /** Absent in results written before profiles existed (they ran the full sizes). */
+  profile?: 'quick' | 'full';
   figures: BenchFigure[];
   /** What a reader needs to trust the figures: set-up, what the anchor does, known noise. */
   notes: string[];

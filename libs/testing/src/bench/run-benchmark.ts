@@ -1,4 +1,5 @@
 import { machineInfo, watchLoad } from './machine';
+import { type BenchProfile, benchProfile } from './profile';
 import { markdownTable, runsTable } from './report';
 import { type BenchFigure, type BenchResult, writeResult } from './result';
 
@@ -7,6 +8,8 @@ export interface BenchContext {
   rounds: number;
   /** Rounds thrown away first: BENCH_WARM_UP, 1 by default. */
   warmUp: number;
+  /** quick (the default) or full: the sizes each script picks with benchSize (see profile.ts). */
+  profile: BenchProfile;
   /** A progress line on stderr, prefixed with the benchmark's name. */
   progress(message: string): void;
 }
@@ -38,6 +41,7 @@ export async function runBenchmark(
   const context: BenchContext = {
     rounds: positive('BENCH_ROUNDS', 5, 1),
     warmUp: positive('BENCH_WARM_UP', 1, 0),
+    profile: benchProfile(),
     progress: (message) => process.stderr.write(`[bench ${name}] ${message}\n`),
   };
   const startedAt = new Date().toISOString();
@@ -51,6 +55,7 @@ export async function runBenchmark(
     load: load.stop(),
     rounds: context.rounds,
     warmUp: context.warmUp,
+    profile: context.profile,
     figures: outcome.figures,
     notes: outcome.notes,
   };
