@@ -10,5 +10,13 @@ export {
   type BenchResult,
 } from './result';
 export { formatSummary, markdownTable, ratioChart, replaceGeneratedSection, runsTable } from './report';
+export {
+  formatProfileSummary,
+  ownerOf,
+  summarizeProfile,
+  type CpuProfile,
+  type ProfileNode,
+  type ProfileSummary,
+} from './cpu-profile';
 export { benchList, benchProfile, benchSize, type BenchProfile } from './profile';
 export { benchmarkMain, runBenchmark, type BenchContext, type BenchOutcome } from './run-benchmark';
