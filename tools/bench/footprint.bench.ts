@@ -14,7 +14,7 @@
  * No anchors: the figures are set against the issue's targets (≤ 120 MB at rest, ready ≤ 2 s).
  * Resident memory is read from /proc/<pid>/status: Linux only.
  *
- *   env: LOAD_SECONDS=4 (10 in the full profile)  CONNECTIONS=16 (per half)  BENCH_ROUNDS=5  BENCH_WARM_UP=1  BENCH_BUILD=0
+ *   env: LOAD_SECONDS=3 (10 in the full profile)  CONNECTIONS=16 (per half)  BENCH_ROUNDS=5  BENCH_WARM_UP=1  BENCH_BUILD=0
  *        BENCH_SERVER_NODE_OPTIONS (NODE_OPTIONS for every app, e.g. a heap or CPU profile)
  */
 import { randomBytes } from 'node:crypto';
@@ -40,7 +40,7 @@ import {
   type ServerProcess,
 } from '../../apps/gateway/benchmarks/support';
 
-const LOAD_SECONDS = benchSize('LOAD_SECONDS', { quick: 4, full: 10 });
+const LOAD_SECONDS = benchSize('LOAD_SECONDS', { quick: 3, full: 10 });
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 16);
 const READY_TARGET_MS = 2_000;
 const REST_TARGET_MB = 120;

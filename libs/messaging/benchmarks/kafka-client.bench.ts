@@ -15,7 +15,7 @@
  *   - apply: our `EventConsumer` (kafkajs), the strong raw kafkajs `eachBatch` (one transaction per
  *     batch, one insert per event), and the same on @platformatic/kafka.
  *
- *   env (quick profile; the full one in brackets): EVENTS=20000 [50000]  BENCH_ROUNDS=5  BENCH_WARM_UP=1
+ *   env (quick profile; the full one in brackets): EVENTS=10000 [50000]  BENCH_ROUNDS=5  BENCH_WARM_UP=1
  */
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
@@ -57,7 +57,7 @@ import {
   until,
 } from './support';
 
-const EVENTS = benchSize('EVENTS', { quick: 20_000, full: 50_000 });
+const EVENTS = benchSize('EVENTS', { quick: 10_000, full: 50_000 });
 
 type PlatformaticRecord = PlatformaticMessage<string, string, string, string>;
 

@@ -9,7 +9,7 @@
  *    rate, from the call to its ack. Each round runs LATENCY_WARM_UP_SECONDS unmeasured first.
  *
  *   env (quick profile; the full one in brackets): EVENTS=20000 [100000]  LATENCY_RATE=1000
- *        LATENCY_SECONDS=3 [5]  LATENCY_WARM_UP_SECONDS=1 [2]  BENCH_ROUNDS=5  BENCH_WARM_UP=1
+ *        LATENCY_SECONDS=2 [5]  LATENCY_WARM_UP_SECONDS=1 [2]  BENCH_ROUNDS=5  BENCH_WARM_UP=1
  */
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
@@ -37,7 +37,7 @@ import {
 
 const EVENTS = benchSize('EVENTS', { quick: 20_000, full: 100_000 });
 const LATENCY_RATE = Number(process.env.LATENCY_RATE ?? 1_000);
-const LATENCY_SECONDS = benchSize('LATENCY_SECONDS', { quick: 3, full: 5 });
+const LATENCY_SECONDS = benchSize('LATENCY_SECONDS', { quick: 2, full: 5 });
 const LATENCY_WARM_UP_SECONDS = benchSize('LATENCY_WARM_UP_SECONDS', { quick: 1, full: 2 });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
