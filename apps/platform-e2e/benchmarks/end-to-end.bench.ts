@@ -100,7 +100,7 @@ function inWorker<R>(spec: OpenLoopSpec | ClosedLoopSpec): Promise<R> {
 }
 
 /** The platform: every app spawned from dist/ as tools/start.mjs does, on this run's database and topics. */
-async function startPlatform(adminUrl: string): Promise<Record<AppName, ServerProcess>> {
+async function startPlatform(adminUrl: string, topicPrefix: string): Promise<Record<AppName, ServerProcess>> {
   const specs = Object.fromEntries(
     APPS.map((app) => [
       app,
@@ -118,7 +118,6 @@ async function startPlatform(adminUrl: string): Promise<Record<AppName, ServerPr
   const urls = Object.fromEntries(
     APPS.map((app) => [`${app.toUpperCase()}_URL`, `http://127.0.0.1:${ports[app]}`]),
   );
-  const topicPrefix = `bench-e2e-${randomBytes(3).toString('hex')}.`;
   const kafka = createKafka({ brokers: testKafkaBrokers(), clientId: 'bench-e2e-setup' });
   const admin = kafka.admin();
   await admin.connect();
@@ -220,8 +219,9 @@ async function latency(
   url: string,
   token: string,
   seen: Map<string, number>,
+  produced: Map<string, number>,
   rate: number,
-): Promise<{ p50: number; p99: number }> {
+): Promise<{ p50: number; p99: number; relay: number[]; onward: number[] }> {
   const result = await inWorker<OpenLoopResult>({
     mode: 'open',
     url,
@@ -240,8 +240,15 @@ async function latency(
   );
   if (!arrived) throw new Error('inbox rows missing 60 s after the latency load');
   const latencies = result.created.map(([name, answeredAt]) => seen.get(name)! - answeredAt);
-  for (const [name] of result.created) seen.delete(name);
-  return { p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+  // Where the time went: 201 → the relay's produce (the record's CreateTime), then → the inbox commit.
+  const split = result.created.filter(([name]) => produced.has(name));
+  const relay = split.map(([name, answeredAt]) => produced.get(name)! - answeredAt);
+  const onward = split.map(([name]) => seen.get(name)! - produced.get(name)!);
+  for (const [name] of result.created) {
+    seen.delete(name);
+    produced.delete(name);
+  }
+  return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), relay, onward };
 }
 
 /** Raw pg: transactions of two inserts (a row and an outbox-shaped row), PG_CONNECTIONS at a time. */
@@ -311,9 +318,13 @@ benchmarkMain('end-to-end', async ({ rounds, warmUp, progress }) => {
   let bare: ServerProcess | undefined;
   const kafka = createKafka({ brokers: testKafkaBrokers(), clientId: 'bench-e2e-anchor' });
   const anchorConsumer = kafka.consumer({ groupId: `bench-e2e-${randomUUID()}`, maxWaitTimeInMs: 50 });
+  // Reads the platform's city events beside the services, only for each record's CreateTime (set by the
+  // relay's producer as it sends): the point that splits the latency into the relay's part and the rest.
+  const tap = kafka.consumer({ groupId: `bench-e2e-tap-${randomUUID()}`, maxWaitTimeInMs: 50 });
+  const topicPrefix = `bench-e2e-${randomBytes(3).toString('hex')}.`;
   try {
     progress('starting cities, partnerships, commissions, notifications and the gateway from dist/');
-    platform = await startPlatform(database.adminUrl);
+    platform = await startPlatform(database.adminUrl, topicPrefix);
     const apps = platform as Record<AppName, ServerProcess>;
     const url = `${apps.gateway.base}/api/v1/cities`;
     const token = await login(apps.gateway.base);
@@ -376,6 +387,18 @@ benchmarkMain('end-to-end', async ({ rounds, warmUp, progress }) => {
       if (message.payload?.startsWith(SUBJECT)) seen.set(message.payload.slice(SUBJECT.length), Date.now());
     });
     await listener.query('listen bench_inbox');
+    const produced = new Map<string, number>();
+    await tap.connect();
+    await tap.subscribe({ topics: [topicName(topicPrefix, 'c2c.cities.v1')], fromBeginning: false });
+    const tapJoined = new Promise<void>((resolve) => tap.on(tap.events.GROUP_JOIN, () => resolve()));
+    await tap.run({
+      eachMessage: async ({ message }) => {
+        const name = (JSON.parse(message.value?.toString() ?? '{}') as { name?: unknown }).name;
+        if (typeof name === 'string') produced.set(name, Number(message.timestamp));
+        await Promise.resolve();
+      },
+    });
+    await tapJoined;
 
     await db.query(`create table public.e2e_anchor_rows (id uuid primary key, name text not null,
       created_at timestamptz not null default now())`);
@@ -410,11 +433,15 @@ benchmarkMain('end-to-end', async ({ rounds, warmUp, progress }) => {
     const bareUrl = `${bare.base}/api/v1/cities`;
 
     const p50s: number[] = [];
+    const relayParts: number[] = [];
+    const onwardParts: number[] = [];
     const result = await alternate(
       {
         latency: async () => {
-          const value = await latency(url, token, seen, latencyRate);
+          const value = await latency(url, token, seen, produced, latencyRate);
           p50s.push(value.p50);
+          relayParts.push(...value.relay);
+          onwardParts.push(...value.onward);
           return value.p99;
         },
         fastify: async () => {
@@ -492,11 +519,13 @@ benchmarkMain('end-to-end', async ({ rounds, warmUp, progress }) => {
           .join('; ')}.`,
         `Every app in its own process from the swc build, logging at ${LOG_LEVEL} to stdout (discarded); partnerships and commissions consume the city events too; the notifier's e-mail sending is off (no mail server). Load from undici in a worker thread, open loop, up to ${CONNECTIONS} connections; all on one machine with PostgreSQL and Kafka.`,
         `Latency: from the client's 201 to the commit of the inbox row (a trigger's NOTIFY, delivered at commit, to a listener in the benchmark process), ${LATENCY_SECONDS} s per round at half the sustained rate.`,
+        `Where the latency goes, over every command of the latency rounds, warm-up included (${relayParts.length.toLocaleString('en-US')} split by their record's CreateTime, set as the relay's producer sends): 201 → produced by the relay p50 ${Math.round(percentile(relayParts, 50))} ms, p99 ${Math.round(percentile(relayParts, 99))} ms; produced → inbox row committed by the notifier p50 ${Math.round(percentile(onwardParts, 50))} ms, p99 ${Math.round(percentile(onwardParts, 99))} ms.`,
         `The anchors are each measured alone (not under the platform's load) and the ratio is to the slowest: ${anchors[0]?.label}.`,
       ],
     };
   } finally {
     await anchorConsumer.disconnect().catch(() => undefined);
+    await tap.disconnect().catch(() => undefined);
     await listener.end().catch(() => undefined);
     await db.end();
     await bare?.stop();
