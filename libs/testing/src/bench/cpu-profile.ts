@@ -40,6 +40,11 @@ export interface ProfileSummary {
   wallMs: number;
   shares: { idle: number; gc: number; program: number };
   byOwner: Array<{ owner: string; ms: number; share: number }>;
+  /**
+   * The same time with what node and V8 did (a socket write, a JSON parse) charged to the nearest
+   * package or app up the stack that asked for it: `pg` owns the write syscalls of its queries.
+   */
+  byCaller: Array<{ owner: string; ms: number; share: number }>;
   hottest: Array<{ name: string; owner: string; ms: number; share: number }>;
 }
 
@@ -51,7 +56,18 @@ export function summarizeProfile(profile: CpuProfile, file: string, top = 12): P
   const wall = Math.max(1, profile.endTime - profile.startTime);
   const special = (name: string) =>
     [...self].reduce((sum, [id, us]) => (nodes.get(id)?.callFrame.functionName === name ? sum + us : sum), 0);
+  const parents = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parents.set(child, node.id);
+  const INTERNAL = new Set(['(native or V8)', 'node (internals)']);
+  const callerOf = (id: number, owner: string): string => {
+    for (let at = parents.get(id); at !== undefined; at = parents.get(at)) {
+      const candidate = ownerOf(nodes.get(at)?.callFrame.url ?? '');
+      if (!INTERNAL.has(candidate)) return candidate;
+    }
+    return owner;
+  };
   const owners = new Map<string, number>();
+  const callers = new Map<string, number>();
   const functions = new Map<string, { owner: string; us: number }>();
   for (const [id, us] of self) {
     const { functionName, url, lineNumber } = nodes.get(id)?.callFrame ?? {
@@ -62,12 +78,19 @@ export function summarizeProfile(profile: CpuProfile, file: string, top = 12): P
     if (SPECIAL.has(functionName)) continue;
     const owner = ownerOf(url);
     owners.set(owner, (owners.get(owner) ?? 0) + us);
+    const caller = INTERNAL.has(owner) ? callerOf(id, owner) : owner;
+    callers.set(caller, (callers.get(caller) ?? 0) + us);
     const key = `${functionName || '(anonymous)'} ${url ? `${path.basename(url)}:${lineNumber + 1}` : ''}`;
     const entry = functions.get(key) ?? { owner, us: 0 };
     entry.us += us;
     functions.set(key, entry);
   }
   const ms = (us: number) => us / 1000;
+  const ranked = (table: Map<string, number>) =>
+    [...table]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([owner, us]) => ({ owner, ms: ms(us), share: us / wall }));
   return {
     file,
     wallMs: ms(wall),
@@ -76,10 +99,8 @@ export function summarizeProfile(profile: CpuProfile, file: string, top = 12): P
       gc: special('(garbage collector)') / wall,
       program: special('(program)') / wall,
     },
-    byOwner: [...owners]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, top)
-      .map(([owner, us]) => ({ owner, ms: ms(us), share: us / wall })),
+    byOwner: ranked(owners),
+    byCaller: ranked(callers),
     hottest: [...functions]
       .sort((a, b) => b[1].us - a[1].us)
       .slice(0, top)
@@ -88,6 +109,8 @@ export function summarizeProfile(profile: CpuProfile, file: string, top = 12): P
 }
 
 const pct = (share: number) => `${(share * 100).toFixed(1)} %`;
+const line = (o: { owner: string; ms: number; share: number }) =>
+  `  ${pct(o.share).padStart(7)}  ${o.ms.toFixed(0).padStart(7)} ms  ${o.owner}`;
 
 export function formatProfileSummary(summary: ProfileSummary): string {
   return [
@@ -95,9 +118,10 @@ export function formatProfileSummary(summary: ProfileSummary): string {
     `idle ${pct(summary.shares.idle)}, garbage collector ${pct(summary.shares.gc)}, V8 and native (program) ${pct(summary.shares.program)}`,
     '',
     'self time by owner:',
-    ...summary.byOwner.map(
-      (o) => `  ${pct(o.share).padStart(7)}  ${o.ms.toFixed(0).padStart(7)} ms  ${o.owner}`,
-    ),
+    ...summary.byOwner.map(line),
+    '',
+    "the same, node's and V8's work charged to the package that asked for it:",
+    ...summary.byCaller.map(line),
     '',
     'hottest functions:',
     ...summary.hottest.map(
