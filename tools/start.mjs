@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { ROOT, infraAddresses } from './infra/config.mjs';
 import { kafkaResponds } from './infra/kafka.mjs';
 import { postgresResponds } from './infra/postgres.mjs';
+import { APPS, LOCAL_ADMIN, appEnvironment, appMain, serviceSpec } from './platform-apps.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -27,18 +28,6 @@ if (Number(process.versions.node.split('.')[0]) < 24) {
 }
 const log = (message) => console.log(`[start] ${message}`);
 const node = process.execPath;
-
-// Every app the platform has, in start order; an app whose folder is not there yet is skipped.
-const APPS = [
-  { name: 'cities', port: 3001, schema: 'cities', extensions: ['pg_trgm'] },
-  { name: 'partnerships', port: 3002, schema: 'partnerships' },
-  { name: 'commissions', port: 3003, schema: 'commissions' },
-  { name: 'notifications', port: 3004, schema: 'notifications' },
-  { name: 'gateway', port: 3000, schema: 'gateway' },
-].filter((app) => fs.existsSync(path.join(ROOT, 'apps', app.name, 'src/main.ts')));
-
-const LOCAL_ADMIN = { email: 'admin@c2c.local', password: 'change-me-locally' };
-const LOCAL_REVOCATION_SECRET = 'local-development-only-revocation-feed-secret';
 
 async function infraAlreadyUp() {
   const { kafkaBrokers, databaseUrl } = infraAddresses();
@@ -113,45 +102,18 @@ async function main() {
   process.on('SIGTERM', () => void stop(0));
 
   for (const app of APPS) {
-    // Local-only credentials: each app gets its own role, which can touch only its own schema.
-    const spec = {
-      schema: app.schema,
-      role: `c2c_${app.schema}`,
-      password: `local_${app.schema}`,
-      extensions: app.extensions,
-    };
+    const spec = serviceSpec(app);
     await provisionServiceDatabase(databaseUrl, spec);
-    const env = {
-      ...process.env,
-      NODE_ENV: process.env.NODE_ENV ?? 'development',
-      PORT: String(app.port),
-      DATABASE_URL: serviceDatabaseUrl(databaseUrl, spec),
-      KAFKA_BROKERS: kafkaBrokers,
-      // The one place that allows the committed local defaults (e.g. the gateway's key secret): every
-      // other start fails closed when a secret is missing.
-      ALLOW_LOCAL_DEFAULTS: process.env.ALLOW_LOCAL_DEFAULTS ?? 'true',
-      BOOTSTRAP_ADMIN_EMAIL: process.env.BOOTSTRAP_ADMIN_EMAIL ?? LOCAL_ADMIN.email,
-      BOOTSTRAP_ADMIN_PASSWORD: process.env.BOOTSTRAP_ADMIN_PASSWORD ?? LOCAL_ADMIN.password,
-      // One local secret on both sides of the revocation feed, so local services learn revocations.
-      REVOCATION_FEED_SECRET: process.env.REVOCATION_FEED_SECRET ?? LOCAL_REVOCATION_SECRET,
-      AUTH_REVOCATION_SECRET: process.env.AUTH_REVOCATION_SECRET ?? LOCAL_REVOCATION_SECRET,
-      ...Object.fromEntries(
-        APPS.map((other) => [`${other.name.toUpperCase()}_URL`, `http://127.0.0.1:${other.port}`]),
-      ),
-    };
+    const env = appEnvironment(app, { databaseUrl: serviceDatabaseUrl(databaseUrl, spec), kafkaBrokers });
     if (seedOnly) {
       runSeed(app, env);
       continue;
     }
-    const child = spawn(
-      node,
-      ['--enable-source-maps', path.join(ROOT, `dist/apps/${app.name}/src/main.js`)],
-      {
-        cwd: ROOT,
-        env,
-        stdio: ['ignore', 'inherit', 'inherit'],
-      },
-    );
+    const child = spawn(node, ['--enable-source-maps', appMain(app)], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
     child.once('exit', (code) => {
       if (!stopping) {
         console.error(`[start] ${app.name} exited (code ${code}); stopping the platform`);

@@ -6,11 +6,28 @@ import path from 'node:path';
 import { KAFKA_DIR, KAFKA_VERSION, LOCAL_KAFKA, ROOT } from './config.mjs';
 import { InfraError, isAlive, portOpen, readPid, run, stopPid, waitFor, which } from './process.mjs';
 
+// The classpath is shared by every broker this checkout runs (it is only read).
 const LIBS = path.join(KAFKA_DIR, `libs-${KAFKA_VERSION}`);
-const DATA = path.join(KAFKA_DIR, 'data');
-const LOGS = path.join(KAFKA_DIR, 'logs');
-const PID_FILE = path.join(KAFKA_DIR, 'kafka.pid');
-const PROPERTIES = path.join(KAFKA_DIR, 'server.properties');
+
+/**
+ * A broker: the platform's own (under .local/kafka on 9092/9093), or another one with a directory
+ * and ports of its own, which a fault test stops and starts at will without touching the shared one.
+ */
+export function kafkaInstance({ dir = KAFKA_DIR, ...ports } = {}) {
+  const { host, port, controllerPort } = { ...LOCAL_KAFKA, ...ports };
+  return {
+    dir,
+    host,
+    port,
+    controllerPort,
+    brokers: `${host}:${port}`,
+    data: path.join(dir, 'data'),
+    logs: path.join(dir, 'logs'),
+    pidFile: path.join(dir, 'kafka.pid'),
+    properties: path.join(dir, 'server.properties'),
+  };
+}
+const local = kafkaInstance();
 const CLUSTER_ID = 'c2c-local-kraft-01'.padEnd(22, '0').slice(0, 22);
 
 // kafkajs 2.2.4 arms a negative timer when nothing is throttled and Node 24 warns each time (kafkajs
@@ -48,8 +65,8 @@ export function fetchKafkaArtifacts(log) {
   return true;
 }
 
-function writeProperties() {
-  const { host, port, controllerPort } = LOCAL_KAFKA;
+function writeProperties(instance) {
+  const { host, port, controllerPort } = instance;
   const properties = {
     'process.roles': 'broker,controller',
     'node.id': 1,
@@ -59,7 +76,7 @@ function writeProperties() {
     'controller.listener.names': 'CONTROLLER',
     'inter.broker.listener.name': 'PLAINTEXT',
     'listener.security.protocol.map': 'PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
-    'log.dirs': DATA,
+    'log.dirs': instance.data,
     'num.partitions': 3,
     // Topics are provisioned explicitly by the apps; a typo must not create one silently.
     'auto.create.topics.enable': false,
@@ -77,10 +94,10 @@ function writeProperties() {
   const text = Object.entries(properties)
     .map(([key, value]) => `${key}=${value}`)
     .join('\n');
-  fs.writeFileSync(PROPERTIES, `# written by tools/infra/kafka.mjs\n${text}\n`);
+  fs.writeFileSync(instance.properties, `# written by tools/infra/kafka.mjs\n${text}\n`);
 }
 
-function java(args, options) {
+function java(instance, args, options) {
   return [
     // Kafka's own launcher defaults (kafka-run-class.sh): G1 aiming at 20 ms pauses.
     '-Xms256m',
@@ -92,7 +109,7 @@ function java(args, options) {
     '-XX:+ExplicitGCInvokesConcurrent',
     '-XX:MaxInlineLevel=15',
     '-Djava.awt.headless=true',
-    `-Dkafka.logs.dir=${LOGS}`,
+    `-Dkafka.logs.dir=${instance.logs}`,
     `-Dlog4j2.configurationFile=${path.join(ROOT, 'tools/infra/kafka/log4j2.properties')}`,
     '-cp',
     `${LIBS}/*`,
@@ -100,47 +117,50 @@ function java(args, options) {
   ].concat(options ?? []);
 }
 
-export function localKafkaPid() {
-  const pid = readPid(PID_FILE);
+export function localKafkaPid(instance = local) {
+  const pid = readPid(instance.pidFile);
   return isAlive(pid) ? pid : null;
 }
 
-export async function startLocalKafka(log) {
-  fs.mkdirSync(LOGS, { recursive: true });
-  writeProperties();
-  if (!fs.existsSync(path.join(DATA, 'meta.properties'))) {
-    run('java', java(['kafka.tools.StorageTool', 'format', '-t', CLUSTER_ID, '-c', PROPERTIES]));
-  }
-  if (await portOpen(LOCAL_KAFKA.host, LOCAL_KAFKA.port)) {
-    throw new InfraError(
-      `port ${LOCAL_KAFKA.port} is taken by another program; stop it or set KAFKA_BROKERS to use it`,
+export async function startLocalKafka(log, instance = local) {
+  fs.mkdirSync(instance.logs, { recursive: true });
+  writeProperties(instance);
+  if (!fs.existsSync(path.join(instance.data, 'meta.properties'))) {
+    run(
+      'java',
+      java(instance, ['kafka.tools.StorageTool', 'format', '-t', CLUSTER_ID, '-c', instance.properties]),
     );
   }
-  const out = fs.openSync(path.join(LOGS, 'stdout.log'), 'a');
-  const child = spawn('java', java(['kafka.Kafka', PROPERTIES]), {
+  if (await portOpen(instance.host, instance.port)) {
+    throw new InfraError(
+      `port ${instance.port} is taken by another program; stop it or set KAFKA_BROKERS to use it`,
+    );
+  }
+  const out = fs.openSync(path.join(instance.logs, 'stdout.log'), 'a');
+  const child = spawn('java', java(instance, ['kafka.Kafka', instance.properties]), {
     detached: true,
     stdio: ['ignore', out, out],
   });
   child.unref();
-  fs.writeFileSync(PID_FILE, `${child.pid}\n`);
+  fs.writeFileSync(instance.pidFile, `${child.pid}\n`);
   log(`Kafka ${KAFKA_VERSION} starting (pid ${child.pid})…`);
   await waitFor(
     'Kafka',
     async () => {
       if (!isAlive(child.pid)) {
-        throw new InfraError(`the broker exited; see ${path.join(LOGS, 'server.log')}`);
+        throw new InfraError(`the broker exited; see ${path.join(instance.logs, 'server.log')}`);
       }
-      return kafkaResponds(`${LOCAL_KAFKA.host}:${LOCAL_KAFKA.port}`, { createProbeTopic: true });
+      return kafkaResponds(instance.brokers, { createProbeTopic: true });
     },
     { timeoutMs: 90_000, intervalMs: 500 },
   );
   return child.pid;
 }
 
-export async function stopLocalKafka() {
-  const pid = readPid(PID_FILE);
+export async function stopLocalKafka(instance = local) {
+  const pid = readPid(instance.pidFile);
   const stopped = await stopPid(pid, { timeoutMs: 30_000 });
-  fs.rmSync(PID_FILE, { force: true });
+  fs.rmSync(instance.pidFile, { force: true });
   return stopped;
 }
 
@@ -172,4 +192,4 @@ export async function kafkaResponds(brokers, { createProbeTopic = false } = {}) 
   }
 }
 
-export const kafkaLogFile = () => path.join(LOGS, 'server.log');
+export const kafkaLogFile = (instance = local) => path.join(instance.logs, 'server.log');
