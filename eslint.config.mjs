@@ -4,6 +4,7 @@
 //   type:contracts → contracts only              (plain TypeScript: no Nest, TypeORM or kafkajs)
 //   type:testing   → infra, contracts, testing   (and only test files may import it)
 //   type:e2e       → apps, infra, contracts, testing (the one place where the apps meet in a test)
+//   type:web       → nothing (the web console: only its own code and the API types generated into it)
 //   scope:<service> → its own scope and shared;  scope:shared → shared only
 import nx from '@nx/eslint-plugin';
 import js from '@eslint/js';
@@ -17,6 +18,7 @@ const typeConstraints = [
   { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'] },
   { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:infra', 'type:contracts', 'type:testing'] },
   { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:infra', 'type:contracts'] },
+  { sourceTag: 'type:web', onlyDependOnLibsWithTags: [] },
   {
     sourceTag: 'type:e2e',
     onlyDependOnLibsWithTags: ['type:app', 'type:infra', 'type:contracts', 'type:testing'],
@@ -24,7 +26,7 @@ const typeConstraints = [
 ];
 const scopeConstraints = [
   { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
-  ...['cities', 'partnerships', 'commissions', 'notifications', 'gateway'].map((scope) => ({
+  ...['cities', 'partnerships', 'commissions', 'notifications', 'gateway', 'console'].map((scope) => ({
     sourceTag: `scope:${scope}`,
     onlyDependOnLibsWithTags: [`scope:${scope}`, 'scope:shared'],
   })),
@@ -79,7 +81,7 @@ export default tseslint.config(
   ...nx.configs['flat/base'],
   ...tseslint.configs.recommendedTypeChecked,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },

@@ -75,6 +75,7 @@ async function main() {
   const stopInfraOnExit = !seedOnly && !(await infraAlreadyUp());
   runOrDie([path.join(ROOT, 'tools/infra/cli.mjs'), 'up'], 'infra:up');
   runOrDie([path.join(ROOT, 'tools/build.mjs')], 'build');
+  if (!seedOnly) runOrDie([path.join(ROOT, 'tools/build.mjs'), '--console'], 'console build');
 
   const { kafkaBrokers, databaseUrl } = infraAddresses();
   const { provisionServiceDatabase, serviceDatabaseUrl } = require(
@@ -136,6 +137,7 @@ async function main() {
         ? `  gateway API        http://127.0.0.1:${gateway.port}/api/v1`
         : '  gateway API        (not built yet)',
       gateway ? `  interactive docs   http://127.0.0.1:${gateway.port}/docs` : '',
+      gateway ? `  web console        http://127.0.0.1:${gateway.port}/console/` : '',
       `  secretariat login  ${process.env.BOOTSTRAP_ADMIN_EMAIL ?? LOCAL_ADMIN.email} / ${process.env.BOOTSTRAP_ADMIN_PASSWORD ? '(from BOOTSTRAP_ADMIN_PASSWORD)' : LOCAL_ADMIN.password}`,
       ...APPS.map((app) => `  ${app.name.padEnd(18)} http://127.0.0.1:${app.port}/health/ready`),
       `  Kafka              ${kafkaBrokers}`,

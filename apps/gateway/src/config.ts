@@ -248,6 +248,13 @@ export class GatewayConfig extends ServiceConfig {
    */
   @IsString()
   SERVICE_API_DOCS_DIR = path.resolve(process.cwd(), 'docs/api');
+
+  /**
+   * The built web console (`vite build` of apps/console), served at /console/ (relative paths: from the
+   * working directory). Without an index.html there, /console answers a 503 saying how to build it.
+   */
+  @IsString()
+  CONSOLE_DIR = path.resolve(process.cwd(), 'dist/apps/console');
 }
 
 /** Whether the committed local defaults may fill missing secrets (never in production). */

@@ -14,6 +14,7 @@ import { ipRateLimit } from './http/rate-limit/rate-limits';
 import { UserRateLimiter } from './http/rate-limit/user-rate-limiter';
 import { requestPolicies } from './http/request-policies';
 import { API_SECURITY_HEADERS, corsOptions, documentationSecurityHeaders } from './http/security';
+import { serveConsole } from './console/serve-console';
 import { serveDocs } from './openapi/docs-ui';
 import { buildOpenApiDocument } from './openapi/openapi-document';
 import { readServiceApiDocuments } from './openapi/service-api-documents';
@@ -24,7 +25,8 @@ import { routeTableOf } from './routing/route-table';
 /**
  * What the gateway adds to every service's HTTP setup: its body limit and proxy trust, the API's
  * security headers, 405 for a method a path does not have, CORS, the per-IP rate limit, idempotency bookkeeping, the routes it forwards (from
- * the services' own OpenAPI documents) and the interactive docs of the composed public document.
+ * the services' own OpenAPI documents), the interactive docs of the composed public document and the
+ * web console.
  * Plugins are registered before the routes, so their hooks apply to every route.
  */
 export function gatewayAppOptions(config: GatewayConfig): ServiceAppOptions {
@@ -59,6 +61,7 @@ export function gatewayAppOptions(config: GatewayConfig): ServiceAppOptions {
       const document = buildOpenApiDocument(app, services);
       requireDocumentedBodies(fastify, document);
       await serveDocs(fastify, document, await documentationSecurityHeaders());
+      await serveConsole(fastify, config.CONSOLE_DIR);
     },
   };
 }

@@ -1,0 +1,136 @@
+/**
+ * What the signed-in user may do, decided in one place from their role, the city they act for and the
+ * resource's state: the same rules the services apply (apps/partnerships' policy and state machine,
+ * the gateway's user administration), so that the console never shows a button whose request would
+ * fail. The services still decide; this only keeps the screen honest. Pure: no React, no DOM.
+ */
+
+export type Role = 'secretariat' | 'commission-officer' | 'city-officer' | 'observer';
+
+/** The parts of `GET /api/v1/me` that decide permissions. */
+export interface Viewer {
+  readonly userId: string;
+  readonly roles: readonly string[];
+  readonly cityId?: string | null;
+  readonly commissionIds?: readonly string[];
+}
+
+export type PartnershipStatus =
+  'proposed' | 'active' | 'declined' | 'withdrawn' | 'suspended' | 'terminated' | 'expired';
+
+/** The parts of a partnership that decide permissions. */
+export interface PartnershipFacts {
+  readonly status: PartnershipStatus;
+  readonly proposerCityId: string;
+  readonly participants: readonly {
+    readonly cityId: string;
+    readonly role: 'proposer' | 'partner';
+    readonly acceptedAt: string | null;
+  }[];
+}
+
+export type PartnershipAction =
+  'accept' | 'decline' | 'withdraw' | 'suspend' | 'resume' | 'terminate' | 'record-activity';
+
+/** The order the buttons appear in. */
+export const PARTNERSHIP_ACTIONS: readonly PartnershipAction[] = [
+  'accept',
+  'decline',
+  'withdraw',
+  'suspend',
+  'resume',
+  'terminate',
+  'record-activity',
+];
+
+const STATES: Record<PartnershipAction, readonly PartnershipStatus[]> = {
+  accept: ['proposed'],
+  decline: ['proposed'],
+  withdraw: ['proposed'],
+  suspend: ['active'],
+  resume: ['suspended'],
+  terminate: ['active', 'suspended'],
+  'record-activity': ['active'],
+};
+
+export const hasRole = (viewer: Viewer | null | undefined, role: Role): boolean =>
+  viewer?.roles.includes(role) ?? false;
+
+export const isSecretariat = (viewer: Viewer | null | undefined): boolean => hasRole(viewer, 'secretariat');
+
+/** A city officer's own city, if they have one. */
+const officerCity = (viewer: Viewer): string | null =>
+  hasRole(viewer, 'city-officer') && viewer.cityId ? viewer.cityId : null;
+
+/** Who may write partnerships at all: the secretariat, and a city officer with a city. */
+const writesPartnerships = (viewer: Viewer): boolean => isSecretariat(viewer) || officerCity(viewer) !== null;
+
+/** Proposing: the secretariat for any city, a city officer for theirs. */
+export const canProposePartnership = (viewer: Viewer | null | undefined): boolean =>
+  viewer ? writesPartnerships(viewer) : false;
+
+/** The city this viewer proposes for, or null when they choose (the secretariat). */
+export const proposingCityOf = (viewer: Viewer): string | null =>
+  isSecretariat(viewer) ? null : officerCity(viewer);
+
+/**
+ * The participant cities that still have to accept and for which this viewer may answer: the
+ * secretariat answers for any of them, a city officer for their own only.
+ */
+export function pendingCitiesFor(viewer: Viewer, partnership: PartnershipFacts): string[] {
+  if (partnership.status !== 'proposed') return [];
+  const pending = partnership.participants
+    .filter((participant) => participant.role === 'partner' && participant.acceptedAt === null)
+    .map((participant) => participant.cityId);
+  if (isSecretariat(viewer)) return pending;
+  const own = officerCity(viewer);
+  return own !== null && pending.includes(own) ? [own] : [];
+}
+
+const isParticipant = (cityId: string, partnership: PartnershipFacts): boolean =>
+  partnership.participants.some((participant) => participant.cityId === cityId);
+
+/** Whether the viewer may take `action` on this partnership now. */
+export function canActOnPartnership(
+  viewer: Viewer | null | undefined,
+  action: PartnershipAction,
+  partnership: PartnershipFacts,
+): boolean {
+  if (!viewer || !writesPartnerships(viewer)) return false;
+  if (!STATES[action].includes(partnership.status)) return false;
+  switch (action) {
+    case 'accept':
+    case 'decline':
+      return pendingCitiesFor(viewer, partnership).length > 0;
+    case 'withdraw':
+      return isSecretariat(viewer) || officerCity(viewer) === partnership.proposerCityId;
+    case 'suspend':
+    case 'resume':
+    case 'terminate':
+    case 'record-activity': {
+      if (isSecretariat(viewer)) return true;
+      const own = officerCity(viewer);
+      return own !== null && isParticipant(own, partnership);
+    }
+  }
+}
+
+/** Every action the viewer may take on this partnership now, in button order. */
+export const partnershipActionsFor = (
+  viewer: Viewer | null | undefined,
+  partnership: PartnershipFacts,
+): PartnershipAction[] =>
+  PARTNERSHIP_ACTIONS.filter((action) => canActOnPartnership(viewer, action, partnership));
+
+/** Secretariat menus (users, webhooks, dead letters) and what they hold. */
+export const canAdminister = (viewer: Viewer | null | undefined): boolean => isSecretariat(viewer);
+
+/** Deactivating or reactivating an account: the secretariat, never their own account (no lock-out). */
+export const canChangeUserState = (
+  viewer: Viewer | null | undefined,
+  user: { readonly id: string; readonly deactivatedAt: string | null },
+): boolean => isSecretariat(viewer) && viewer?.userId !== user.id;
+
+/** A city's contacts are personal data: the secretariat and that city's own officers see them. */
+export const canSeeContacts = (viewer: Viewer | null | undefined, cityId: string): boolean =>
+  isSecretariat(viewer) || (viewer ? officerCity(viewer) === cityId : false);
