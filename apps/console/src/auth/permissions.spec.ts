@@ -1,5 +1,13 @@
 import {
+  actingCityOf,
+  actionStatusesFor,
   canActOnPartnership,
+  canApplyToCommission,
+  canDecideMembershipRequest,
+  canReviewPractice,
+  canSeeUnpublishedPractices,
+  canSubmitPractice,
+  reviewCommissionChoicesFor,
   canAdminister,
   canChangeUserState,
   canProposePartnership,
@@ -82,5 +90,80 @@ describe('permissions', () => {
     expect(canChangeUserState(secretariat, other)).toBe(true);
     expect(canChangeUserState(secretariat, { id: secretariat.userId, deactivatedAt: null })).toBe(false);
     expect(canChangeUserState(officerOf(A), other)).toBe(false);
+  });
+});
+
+describe('permissions: commissions and the library', () => {
+  const K1 = 'commission-1';
+  const K2 = 'commission-2';
+  const officerOfCommissions = (...commissionIds: string[]): Viewer => ({
+    userId: 'u-k',
+    roles: ['commission-officer'],
+    commissionIds,
+  });
+
+  it('lets a city officer apply for their own city only, the secretariat for any, an observer not', () => {
+    expect(canApplyToCommission(officerOf(A))).toBe(true);
+    expect(actingCityOf(officerOf(A))).toBe(A);
+    expect(canApplyToCommission(secretariat)).toBe(true);
+    expect(actingCityOf(secretariat)).toBeNull();
+    for (const viewer of [observer, cityless, officerOfCommissions(K1), null]) {
+      expect(canApplyToCommission(viewer)).toBe(false);
+    }
+  });
+
+  it("lets only that commission's officers and the secretariat decide a pending application", () => {
+    const pending = { status: 'pending' } as const;
+    expect(canDecideMembershipRequest(officerOfCommissions(K1), K1, pending)).toBe(true);
+    expect(canDecideMembershipRequest(officerOfCommissions(K2), K1, pending)).toBe(false);
+    expect(canDecideMembershipRequest(secretariat, K1, pending)).toBe(true);
+    expect(canDecideMembershipRequest(officerOf(A), K1, pending)).toBe(false);
+    expect(canDecideMembershipRequest(observer, K1, pending)).toBe(false);
+    expect(canDecideMembershipRequest(secretariat, K1, { status: 'approved' })).toBe(false);
+  });
+
+  it('offers follow-up status changes to the commission, the owner city and the secretariat until ended', () => {
+    const open = { status: 'open', ownerCityId: A } as const;
+    expect(actionStatusesFor(officerOf(A), K1, open)).toEqual(['in-progress', 'done', 'dropped']);
+    expect(actionStatusesFor(officerOfCommissions(K1), K1, open)).toEqual(['in-progress', 'done', 'dropped']);
+    expect(actionStatusesFor(secretariat, K1, { status: 'in-progress', ownerCityId: A })).toEqual([
+      'open',
+      'done',
+      'dropped',
+    ]);
+    expect(actionStatusesFor(officerOf(B), K1, open)).toEqual([]);
+    expect(actionStatusesFor(officerOfCommissions(K2), K1, open)).toEqual([]);
+    expect(actionStatusesFor(observer, K1, open)).toEqual([]);
+    expect(actionStatusesFor(secretariat, K1, { status: 'done', ownerCityId: A })).toEqual([]);
+    expect(actionStatusesFor(secretariat, K1, { status: 'dropped', ownerCityId: A })).toEqual([]);
+  });
+
+  it('lets cities submit practices and reviewers publish or return submitted ones', () => {
+    expect(canSubmitPractice(officerOf(A))).toBe(true);
+    expect(canSubmitPractice(secretariat)).toBe(true);
+    expect(canSubmitPractice(observer)).toBe(false);
+    expect(canSubmitPractice(officerOfCommissions(K1))).toBe(false);
+    const submitted = { status: 'submitted' } as const;
+    expect(canReviewPractice(officerOfCommissions(K1), submitted)).toBe(true);
+    expect(canReviewPractice(secretariat, submitted)).toBe(true);
+    expect(canReviewPractice(officerOf(A), submitted)).toBe(false);
+    expect(canReviewPractice(observer, submitted)).toBe(false);
+    expect(canReviewPractice(secretariat, { status: 'published' })).toBe(false);
+    expect(canReviewPractice(secretariat, { status: 'returned' })).toBe(false);
+  });
+
+  it('asks an officer of several commissions which one reviews, nobody else', () => {
+    expect(reviewCommissionChoicesFor(officerOfCommissions(K1, K2))).toEqual([K1, K2]);
+    expect(reviewCommissionChoicesFor(officerOfCommissions(K1))).toEqual([]);
+    expect(reviewCommissionChoicesFor(secretariat)).toEqual([]);
+  });
+
+  it('shows unpublished practices to reviewers and to a city officer for their own city', () => {
+    expect(canSeeUnpublishedPractices(secretariat)).toBe(true);
+    expect(canSeeUnpublishedPractices(officerOfCommissions(K1))).toBe(true);
+    expect(canSeeUnpublishedPractices(officerOf(A), A)).toBe(true);
+    expect(canSeeUnpublishedPractices(officerOf(A), B)).toBe(false);
+    expect(canSeeUnpublishedPractices(officerOf(A))).toBe(false);
+    expect(canSeeUnpublishedPractices(observer, A)).toBe(false);
   });
 });

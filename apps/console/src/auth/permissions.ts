@@ -134,3 +134,79 @@ export const canChangeUserState = (
 /** A city's contacts are personal data: the secretariat and that city's own officers see them. */
 export const canSeeContacts = (viewer: Viewer | null | undefined, cityId: string): boolean =>
   isSecretariat(viewer) || (viewer ? officerCity(viewer) === cityId : false);
+
+// Commissions, the best-practice library (apps/commissions' policies: commission.policy.ts,
+// best-practice.policy.ts and the controllers' route roles).
+
+/** The secretariat for any city, a city officer for their own (libs/auth actsForCity). */
+export const actsForCity = (viewer: Viewer | null | undefined, cityId: string): boolean =>
+  isSecretariat(viewer) || (viewer ? officerCity(viewer) === cityId : false);
+
+/** The secretariat for any commission, a commission officer for the commissions they are scoped to. */
+export const actsForCommission = (viewer: Viewer | null | undefined, commissionId: string): boolean =>
+  isSecretariat(viewer) ||
+  (hasRole(viewer, 'commission-officer') && (viewer?.commissionIds ?? []).includes(commissionId));
+
+/** Applying to a commission: the secretariat for any city, a city officer for theirs. */
+export const canApplyToCommission = (viewer: Viewer | null | undefined): boolean =>
+  isSecretariat(viewer) || (viewer ? officerCity(viewer) !== null : false);
+
+/** The city this viewer applies or submits for, or null when they choose one (the secretariat). */
+export const actingCityOf = (viewer: Viewer): string | null =>
+  isSecretariat(viewer) ? null : officerCity(viewer);
+
+export type MembershipRequestStatus = 'pending' | 'approved' | 'rejected' | 'ended';
+
+/** Approving or rejecting an application: a pending one, by the secretariat or that commission's officers. */
+export const canDecideMembershipRequest = (
+  viewer: Viewer | null | undefined,
+  commissionId: string,
+  request: { readonly status: MembershipRequestStatus },
+): boolean => request.status === 'pending' && actsForCommission(viewer, commissionId);
+
+export type ActionStatus = 'open' | 'in-progress' | 'done' | 'dropped';
+
+export const ACTION_STATUSES: readonly ActionStatus[] = ['open', 'in-progress', 'done', 'dropped'];
+
+/**
+ * The statuses a follow-up action may be moved to by this viewer: none once done or dropped; else the
+ * others, for the secretariat, the commission's officers and the officers of the city that owns it.
+ */
+export function actionStatusesFor(
+  viewer: Viewer | null | undefined,
+  commissionId: string,
+  action: { readonly status: ActionStatus; readonly ownerCityId: string },
+): ActionStatus[] {
+  if (action.status === 'done' || action.status === 'dropped') return [];
+  if (!actsForCommission(viewer, commissionId) && !actsForCity(viewer, action.ownerCityId)) return [];
+  return ACTION_STATUSES.filter((status) => status !== action.status);
+}
+
+/** Reviewers of the library: the secretariat and every commission officer. */
+const isReviewer = (viewer: Viewer | null | undefined): boolean =>
+  isSecretariat(viewer) || hasRole(viewer, 'commission-officer');
+
+/** Submitting a practice: the secretariat for any city, a city officer for theirs. */
+export const canSubmitPractice = (viewer: Viewer | null | undefined): boolean => canApplyToCommission(viewer);
+
+/** Publishing or returning: a submitted practice, by a reviewer. */
+export const canReviewPractice = (
+  viewer: Viewer | null | undefined,
+  practice: { readonly status: 'submitted' | 'published' | 'returned' },
+): boolean => practice.status === 'submitted' && isReviewer(viewer);
+
+/**
+ * The commissions a reviewer may name for a review: none to choose for the secretariat (optional) or
+ * an officer of a single commission (the service takes it); their own when they have several.
+ */
+export const reviewCommissionChoicesFor = (viewer: Viewer | null | undefined): readonly string[] =>
+  !isSecretariat(viewer) && hasRole(viewer, 'commission-officer') && (viewer?.commissionIds?.length ?? 0) > 1
+    ? (viewer?.commissionIds ?? [])
+    : [];
+
+/**
+ * Whether the viewer may list unpublished practices (`status` other than published): reviewers for
+ * every city, a city officer for their own city (which they must name as `cityId`).
+ */
+export const canSeeUnpublishedPractices = (viewer: Viewer | null | undefined, cityId?: string): boolean =>
+  isReviewer(viewer) || (cityId !== undefined && viewer ? officerCity(viewer) === cityId : false);
