@@ -38,6 +38,7 @@ export const en = {
     users: 'Users',
     webhooks: 'Webhooks',
     deadLetters: 'Dead letters',
+    charts: 'Charts',
     signOut: 'Sign out',
     signedInAs: 'Signed in as',
     skipToContent: 'Skip to content',
