@@ -27,10 +27,7 @@
  */
 import 'reflect-metadata';
 import { randomBytes, randomUUID } from 'node:crypto';
-import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { createKafka, ensureTopics, topicName } from '@c2c/messaging';
-import { provisionServiceDatabase, serviceDatabaseUrl, type ServiceDatabaseSpec } from '@c2c/persistence';
 import {
   benchList,
   benchSize,
@@ -50,12 +47,19 @@ import { Client, Pool } from 'pg';
 // benchmarks have no published entry point, so this one reaches it by path.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { buildDist, login, startServer, type ServerProcess } from '../../gateway/benchmarks/support';
-import type {
-  ClosedLoopResult,
-  ClosedLoopSpec,
-  OpenLoopResult,
-  OpenLoopSpec,
-} from './end-to-end-load.worker';
+import type { ClosedLoopResult, OpenLoopResult } from './end-to-end-load.worker';
+import {
+  type AppName,
+  APPS,
+  inboxCount,
+  inWorker,
+  LOG_LEVEL,
+  namePrefix,
+  sleep,
+  startPlatform,
+  until,
+  watchInbox,
+} from './end-to-end-platform';
 
 const STEPS = [25, 50, 100, 150, 200, 300, 400, 600, 800, 1200];
 const RATES = benchList('E2E_RATES', { quick: STEPS, full: STEPS });
@@ -65,93 +69,10 @@ const LATENCY_SECONDS = benchSize('E2E_LATENCY_SECONDS', { quick: 5, full: 10 })
 const ANCHOR_SECONDS = benchSize('E2E_ANCHOR_SECONDS', { quick: 3, full: 5 });
 const KAFKA_EVENTS = benchSize('E2E_KAFKA_EVENTS', { quick: 10_000, full: 20_000 });
 const CONNECTIONS = Number(process.env.E2E_CONNECTIONS ?? 64);
-const LOG_LEVEL = process.env.BENCH_LOG_LEVEL ?? 'info';
 const P99_TARGET_MS = 100;
 const RATIO_TARGET = 0.3;
 /** Connections of the raw PostgreSQL anchor: as many as the cities service's pool. */
 const PG_CONNECTIONS = 10;
-const REVOCATION_SECRET = 'benchmark-only-revocation-feed-secret-00000000';
-const SUBJECT = 'New city on the platform: ';
-
-// `npm start`'s order: the services first, the gateway (which forwards to them) last.
-const APPS = ['cities', 'partnerships', 'commissions', 'notifications', 'gateway'] as const;
-type AppName = (typeof APPS)[number];
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function until(condition: () => Promise<boolean>, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) return false;
-    await sleep(50);
-  }
-  return true;
-}
-
-function inWorker<R>(spec: OpenLoopSpec | ClosedLoopSpec): Promise<R> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(path.join(__dirname, 'end-to-end-load.worker.ts'), {
-      execArgv: ['-r', '@swc-node/register'],
-      workerData: spec,
-    });
-    worker.once('message', (result: R) => resolve(result));
-    worker.once('error', reject);
-  });
-}
-
-/** The platform: every app spawned from dist/ as tools/start.mjs does, on this run's database and topics. */
-async function startPlatform(adminUrl: string, topicPrefix: string): Promise<Record<AppName, ServerProcess>> {
-  const specs = Object.fromEntries(
-    APPS.map((app) => [
-      app,
-      {
-        schema: app,
-        role: `c2c_bench_e2e_${app}`,
-        password: `bench-${app}`,
-        ...(app === 'cities' ? { extensions: ['pg_trgm'] } : {}),
-      } satisfies ServiceDatabaseSpec,
-    ]),
-  ) as Record<AppName, ServiceDatabaseSpec>;
-  for (const app of APPS) await provisionServiceDatabase(adminUrl, specs[app]);
-  const ports = {} as Record<AppName, number>;
-  for (const app of APPS) ports[app] = await freePort();
-  const urls = Object.fromEntries(
-    APPS.map((app) => [`${app.toUpperCase()}_URL`, `http://127.0.0.1:${ports[app]}`]),
-  );
-  const kafka = createKafka({ brokers: testKafkaBrokers(), clientId: 'bench-e2e-setup' });
-  const admin = kafka.admin();
-  await admin.connect();
-  await ensureTopics(
-    admin,
-    ['c2c.cities.v1', 'c2c.partnerships.v1', 'c2c.commissions.v1'].map((topic) => ({
-      topic: topicName(topicPrefix, topic),
-    })),
-  );
-  await admin.disconnect();
-  const started = {} as Record<AppName, ServerProcess>;
-  for (const app of APPS) {
-    started[app] = await startServer(app, `dist/apps/${app}/src/main.js`, ports[app], {
-      NODE_ENV: 'development',
-      ALLOW_LOCAL_DEFAULTS: 'true',
-      LOG_LEVEL,
-      DATABASE_URL: serviceDatabaseUrl(adminUrl, specs[app]),
-      KAFKA_BROKERS: testKafkaBrokers().join(','),
-      KAFKA_TOPIC_PREFIX: topicPrefix,
-      REVOCATION_FEED_SECRET: REVOCATION_SECRET,
-      AUTH_REVOCATION_SECRET: REVOCATION_SECRET,
-      // The gateway's per-client limits are not what is measured: one client sends all the load.
-      RATE_LIMIT_PER_IP: '1000000000',
-      RATE_LIMIT_PER_USER: '1000000000',
-      IDEMPOTENCY_KEYS_PER_USER: '1000000',
-      TOKEN_TTL_SECONDS: '3600',
-      // No mail server here: the e-mail outbox fills (with the inbox) and is not sent.
-      DELIVERY_INTERVAL_MS: '0',
-      ...urls,
-    });
-  }
-  return started;
-}
-
 interface Step {
   rate: number;
   held: boolean;
@@ -161,20 +82,6 @@ interface Step {
   httpP99: number;
   firstError?: string;
 }
-
-/** The secretariat's inbox rows of city registrations so far. */
-async function inboxCount(db: Pool): Promise<number> {
-  const { rows } = await db.query<{ n: number }>(
-    "select count(*)::int as n from notifications.inbox_entries where event_type = 'c2c.city.registered.v1'",
-  );
-  return rows[0]?.n ?? 0;
-}
-
-/** A name prefix no other load used: `Bench ` and eight letters (a city's name has no digits). */
-const namePrefix = (): string =>
-  `Bench ${randomBytes(4)
-    .toString('hex')
-    .replace(/[0-9]/g, (digit) => 'ghijklmnop'[Number(digit)])}`;
 
 /** One step of the ladder: the open loop at `rate`, the backlog read at the step's end, then drained. */
 async function step(url: string, token: string, db: Pool, rate: number, seconds: number): Promise<Step> {
@@ -377,16 +284,8 @@ benchmarkMain('end-to-end', async ({ rounds, warmUp, progress }) => {
     const latencyRate = Math.max(1, Math.floor((sustained || RATES[0]) / 2));
 
     // 2. and 3. Latency rounds at half the sustained rate, alternated with the anchors.
-    await db.query(`create or replace function public.bench_inbox_seen() returns trigger language plpgsql as $$
-      begin perform pg_notify('bench_inbox', new.subject); return null; end $$`);
-    await db.query(`create trigger bench_inbox_seen after insert on notifications.inbox_entries
-      for each row execute function public.bench_inbox_seen()`);
     const seen = new Map<string, number>();
-    await listener.connect();
-    listener.on('notification', (message) => {
-      if (message.payload?.startsWith(SUBJECT)) seen.set(message.payload.slice(SUBJECT.length), Date.now());
-    });
-    await listener.query('listen bench_inbox');
+    await watchInbox(db, listener, (name, at) => seen.set(name, at));
     const produced = new Map<string, number>();
     await tap.connect();
     await tap.subscribe({ topics: [topicName(topicPrefix, 'c2c.cities.v1')], fromBeginning: false });
