@@ -1,0 +1,293 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useId, useState, type FormEvent } from 'react';
+import { api, type Schemas } from '../../api/client';
+import { ifMatch } from '../../api/etag';
+import { ApiError, idempotencyKey, unwrap } from '../../api/problem';
+import { useMe } from '../../auth/auth';
+import {
+  actingCityOf,
+  canApplyToCommission,
+  canDecideMembershipRequest,
+  type MembershipRequestStatus,
+} from '../../auth/permissions';
+import { t } from '../../i18n';
+import { cityNameIn, type City } from '../../ui/city-options';
+import { useCursorPages } from '../../ui/cursor-pages';
+import { FormField, UnplacedFieldErrors } from '../../ui/form-field';
+import { LoadMore } from '../../ui/load-more';
+import { ProblemAlert, QueryState } from '../../ui/problem-alert';
+
+type MembershipRequest = Schemas['MembershipRequestResponse'];
+
+const STATUSES = [
+  'pending',
+  'approved',
+  'rejected',
+  'ended',
+] as const satisfies readonly MembershipRequestStatus[];
+
+/** A commission's membership applications: apply for one's city; approve or reject for who may. */
+export function Applications({ commissionId, cities }: { commissionId: string; cities: City[] | undefined }) {
+  const me = useMe();
+  const queryClient = useQueryClient();
+  const statusId = useId();
+  const [status, setStatus] = useState<MembershipRequestStatus | ''>('pending');
+  const requests = useCursorPages(['commissions', commissionId, 'requests', status], async (cursor) =>
+    unwrap(
+      await api.GET('/api/v1/commissions/{id}/membership-requests', {
+        params: {
+          path: { id: commissionId },
+          query: { limit: 20, ...(status ? { status } : {}), ...(cursor ? { cursor } : {}) },
+        },
+      }),
+    ),
+  );
+  // An approval changes the members and the commission's count too.
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: ['commissions', commissionId] });
+
+  return (
+    <section aria-labelledby="commission-applications" className="card">
+      <h2 id="commission-applications">{t.commissions.applications}</h2>
+      <div className="filters">
+        <label htmlFor={statusId}>
+          {t.commissions.applicationStatus}
+          <select
+            id={statusId}
+            value={status}
+            onChange={(e) => setStatus(e.target.value as MembershipRequestStatus | '')}
+          >
+            <option value="">{t.commissions.anyStatus}</option>
+            {STATUSES.map((value) => (
+              <option key={value} value={value}>
+                {value}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {requests.isPending || requests.error ? (
+        <QueryState pending={requests.isPending} error={requests.error} />
+      ) : requests.items.length === 0 ? (
+        <p className="muted">{t.commissions.noApplications}</p>
+      ) : (
+        <ul className="plain">
+          {requests.items.map((request) => (
+            <RequestItem
+              key={request.id}
+              request={request}
+              cityName={cityNameIn(cities, request.cityId)}
+              mayDecide={canDecideMembershipRequest(me, commissionId, request)}
+              onDecided={refresh}
+            />
+          ))}
+        </ul>
+      )}
+      <LoadMore list={requests} />
+      {canApplyToCommission(me) ? (
+        <ApplyForm commissionId={commissionId} cities={cities} onApplied={refresh} />
+      ) : null}
+    </section>
+  );
+}
+
+function RequestItem({
+  request,
+  cityName,
+  mayDecide,
+  onDecided,
+}: {
+  request: MembershipRequest;
+  cityName: string;
+  mayDecide: boolean;
+  onDecided: () => void;
+}) {
+  const [rejecting, setRejecting] = useState(false);
+  const [reason, setReason] = useState('');
+  const path = { id: request.commissionId, rid: request.id };
+  const headers = () => ({ 'If-Match': ifMatch(request.version), 'Idempotency-Key': idempotencyKey() });
+  const approve = useMutation({
+    mutationFn: async () =>
+      unwrap(
+        await api.POST('/api/v1/commissions/{id}/membership-requests/{rid}/approval', {
+          params: { path, header: headers() },
+        }),
+      ),
+    onSuccess: onDecided,
+  });
+  const reject = useMutation({
+    mutationFn: async () =>
+      unwrap(
+        await api.POST('/api/v1/commissions/{id}/membership-requests/{rid}/rejection', {
+          params: { path, header: headers() },
+          body: { reason: reason.trim() },
+        }),
+      ),
+    onSuccess: () => {
+      setRejecting(false);
+      onDecided();
+    },
+  });
+  const submitRejection = (event: FormEvent) => {
+    event.preventDefault();
+    reject.mutate();
+  };
+  return (
+    <li className="card request" data-testid="membership-request">
+      <p>
+        <strong dir="auto">{cityName}</strong>{' '}
+        <span className="status" data-testid="membership-request-status">
+          {request.status}
+        </span>{' '}
+        <span className="muted">{t.commissions.appliedOn(request.createdAt.slice(0, 10))}</span>
+      </p>
+      <p dir="auto">{request.motivation}</p>
+      {request.reason ? <p dir="auto">{t.commissions.decisionReason(request.reason)}</p> : null}
+      <ProblemAlert
+        error={approve.error}
+        onReload={() => {
+          approve.reset();
+          onDecided();
+        }}
+      />
+      {mayDecide ? (
+        <>
+          <div className="actions">
+            <button
+              type="button"
+              disabled={approve.isPending}
+              aria-label={t.commissions.approveOf(cityName)}
+              onClick={() => approve.mutate()}
+            >
+              {t.commissions.approve}
+            </button>
+            <button
+              type="button"
+              className="secondary"
+              aria-expanded={rejecting}
+              aria-label={t.commissions.rejectOf(cityName)}
+              onClick={() => setRejecting((shown) => !shown)}
+            >
+              {t.commissions.reject}
+            </button>
+          </div>
+          {rejecting ? (
+            <form className="stack" onSubmit={submitRejection} noValidate>
+              <ProblemAlert
+                error={
+                  reject.error instanceof ApiError && reject.error.fieldMessage('reason')
+                    ? null
+                    : reject.error
+                }
+                onReload={onDecided}
+              />
+              <FormField label={t.commissions.rejectionReason} field="reason" error={reject.error}>
+                {(control) => (
+                  <textarea
+                    {...control}
+                    required
+                    rows={2}
+                    dir="auto"
+                    value={reason}
+                    onChange={(e) => setReason(e.target.value)}
+                  />
+                )}
+              </FormField>
+              <div>
+                <button type="submit" disabled={reject.isPending}>
+                  {t.commissions.confirmReject}
+                </button>
+              </div>
+            </form>
+          ) : null}
+        </>
+      ) : null}
+    </li>
+  );
+}
+
+function ApplyForm({
+  commissionId,
+  cities,
+  onApplied,
+}: {
+  commissionId: string;
+  cities: City[] | undefined;
+  onApplied: () => void;
+}) {
+  const me = useMe();
+  const ownCity = actingCityOf(me);
+  const [cityId, setCityId] = useState(ownCity ?? '');
+  const [motivation, setMotivation] = useState('');
+  const apply = useMutation({
+    mutationFn: async () =>
+      unwrap(
+        await api.POST('/api/v1/commissions/{id}/membership-requests', {
+          params: { path: { id: commissionId }, header: { 'Idempotency-Key': idempotencyKey() } },
+          body: { cityId, motivation: motivation.trim() },
+        }),
+      ),
+    onSuccess: () => {
+      setMotivation('');
+      onApplied();
+    },
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    apply.mutate();
+  };
+  const error = apply.error;
+  const members = (cities ?? []).filter((city) => city.membershipStatus === 'member');
+  return (
+    <form className="stack apply" onSubmit={submit} noValidate aria-labelledby="commission-apply">
+      <h3 id="commission-apply">{t.commissions.apply}</h3>
+      {error instanceof ApiError && (error.problem?.errors?.length ?? 0) > 0 ? (
+        <p role="alert" className="error">
+          {t.commissions.applyInvalid}
+        </p>
+      ) : (
+        <ProblemAlert error={error} onReload={onApplied} />
+      )}
+      {apply.isSuccess ? (
+        <p role="status" className="notice">
+          {t.commissions.applied}
+        </p>
+      ) : null}
+      <FormField label={t.commissions.applyingCity} field="cityId" error={error}>
+        {(control) => (
+          <select {...control} required value={cityId} onChange={(e) => setCityId(e.target.value)}>
+            {ownCity ? (
+              <option value={ownCity}>{cityNameIn(cities, ownCity)}</option>
+            ) : (
+              <>
+                <option value="">{t.commissions.chooseCity}</option>
+                {members.map((city) => (
+                  <option key={city.id} value={city.id}>
+                    {city.name}
+                  </option>
+                ))}
+              </>
+            )}
+          </select>
+        )}
+      </FormField>
+      <FormField label={t.commissions.motivation} field="motivation" error={error}>
+        {(control) => (
+          <textarea
+            {...control}
+            required
+            rows={3}
+            dir="auto"
+            value={motivation}
+            onChange={(e) => setMotivation(e.target.value)}
+          />
+        )}
+      </FormField>
+      <UnplacedFieldErrors error={error} placed={['cityId', 'motivation']} />
+      <div>
+        <button type="submit" disabled={apply.isPending}>
+          {apply.isPending ? t.commissions.applying : t.commissions.submitApply}
+        </button>
+      </div>
+    </form>
+  );
+}
