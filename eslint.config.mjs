@@ -37,8 +37,8 @@ const contractsBannedExternals = {
   bannedExternalImports: ['@nestjs/*', 'typeorm', 'kafkajs', 'pg', 'class-validator', 'class-transformer'],
 };
 
-// Nx refuses any import of an application; the end-to-end project alone may compose the apps, through
-// the entry points they publish for it.
+// Nx refuses any import of an application; the end-to-end projects alone (the platform's and the
+// console's browser tests) may compose the apps, through the entry points they publish for them.
 const APP_ENTRY_POINTS = [
   '@c2c/cities-app',
   '@c2c/partnerships-app',
@@ -121,7 +121,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['apps/platform-e2e/**/*.ts'],
+    files: ['apps/platform-e2e/**/*.ts', 'apps/console-e2e/**/*.ts'],
     rules: { '@nx/enforce-module-boundaries': boundaries(true, APP_ENTRY_POINTS) },
   },
   {

@@ -5,6 +5,8 @@
 //                Kafka and PostgreSQL, which the tier's global setup brings up once (or finds through
 //                KAFKA_BROKERS / DATABASE_URL)
 //   e2e          *.e2e-spec.ts in apps/platform-e2e: the apps together, through the gateway
+//   browser      *.browser-spec.ts in apps/console-e2e: the web console in Debian's Chromium, driven by
+//                playwright-core, against the apps together
 // A project's global setup runs only when one of its tests is selected, so the unit tier starts nothing.
 const { compilerOptions } = require('./tsconfig.base.json');
 const swcOptions = require('./tools/swc.config.cjs');
@@ -51,6 +53,11 @@ module.exports = {
       ...withInfrastructure,
       displayName: 'e2e',
       testMatch: ['<rootDir>/apps/platform-e2e/**/*.e2e-spec.ts'],
+    },
+    {
+      ...withInfrastructure,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/apps/console-e2e/**/*.browser-spec.ts'],
     },
   ],
   // Integration files each get their own database and topic namespace, so two can run side by side.

@@ -118,7 +118,7 @@ export function Component() {
         <h2 id="users-create">{t.users.create}</h2>
         <CreateUserForm
           cities={cities.data ?? []}
-          onCreated={() => queryClient.invalidateQueries({ queryKey: USERS_KEY })}
+          onCreated={() => void queryClient.invalidateQueries({ queryKey: USERS_KEY })}
         />
       </section>
 
