@@ -71,8 +71,21 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
     if (this.config.DELIVERY_INTERVAL_MS === 0) return;
     this.scheduler.addInterval(
       'webhook-dispatcher',
-      setInterval(() => void this.tick(), this.config.DELIVERY_INTERVAL_MS),
+      setInterval(() => void this.scheduledTick(), this.config.DELIVERY_INTERVAL_MS),
     );
+  }
+
+  /**
+   * A tick of the interval: one that fails (the database restarting, say) is logged and the next runs
+   * at its time. Unhandled, its rejection would end the process.
+   */
+  async scheduledTick(): Promise<void> {
+    try {
+      // The sends it starts log their own failures; only the lease is awaited here.
+      void (await this.tick());
+    } catch (error: unknown) {
+      this.logger.error({ err: error, msg: 'leasing due webhook deliveries failed' });
+    }
   }
 
   async beforeApplicationShutdown(): Promise<void> {
