@@ -475,7 +475,6 @@ export const en = {
     previousSecret: 'Previous secret',
     previousSecretUntil: (at: string) => `still signs until ${at}`,
     deliveries: 'Delivery log',
-    hideDeliveries: 'Hide the delivery log',
     deliveriesOf: (url: string) => `Delivery log of ${url}`,
     rotate: 'Rotate the secret',
     rotateOf: (url: string) => `Rotate the secret of ${url}`,

@@ -214,7 +214,7 @@ function WebhookItem({
           aria-label={t.webhooks.deliveriesOf(webhook.url)}
           onClick={() => setShowDeliveries((shown) => !shown)}
         >
-          {showDeliveries ? t.webhooks.hideDeliveries : t.webhooks.deliveries}
+          {t.webhooks.deliveries}
         </button>
         <button
           type="button"
