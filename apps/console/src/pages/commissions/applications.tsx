@@ -49,8 +49,8 @@ export function Applications({ commissionId, cities }: { commissionId: string; c
     <section aria-labelledby="commission-applications" className="card">
       <h2 id="commission-applications">{t.commissions.applications}</h2>
       <div className="filters">
-        <label htmlFor={statusId}>
-          {t.commissions.applicationStatus}
+        <div className="field">
+          <label htmlFor={statusId}>{t.commissions.applicationStatus}</label>
           <select
             id={statusId}
             value={status}
@@ -63,7 +63,7 @@ export function Applications({ commissionId, cities }: { commissionId: string; c
               </option>
             ))}
           </select>
-        </label>
+        </div>
       </div>
       {requests.isPending || requests.error ? (
         <QueryState pending={requests.isPending} error={requests.error} />

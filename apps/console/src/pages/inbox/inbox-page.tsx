@@ -93,8 +93,8 @@ export function Component() {
         {unread.data === undefined ? t.loading : t.inbox.unreadCount(unread.data)}
       </p>
       <div className="filters">
-        <label htmlFor={typeId}>
-          {t.inbox.type}
+        <div className="field">
+          <label htmlFor={typeId}>{t.inbox.type}</label>
           <select id={typeId} value={type} onChange={(e) => setType(e.target.value as NotificationType | '')}>
             <option value="">{t.inbox.anyType}</option>
             {NOTIFICATION_TYPES.map((value) => (
@@ -103,7 +103,7 @@ export function Component() {
               </option>
             ))}
           </select>
-        </label>
+        </div>
         <button
           type="button"
           className="secondary"

@@ -87,8 +87,8 @@ export function Component() {
         </p>
       ) : null}
       <form className="filters" role="search" onSubmit={submitSearch}>
-        <label htmlFor={ids.q}>
-          {t.library.search}
+        <div className="field">
+          <label htmlFor={ids.q}>{t.library.search}</label>
           <input
             id={ids.q}
             type="search"
@@ -96,10 +96,10 @@ export function Component() {
             value={search}
             onChange={(e) => setSearch(e.target.value)}
           />
-        </label>
+        </div>
         <button type="submit">{t.library.searchSubmit}</button>
-        <label htmlFor={ids.challenge}>
-          {t.library.challenge}
+        <div className="field">
+          <label htmlFor={ids.challenge}>{t.library.challenge}</label>
           <select
             id={ids.challenge}
             value={filters.challenge}
@@ -112,9 +112,9 @@ export function Component() {
               </option>
             ))}
           </select>
-        </label>
-        <label htmlFor={ids.sdg}>
-          {t.library.sdgFilter}
+        </div>
+        <div className="field">
+          <label htmlFor={ids.sdg}>{t.library.sdgFilter}</label>
           <select id={ids.sdg} value={filters.sdg} onChange={(e) => set({ sdg: e.target.value })}>
             <option value="">{t.library.any}</option>
             {(catalogue.data?.sdgs ?? []).map((sdg) => (
@@ -123,9 +123,9 @@ export function Component() {
               </option>
             ))}
           </select>
-        </label>
-        <label htmlFor={ids.area}>
-          {t.library.area}
+        </div>
+        <div className="field">
+          <label htmlFor={ids.area}>{t.library.area}</label>
           <select
             id={ids.area}
             value={filters.cooperationArea}
@@ -138,9 +138,9 @@ export function Component() {
               </option>
             ))}
           </select>
-        </label>
-        <label htmlFor={ids.city}>
-          {t.library.city}
+        </div>
+        <div className="field">
+          <label htmlFor={ids.city}>{t.library.city}</label>
           <select
             id={ids.city}
             value={cityId}
@@ -154,10 +154,10 @@ export function Component() {
               </option>
             ))}
           </select>
-        </label>
+        </div>
         {mayFilterStatus ? (
-          <label htmlFor={ids.status}>
-            {t.library.status}
+          <div className="field">
+            <label htmlFor={ids.status}>{t.library.status}</label>
             <select
               id={ids.status}
               value={filters.status}
@@ -169,7 +169,7 @@ export function Component() {
                 </option>
               ))}
             </select>
-          </label>
+          </div>
         ) : null}
       </form>
       {catalogue.error ? <QueryState pending={false} error={catalogue.error} /> : null}
