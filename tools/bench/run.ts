@@ -66,6 +66,12 @@ export const BENCHMARKS: readonly Benchmark[] = [
     script: 'apps/notifications/benchmarks/drain.bench.ts',
     measures: 'the notifications service draining a backlog into the inbox, against a raw kafkajs eachBatch',
   },
+  {
+    name: 'console',
+    script: 'tools/bench/console.bench.ts',
+    measures:
+      'the web console: map page usable in headless Chromium with 1,000 cities and 2,000 partnerships; first-load JavaScript',
+  },
 ];
 
 const USAGE = `usage: npm run bench [-- <name>…] [--full] [--report] [--list]

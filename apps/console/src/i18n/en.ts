@@ -287,6 +287,7 @@ export const en = {
     city: (name: string, country: string) => `${name} (${country})`,
     linkTitle: (title: string, status: string) => `${title} (${status})`,
     sdgOption: (sdg: number) => `SDG ${sdg}`,
+    participants: (type: string, cities: string) => `${type}: ${cities}`,
     types: {
       'sister-city': 'Sister city',
       friendship: 'Friendship',

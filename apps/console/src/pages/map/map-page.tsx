@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { t } from '../../i18n';
 import { QueryState } from '../../ui/problem-alert';
@@ -52,6 +52,8 @@ export function Component() {
   const followLink = useInternalLinks();
 
   const ready = cities.data !== undefined && partnerships.data !== undefined;
+  // At the render that has it all: from here on the time is drawing, not loading.
+  if (ready && performance.getEntriesByName(MARK_DATA, 'mark').length === 0) performance.mark(MARK_DATA);
   return (
     <div className="page map-page">
       <h1>{t.map.heading}</h1>
@@ -134,10 +136,12 @@ function Select({
   options: readonly (readonly [string, string])[];
   onChange: (value: string) => void;
 }) {
+  const id = useId();
+  // The label beside its control, not around it: the select's name is the label alone.
   return (
-    <label>
-      {label}
-      <select value={value} onChange={(event) => onChange(event.target.value)}>
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(event) => onChange(event.target.value)}>
         <option value="">{t.map.any}</option>
         {options.map(([option, text]) => (
           <option key={option} value={option}>
@@ -145,7 +149,7 @@ function Select({
           </option>
         ))}
       </select>
-    </label>
+    </div>
   );
 }
 
@@ -191,8 +195,7 @@ function Drawing({
     () => [...positions].map(([id, point]) => ({ id, point, city: placed.byId.get(id) })),
     [positions, placed],
   );
-  useMarkOnce(MARK_DATA);
-  useMarkOnce(MARK_USABLE, true);
+  useMarkAfterPaint(MARK_USABLE);
   const land = view === 'map' ? landPaths() : null;
 
   return (
@@ -315,8 +318,9 @@ const Dot = ({ filled }: { filled: boolean }) => (
 );
 
 /**
- * The shown partnerships as text: what the map says, for a screen reader and a keyboard. Plain
- * links (one click handler for the list, not one router link per item) keep 2,000 items cheap.
+ * The shown partnerships as text: what the map says, for a screen reader and a keyboard. Each item
+ * is a few nodes (plain links, one click handler for the list, not a router link per item) and the
+ * browser lays out only those on screen (content-visibility in styles.css): 2,000 stay cheap.
  */
 function ShownList({
   partnerships,
@@ -338,16 +342,11 @@ function ShownList({
                 {p.title}
               </a>{' '}
               <span className="status">{p.status}</span>{' '}
-              <span className="muted">
-                {t.map.types[p.type] ?? p.type}:{' '}
-                {p.participants.map((participant, i) => (
-                  <span key={participant.cityId}>
-                    {i > 0 ? ' · ' : ''}
-                    <a href={`/console/cities/${participant.cityId}`} dir="auto">
-                      {participant.name}
-                    </a>
-                  </span>
-                ))}
+              <span className="muted" dir="auto">
+                {t.map.participants(
+                  t.map.types[p.type] ?? p.type,
+                  p.participants.map((x) => x.name).join(' · '),
+                )}
               </span>
             </li>
           ))}
@@ -389,14 +388,13 @@ function useInternalLinks() {
   };
 }
 
-/** A performance mark, once per page load: at the commit, or after the next frame is painted. */
-function useMarkOnce(name: string, afterPaint = false) {
+/** A performance mark, once per page load, after the frame that shows the page's content is painted. */
+function useMarkAfterPaint(name: string) {
   const marked = useRef(false);
   useEffect(() => {
     if (marked.current || performance.getEntriesByName(name, 'mark').length > 0) return;
     marked.current = true;
-    if (!afterPaint) performance.mark(name);
     // A timer set in the frame's callback runs once that frame has been rendered.
-    else requestAnimationFrame(() => setTimeout(() => performance.mark(name), 0));
-  }, [name, afterPaint]);
+    requestAnimationFrame(() => setTimeout(() => performance.mark(name), 0));
+  }, [name]);
 }
