@@ -75,7 +75,9 @@ describe('the console: commissions, the library, the inbox and the secretariat t
     expect(await applications.getByLabel('Applying city').inputValue()).toBe(cityA);
     await applications.getByLabel('Motivation').fill('Our port wants to share its shore-power work.');
     await applications.getByRole('button', { name: 'Apply', exact: true }).click();
-    await visible(applications.getByRole('status').filter({ hasText: 'Your application is recorded' }));
+    // Applied, the city is told where it stands rather than offered the form again (a 409).
+    await visible(applications.getByTestId('commission-standing').filter({ hasText: 'Incheon has applied' }));
+    expect(await applications.getByLabel('Motivation').count()).toBe(0);
     const request = applications.getByTestId('membership-request').filter({ hasText: 'Incheon' });
     await visible(request.getByTestId('membership-request-status').filter({ hasText: /^pending$/ }));
     // The applicant does not decide its own application.
@@ -171,6 +173,7 @@ describe('the console: commissions, the library, the inbox and the secretariat t
     const { context, page } = await newPerson(browser);
     await signIn(page, platform.gateway.url, officerA);
     await openCommission(page);
+    await visible(page.getByTestId('commission-standing').filter({ hasText: 'Incheon is a member' }));
     const row = page.getByTestId('follow-up-action').filter({ hasText: 'Write up the Incheon pilot' });
     const status = row.getByTestId('action-status');
     await visible(status.filter({ hasText: /^open$/ }));

@@ -371,6 +371,8 @@ export const en = {
     applying: 'Applying…',
     applied: 'Your application is recorded; the commission will decide.',
     applyInvalid: 'The application was not sent: correct the fields marked below.',
+    alreadyMember: (city: string) => `${city} is a member of this commission.`,
+    alreadyApplied: (city: string) => `${city} has applied; the commission has yet to decide.`,
     meetings: 'Meetings',
     noMeetings: 'No meetings.',
     meeting: 'Meeting',

@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { api, type Schemas } from '../../api/client';
 import { ifMatch } from '../../api/etag';
@@ -84,7 +84,7 @@ export function Applications({ commissionId, cities }: { commissionId: string; c
       )}
       <LoadMore list={requests} />
       {canApplyToCommission(me) ? (
-        <ApplyForm commissionId={commissionId} cities={cities} onApplied={refresh} />
+        <ApplyOrStanding commissionId={commissionId} cities={cities} onApplied={refresh} />
       ) : null}
     </section>
   );
@@ -202,6 +202,55 @@ function RequestItem({
         </>
       ) : null}
     </li>
+  );
+}
+
+/**
+ * An officer's city that is a member already, or has applied, cannot apply again (409 from the API):
+ * it is told where it stands instead. The secretariat applies for any city and gets the API's answer.
+ */
+function ApplyOrStanding({
+  commissionId,
+  cities,
+  onApplied,
+}: {
+  commissionId: string;
+  cities: City[] | undefined;
+  onApplied: () => void;
+}) {
+  const me = useMe();
+  const ownCity = actingCityOf(me);
+  const standing = useQuery({
+    queryKey: ['commissions', commissionId, 'standing', ownCity],
+    enabled: ownCity !== null,
+    queryFn: async () => {
+      const city = ownCity ?? '';
+      const [memberships, pending] = await Promise.all([
+        api.GET('/api/v1/memberships', { params: { query: { cityId: city, commissionId } } }).then(unwrap),
+        api
+          .GET('/api/v1/commissions/{id}/membership-requests', {
+            params: { path: { id: commissionId }, query: { status: 'pending', limit: 100 } },
+          })
+          .then(unwrap),
+      ]);
+      if (memberships.items.length > 0) return 'member' as const;
+      return pending.items.some((request) => request.cityId === city)
+        ? ('applied' as const)
+        : ('none' as const);
+    },
+  });
+  if (ownCity === null)
+    return <ApplyForm commissionId={commissionId} cities={cities} onApplied={onApplied} />;
+  if (standing.isPending || standing.error)
+    return <QueryState pending={standing.isPending} error={standing.error} />;
+  if (standing.data === 'none')
+    return <ApplyForm commissionId={commissionId} cities={cities} onApplied={onApplied} />;
+  return (
+    <p className="notice" data-testid="commission-standing">
+      {standing.data === 'member'
+        ? t.commissions.alreadyMember(cityNameIn(cities, ownCity))
+        : t.commissions.alreadyApplied(cityNameIn(cities, ownCity))}
+    </p>
   );
 }
 
