@@ -64,7 +64,15 @@ describe('the console: proposing, accepting, seeing, and what each role may pres
     await visible(row.getByRole('cell', { name: status, exact: true }));
   };
 
-  it("officer A proposes; officer B finds it awaiting their city's acceptance and accepts; both see it active in the list", async () => {
+  const mapListShows = async (page: Page, status: string) => {
+    await page.goto(platform.url('/map'));
+    await visible(page.getByRole('heading', { level: 1, name: 'Map and network' }));
+    await visible(page.getByRole('img', { name: 'Map of member cities and partnerships' }));
+    const shown = page.getByRole('region', { name: 'Partnerships shown' });
+    await visible(shown.getByRole('listitem').filter({ hasText: title }).filter({ hasText: status }));
+  };
+
+  it("officer A proposes; officer B finds it awaiting their city's acceptance and accepts; both see it active", async () => {
     const a = await newPerson(browser);
     await signIn(a.page, platform.gateway.url, officerA);
     await a.page.getByRole('navigation').getByRole('link', { name: 'Partnerships' }).click();
@@ -101,6 +109,7 @@ describe('the console: proposing, accepting, seeing, and what each role may pres
 
     for (const person of [a, b]) {
       await listRowShows(person.page, 'active');
+      await mapListShows(person.page, 'active');
     }
     await Promise.all([a.context.close(), b.context.close()]);
   });

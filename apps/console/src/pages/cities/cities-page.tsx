@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, type Schemas } from '../../api/client';
 import { unwrap } from '../../api/problem';
@@ -22,6 +22,7 @@ export function Component() {
   const level = parseChoice(CITY_LEVELS, params.get('level'));
   const membership = parseChoice(MEMBERSHIPS, params.get('membership'));
   const [typed, setTyped] = useState(q);
+  const ids = { search: useId(), country: useId(), level: useId(), membership: useId() };
 
   const setParam = (name: string, value: string) => {
     setParams(
@@ -69,29 +70,35 @@ export function Component() {
           setParam('q', typed.trim());
         }}
       >
-        <label>
-          {t.cities.search}
+        <div className="field">
+          <label htmlFor={ids.search}>{t.cities.search}</label>
           <input
+            id={ids.search}
             type="search"
             dir="auto"
             value={typed}
             aria-describedby="city-search-hint"
             onChange={(event) => setTyped(event.target.value)}
           />
-        </label>
-        <label>
-          {t.cities.country}
+        </div>
+        <div className="field">
+          <label htmlFor={ids.country}>{t.cities.country}</label>
           <input
+            id={ids.country}
             className="narrow"
             maxLength={2}
             autoCapitalize="characters"
             value={country}
             onChange={(event) => setParam('country', event.target.value.toUpperCase())}
           />
-        </label>
-        <label>
-          {t.cities.level}
-          <select value={level ?? ''} onChange={(event) => setParam('level', event.target.value)}>
+        </div>
+        <div className="field">
+          <label htmlFor={ids.level}>{t.cities.level}</label>
+          <select
+            id={ids.level}
+            value={level ?? ''}
+            onChange={(event) => setParam('level', event.target.value)}
+          >
             <option value="">{t.cities.any}</option>
             {CITY_LEVELS.map((value) => (
               <option key={value} value={value}>
@@ -99,10 +106,14 @@ export function Component() {
               </option>
             ))}
           </select>
-        </label>
-        <label>
-          {t.cities.membership}
-          <select value={membership ?? ''} onChange={(event) => setParam('membership', event.target.value)}>
+        </div>
+        <div className="field">
+          <label htmlFor={ids.membership}>{t.cities.membership}</label>
+          <select
+            id={ids.membership}
+            value={membership ?? ''}
+            onChange={(event) => setParam('membership', event.target.value)}
+          >
             <option value="">{t.cities.any}</option>
             {MEMBERSHIPS.map((value) => (
               <option key={value} value={value}>
@@ -110,7 +121,7 @@ export function Component() {
               </option>
             ))}
           </select>
-        </label>
+        </div>
         <button type="submit">{t.cities.searchButton}</button>
       </form>
       <p id="city-search-hint" className="muted">

@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/problem';
@@ -154,10 +155,12 @@ function FilterSelect({
   options: [string, string][];
   onChange: (value: string) => void;
 }) {
+  // The label beside its control, not around it: a select's name is then its label, not label + option.
+  const id = useId();
   return (
-    <label>
-      {label}
-      <select value={value ?? ''} onChange={(event) => onChange(event.target.value)}>
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value ?? ''} onChange={(event) => onChange(event.target.value)}>
         <option value="">{t.partnerships.any}</option>
         {options.map(([optionValue, text]) => (
           <option key={optionValue} value={optionValue}>
@@ -165,6 +168,6 @@ function FilterSelect({
           </option>
         ))}
       </select>
-    </label>
+    </div>
   );
 }
