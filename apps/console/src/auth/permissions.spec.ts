@@ -1,5 +1,7 @@
 import {
   actingCityOf,
+  canRedeliverWebhook,
+  canReplayDeadLetter,
   actionStatusesFor,
   canActOnPartnership,
   canApplyToCommission,
@@ -165,5 +167,19 @@ describe('permissions: commissions and the library', () => {
     expect(canSeeUnpublishedPractices(officerOf(A), B)).toBe(false);
     expect(canSeeUnpublishedPractices(officerOf(A))).toBe(false);
     expect(canSeeUnpublishedPractices(observer, A)).toBe(false);
+  });
+});
+
+describe('permissions: the secretariat tools', () => {
+  it('redelivers only to an active subscription, and only for the secretariat', () => {
+    expect(canRedeliverWebhook(secretariat, { status: 'active' })).toBe(true);
+    expect(canRedeliverWebhook(secretariat, { status: 'disabled' })).toBe(false);
+    expect(canRedeliverWebhook(officerOf(A), { status: 'active' })).toBe(false);
+  });
+
+  it('replays only unresolved dead letters, and only for the secretariat', () => {
+    expect(canReplayDeadLetter(secretariat, { resolved: false })).toBe(true);
+    expect(canReplayDeadLetter(secretariat, { resolved: true })).toBe(false);
+    expect(canReplayDeadLetter(observer, { resolved: false })).toBe(false);
   });
 });

@@ -210,3 +210,15 @@ export const reviewCommissionChoicesFor = (viewer: Viewer | null | undefined): r
  */
 export const canSeeUnpublishedPractices = (viewer: Viewer | null | undefined, cityId?: string): boolean =>
   isReviewer(viewer) || (cityId !== undefined && viewer ? officerCity(viewer) === cityId : false);
+
+/** Redelivering: the secretariat, to an active subscription (a disabled one answers 409). */
+export const canRedeliverWebhook = (
+  viewer: Viewer | null | undefined,
+  webhook: { readonly status: 'active' | 'disabled' },
+): boolean => isSecretariat(viewer) && webhook.status === 'active';
+
+/** Replaying a dead letter: the secretariat, one not yet resolved (a resolved one is never replayed). */
+export const canReplayDeadLetter = (
+  viewer: Viewer | null | undefined,
+  letter: { readonly resolved: boolean },
+): boolean => isSecretariat(viewer) && !letter.resolved;

@@ -2,6 +2,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { api, type Schemas } from '../../api/client';
 import { idempotencyKey, unwrap } from '../../api/problem';
+import { useMe } from '../../auth/auth';
+import { canReplayDeadLetter } from '../../auth/permissions';
 import { t } from '../../i18n';
 import { FormField } from '../../ui/form-field';
 import { ProblemAlert, QueryState } from '../../ui/problem-alert';
@@ -193,6 +195,7 @@ function LetterTable({
   onInspect: (letter: DeadLetter) => void;
   onReplay: (letter: DeadLetter) => void;
 }) {
+  const me = useMe();
   return (
     <table>
       <caption>{t.deadLetters.caption(letters.length)}</caption>
@@ -230,7 +233,7 @@ function LetterTable({
               >
                 {t.deadLetters.inspect}
               </button>
-              {letter.resolved ? null : (
+              {!canReplayDeadLetter(me, letter) ? null : (
                 <button
                   type="button"
                   disabled={replaying}

@@ -2,6 +2,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
 import { api, type Schemas } from '../../api/client';
 import { ApiError, idempotencyKey, unwrap } from '../../api/problem';
+import { useMe } from '../../auth/auth';
+import { canRedeliverWebhook } from '../../auth/permissions';
 import { t } from '../../i18n';
 import { useCursorPages } from '../../ui/cursor-pages';
 import { FormField, UnplacedFieldErrors } from '../../ui/form-field';
@@ -258,6 +260,7 @@ function WebhookItem({
 }
 
 function Deliveries({ webhook }: { webhook: Webhook }) {
+  const me = useMe();
   const queryClient = useQueryClient();
   const list = useCursorPages(['webhooks', webhook.id, 'deliveries'], async (cursor) =>
     unwrap(
@@ -331,7 +334,7 @@ function Deliveries({ webhook }: { webhook: Webhook }) {
                 <td>{delivery.lastStatusCode ?? delivery.lastError ?? '—'}</td>
                 <td>{delivery.deliveredAt ?? t.webhooks.nextAttempt(delivery.nextAttemptAt)}</td>
                 <td>
-                  {webhook.status === 'active' ? (
+                  {canRedeliverWebhook(me, webhook) ? (
                     <button
                       type="button"
                       className="secondary"
