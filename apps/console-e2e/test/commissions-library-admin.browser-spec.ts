@@ -248,6 +248,50 @@ describe('the console: commissions, the library, the inbox and the secretariat t
     await k.context.close();
   });
 
+  it('lets a reviewer return a practice with comments, which the city finds among its own returned ones', async () => {
+    const token = await platform.gateway.login(officerA.email, officerA.password);
+    const returnedTitle = `Night-market waste sorting ${Date.now().toString(36)}`;
+    const practice = await platform.api<{ id: string }>(
+      'POST',
+      '/best-practices',
+      {
+        cityId: cityA,
+        title: returnedTitle,
+        problem: 'Night markets leave mixed waste.',
+        solution: 'Sorting stations staffed by vendors.',
+        results: 'Half the waste recycled.',
+        contact: { name: 'Lee Ji-woo' },
+        challenges: ['environment'],
+        sdgs: [11, 12],
+        cooperationAreas: ['environment-and-climate'],
+      },
+      token,
+    );
+
+    const k = await newPerson(browser);
+    await signIn(k.page, platform.gateway.url, commissionOfficer);
+    await k.page.goto(platform.url(`/library/${practice.id}`));
+    await visible(k.page.getByTestId('practice-status').filter({ hasText: /^submitted$/ }));
+    await k.page.getByRole('button', { name: 'Return with comments' }).click();
+    await k.page.getByLabel('Comments for the city').fill('Please add the costs per market.');
+    await k.page.getByRole('button', { name: 'Return the practice' }).click();
+    await visible(k.page.getByTestId('practice-status').filter({ hasText: /^returned$/ }));
+    await visible(k.page.getByText('Please add the costs per market.'));
+    expect(await k.page.getByRole('button', { name: 'Publish' }).count()).toBe(0);
+    await k.context.close();
+
+    const a = await newPerson(browser);
+    await signIn(a.page, platform.gateway.url, officerA);
+    await a.page.getByRole('navigation').getByRole('link', { name: 'Library' }).click();
+    await visible(a.page.getByRole('heading', { level: 1, name: 'Best-practice library' }));
+    // The published library holds no returned practice; the city's own returned ones are a filter away.
+    await a.page.getByLabel('Status', { exact: true }).selectOption('returned');
+    await visible(a.page.getByTestId('practice').getByRole('link', { name: returnedTitle }));
+    expect(await a.page.getByLabel('City', { exact: true }).inputValue()).toBe(cityA);
+    expect(await seriousViolations(a.page)).toEqual([]);
+    await a.context.close();
+  });
+
   it('shows an observer the commission, the library and their inbox without action buttons or secretariat menus', async () => {
     const { context, page } = await newPerson(browser);
     await signIn(page, platform.gateway.url, observer);
