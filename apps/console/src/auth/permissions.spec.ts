@@ -1,5 +1,6 @@
 import {
   actingCityOf,
+  canChangeCommissionOfficers,
   canRedeliverWebhook,
   canReplayDeadLetter,
   actionStatusesFor,
@@ -158,6 +159,13 @@ describe('permissions: commissions and the library', () => {
     expect(reviewCommissionChoicesFor(officerOfCommissions(K1, K2))).toEqual([K1, K2]);
     expect(reviewCommissionChoicesFor(officerOfCommissions(K1))).toEqual([]);
     expect(reviewCommissionChoicesFor(secretariat)).toEqual([]);
+  });
+
+  it('leaves the chair and vice-chairs to the secretariat', () => {
+    expect(canChangeCommissionOfficers(secretariat)).toBe(true);
+    for (const viewer of [officerOfCommissions(K1), officerOf(A), observer, null]) {
+      expect(canChangeCommissionOfficers(viewer)).toBe(false);
+    }
   });
 
   it('shows unpublished practices to reviewers and to a city officer for their own city', () => {

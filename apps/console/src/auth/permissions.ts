@@ -222,3 +222,7 @@ export const canReplayDeadLetter = (
   viewer: Viewer | null | undefined,
   letter: { readonly resolved: boolean },
 ): boolean => isSecretariat(viewer) && !letter.resolved;
+
+/** Setting a commission's mandate, chair and vice-chairs: the secretariat only. */
+export const canChangeCommissionOfficers = (viewer: Viewer | null | undefined): boolean =>
+  isSecretariat(viewer);

@@ -392,6 +392,11 @@ export const en = {
     newStatusOf: (action: string) => `New status of “${action}”`,
     chooseStatus: 'New status…',
     changeStatus: 'Change status',
+    officers: 'Chair and vice-chairs',
+    viceChairsHint: 'Member cities; choose several with Ctrl or Shift and the arrow keys.',
+    saveOfficers: 'Save the officers',
+    officersSaved: 'The chair and vice-chairs are saved.',
+    officersInvalid: 'The officers were not saved: correct the fields marked below.',
   },
   library: {
     heading: 'Best-practice library',

@@ -2,6 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/problem';
+import { useMe } from '../../auth/auth';
+import { canChangeCommissionOfficers } from '../../auth/permissions';
 import { t } from '../../i18n';
 import { cityNameIn, useCityOptions } from '../../ui/city-options';
 import { useCursorPages } from '../../ui/cursor-pages';
@@ -9,10 +11,12 @@ import { LoadMore } from '../../ui/load-more';
 import { QueryState } from '../../ui/problem-alert';
 import { Applications } from './applications';
 import { Meetings } from './meetings';
+import { OfficersForm } from './officers-form';
 import { Resolutions } from './resolutions';
 
 export function Component() {
   const { id = '' } = useParams();
+  const me = useMe();
   const commission = useQuery({
     queryKey: ['commissions', id],
     queryFn: async () => unwrap(await api.GET('/api/v1/commissions/{id}', { params: { path: { id } } })),
@@ -50,6 +54,9 @@ export function Component() {
           <dd>{data.activePartnerships.total}</dd>
         </dl>
       </section>
+      {canChangeCommissionOfficers(me) ? (
+        <OfficersForm key={data.version} commission={data} onReload={() => void commission.refetch()} />
+      ) : null}
       <Members commissionId={id} />
       <Applications commissionId={id} cities={cities.data} />
       <Meetings commissionId={id} cities={cities.data} />
