@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { t } from '../../i18n';
 import { QueryState } from '../../ui/problem-alert';
 import {
@@ -19,6 +19,7 @@ export function Component() {
     staleTime: 60_000,
   });
   const [status, setStatus] = useState<PartnershipStatus | ''>('');
+  const statusId = useId();
   const counted = useMemo(
     () => (partnerships.data ?? []).filter((p) => status === '' || p.status === status),
     [partnerships.data, status],
@@ -39,9 +40,10 @@ export function Component() {
     <div className="page charts-page">
       <h1>{t.charts.heading}</h1>
       <form className="filters" onSubmit={(event) => event.preventDefault()}>
-        <label>
-          {t.charts.status}
+        <div className="field">
+          <label htmlFor={statusId}>{t.charts.status}</label>
           <select
+            id={statusId}
             value={status}
             onChange={(event) => setStatus(event.target.value as PartnershipStatus | '')}
           >
@@ -52,7 +54,7 @@ export function Component() {
               </option>
             ))}
           </select>
-        </label>
+        </div>
       </form>
       {partnerships.data ? (
         <>
