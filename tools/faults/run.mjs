@@ -228,6 +228,11 @@ async function main() {
   const onSignal = () => void platform.stop().finally(() => process.exit(130));
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
+  // Whatever breaks the run itself must still stop the apps, the broker and the cluster it started.
+  process.once('uncaughtException', (error) => {
+    console.error(`[faults] FAIL ${error?.stack ?? error}`);
+    void platform.stop().finally(() => process.exit(1));
+  });
   try {
     log('starting Kafka and PostgreSQL of this run');
     await platform.startInfra();

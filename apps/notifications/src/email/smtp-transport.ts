@@ -3,7 +3,12 @@ import { createTransport, type Transporter } from 'nodemailer';
 import { NotificationsConfig } from '../config';
 import type { EmailTransport } from './email';
 
-/** E-mail over SMTP with nodemailer: TLS and authentication from the configuration. */
+/**
+ * E-mail over SMTP with nodemailer: TLS and authentication from the configuration. The connections
+ * are pooled: a new connection per message (greeting, EHLO, maybe STARTTLS and AUTH, then QUIT) cost
+ * about 105 ms on loopback against 8 ms over a kept one, and the sender's one-at-a-time pass fell
+ * behind the fault run's load (416 e-mails still waiting 90 s after it stopped).
+ */
 @Injectable()
 export class SmtpTransport implements EmailTransport, OnApplicationShutdown {
   private readonly transporter: Transporter | undefined;
@@ -13,6 +18,8 @@ export class SmtpTransport implements EmailTransport, OnApplicationShutdown {
       config.SMTP_HOST === undefined
         ? undefined
         : createTransport({
+            pool: true,
+            maxConnections: 5,
             host: config.SMTP_HOST,
             port: config.SMTP_PORT,
             secure: config.SMTP_SECURE,
