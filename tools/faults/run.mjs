@@ -84,6 +84,16 @@ async function setup(client, platform) {
     });
     if (answer.status !== 201)
       throw new Error(`setup city: ${answer.status} ${JSON.stringify(answer.answer)}`);
+    // Only AMF member cities may apply to a commission: without this every membership command of
+    // the stream would be a 422 and its promise never tested.
+    const joined = await client.command({
+      key: `faults-setup-${stamp}-${i}-member`,
+      method: 'POST',
+      path: `/cities/${answer.answer.id}/membership`,
+      body: { membershipStatus: 'member' },
+    });
+    if (joined.status !== 200)
+      throw new Error(`setup city membership: ${joined.status} ${JSON.stringify(joined.answer)}`);
     cities.push({ id: answer.answer.id, countryCode, email });
   }
   const ids = cities.map((c) => c.id);
@@ -91,7 +101,8 @@ async function setup(client, platform) {
   for (;;) {
     const [row] = await platform.query(
       `select (select count(*) from partnerships.cities where city_id = any($1::uuid[]))::int as p,
-              (select count(*) from commissions.cities where city_id = any($1::uuid[]))::int as c,
+              (select count(*) from commissions.cities
+                where city_id = any($1::uuid[]) and membership_status = 'member')::int as c,
               (select count(*) from notifications.city_contacts where city_id = any($1::uuid[]))::int as n`,
       [ids],
     );
