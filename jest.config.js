@@ -55,7 +55,12 @@ module.exports = {
       testMatch: ['<rootDir>/apps/platform-e2e/**/*.e2e-spec.ts'],
     },
     {
-      ...withInfrastructure,
+      ...common,
+      // Its own setup: the infrastructure's, and one build of the console for every browser file.
+      // jest resolves a setup file's imports without moduleNameMapper, so swc rewrites the aliases.
+      transform: { ...common.transform, '^.+\\.ts$': ['@swc/jest', swcOptions({ paths: true })] },
+      globalSetup: '<rootDir>/apps/console-e2e/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/apps/console-e2e/test/support/global-teardown.ts',
       displayName: 'browser',
       testMatch: ['<rootDir>/apps/console-e2e/**/*.browser-spec.ts'],
     },

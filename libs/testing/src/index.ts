@@ -9,7 +9,8 @@ export {
   type RecordedMessage,
 } from './infrastructure/test-kafka';
 export { DisposablePostgres, freePort } from './infrastructure/disposable-postgres';
-export { prepareTestInfrastructure } from './infrastructure/global-setup';
+export { default as setUpTestInfrastructure, prepareTestInfrastructure } from './infrastructure/global-setup';
+export { default as tearDownTestInfrastructure } from './infrastructure/global-teardown';
 export { httpRequest, type HttpRequest, type HttpResponse } from './http-client';
 export { eventDataFor, uniqueSuffix } from './factories/event-data.factory';
 export { startEntryPoint, type EntryPointProcess } from './entry-point-process';

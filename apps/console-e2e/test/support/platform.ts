@@ -1,16 +1,11 @@
-import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { ServiceWorld, type RunningService } from '@c2c/service/testing';
 import { eventually } from '@c2c/testing';
 import { CityModel as CommissionsCityModel, type CommissionsConfig } from '@c2c/commissions-app';
 import { GatewayHarness, LateTargetProxy, type HttpResponse } from '@c2c/gateway-app/testing';
 import { CityModel as PartnershipsCityModel, type PartnershipsConfig } from '@c2c/partnerships-app';
+import { builtConsoleDir } from './console-build';
 import { CITIES, COMMISSIONS, NOTIFICATIONS, PARTNERSHIPS } from './services';
-
-const ROOT = path.resolve(__dirname, '../../../..');
 
 export type Role = 'secretariat' | 'commission-officer' | 'city-officer' | 'observer';
 
@@ -27,26 +22,6 @@ export interface CitySpec {
   readonly [field: string]: unknown;
 }
 
-/** The console as the gateway would serve it, built from the working tree into a directory of its own. */
-function buildConsole(): string {
-  const out = mkdtempSync(path.join(tmpdir(), 'c2c-console-e2e-'));
-  execFileSync(
-    process.execPath,
-    [
-      path.join(ROOT, 'node_modules/vite/bin/vite.js'),
-      'build',
-      '--config',
-      'apps/console/vite.config.mjs',
-      '--outDir',
-      out,
-      '--logLevel',
-      'error',
-    ],
-    { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] },
-  );
-  return out;
-}
-
 /**
  * The whole platform for a browser: the four services and the gateway in this process, each with its
  * own schema in one test database, over the real broker, and the gateway serving the freshly built
@@ -59,12 +34,11 @@ export class ConsolePlatform {
     private readonly partnerships: RunningService<PartnershipsConfig>,
     private readonly commissions: RunningService<CommissionsConfig>,
     readonly gateway: GatewayHarness,
-    private readonly consoleDir: string,
     readonly adminToken: string,
   ) {}
 
   static async start(label: string): Promise<ConsolePlatform> {
-    const consoleDir = buildConsole();
+    const consoleDir = builtConsoleDir();
     const world = await ServiceWorld.create(label);
     await world.ensureTopics('c2c.cities.v1', 'c2c.partnerships.v1', 'c2c.commissions.v1');
     // The services need the gateway's JWKS address before the gateway (which needs theirs) listens.
@@ -95,13 +69,12 @@ export class ConsolePlatform {
     );
     jwks.forwardTo(gateway.url);
     const adminToken = await gateway.adminToken();
-    return new ConsolePlatform(world, jwks, partnerships, commissions, gateway, consoleDir, adminToken);
+    return new ConsolePlatform(world, jwks, partnerships, commissions, gateway, adminToken);
   }
 
   async close(): Promise<void> {
     await this.world.close();
     await this.jwks.close();
-    rmSync(this.consoleDir, { recursive: true, force: true });
   }
 
   /** A console address on this gateway (`path` below /console). */

@@ -7,8 +7,7 @@ import { pendingCitiesFor, type PartnershipAction } from '../../auth/permissions
 import { t } from '../../i18n';
 import { FormField, UnplacedFieldErrors } from '../../ui/form-field';
 import { ProblemAlert } from '../../ui/problem-alert';
-import type { VersionedPartnership } from './partnership-page';
-import { ACTIVITY_KINDS, type ActivityKind } from './vocabulary';
+import { ACTIVITY_KINDS, type ActivityKind, type VersionedPartnership } from './vocabulary';
 
 type StatusChange = 'withdraw' | 'suspend' | 'resume' | 'terminate';
 

@@ -10,7 +10,7 @@ import { useCursorPages } from '../../ui/cursor-pages';
 import { LoadMore } from '../../ui/load-more';
 import { QueryState } from '../../ui/problem-alert';
 import { ActionPanel } from './action-panel';
-import type { Partnership } from './vocabulary';
+import type { VersionedPartnership } from './vocabulary';
 
 const ACTION_LABELS: Record<PartnershipAction, string> = {
   accept: t.lifecycle.accept,
@@ -21,12 +21,6 @@ const ACTION_LABELS: Record<PartnershipAction, string> = {
   terminate: t.lifecycle.terminate,
   'record-activity': t.lifecycle.recordActivity,
 };
-
-export interface VersionedPartnership {
-  readonly partnership: Partnership;
-  /** What the API sent as the ETag, for If-Match. */
-  readonly etag: string;
-}
 
 export const partnershipKey = (id: string) => ['partnership', id] as const;
 

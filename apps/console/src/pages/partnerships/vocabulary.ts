@@ -1,6 +1,13 @@
 import type { Schemas } from '../../api/client';
 
 export type Partnership = Schemas['PartnershipResponse'];
+
+export interface VersionedPartnership {
+  readonly partnership: Partnership;
+  /** What the API sent as the ETag, for If-Match. */
+  readonly etag: string;
+}
+
 export type PartnershipType = Partnership['type'];
 export type CooperationArea = Partnership['cooperationAreas'][number];
 export type PartnershipStatus = Partnership['status'];
