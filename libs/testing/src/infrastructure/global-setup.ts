@@ -19,18 +19,25 @@ function infra(command: 'up' | 'env'): string {
   return result.stdout;
 }
 
+/** Set to this process's id once it prepared the infrastructure (see {@link globalSetup}). */
+export const PREPARED_VARIABLE = 'C2C_TEST_INFRA_PREPARED_BY';
+
 /**
  * Once per jest run: bring Kafka and PostgreSQL up through the repository's own scripts (a no-op when
  * they already run, or when KAFKA_BROKERS / DATABASE_URL point elsewhere) and tell every worker where
- * they are. Workers inherit this process's environment.
+ * they are. Workers inherit this process's environment. Jest runs the global setup of each project
+ * whose path differs (the browser tier has its own, which calls this one): the second call in the
+ * same process does nothing, so the run keeps one id.
  */
 export default function globalSetup(): void {
+  if (process.env[PREPARED_VARIABLE] === String(process.pid)) return;
   const major = Number(process.versions.node.split('.')[0]);
   if (major < 24) {
     // A bare `jest` finds the system Node first; npm scripts put the project's Node 24 first on PATH.
     throw new Error(`the tests need Node 24 (this is ${process.version}): run them with npm test`);
   }
   prepareTestInfrastructure();
+  process.env[PREPARED_VARIABLE] = String(process.pid);
 }
 
 /** The same preparation for scripts that run outside jest (benchmarks). */
