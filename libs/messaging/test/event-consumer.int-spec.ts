@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { CE_HEADERS, EventEnvelopeOf } from '@c2c/contracts';
 import { eventually, TopicRecorder } from '@c2c/testing';
-import { Producer } from 'kafkajs';
+import { KafkaJSNonRetriableError, Producer } from 'kafkajs';
 import { DeadLetters, DLQ_HEADERS, MessageContexts } from '../src';
 import { cityArchived, MessagingHarness, SCHEMA } from './support/messaging-harness';
 
@@ -55,6 +55,36 @@ describe('idempotent consumer on the real broker and database', () => {
     await eventually(async () => expect(await effectsOf(later.id)).toHaveLength(1), { timeout: 30_000 });
     expect(await effectsOf(event.id)).toHaveLength(1);
     await second.stop();
+  });
+
+  it('starts itself again after a crash kafkajs does not restart from, and applies nothing twice', async () => {
+    const groupId = `restart-${randomUUID().slice(0, 8)}`;
+    let crashes = 0;
+    let restarts = 0;
+    // What kafkajs raised after a paused process came back to a group that had evicted it.
+    const consumer = harness.consumer({
+      groupId,
+      restartAfterMs: 100,
+      onRestart: () => restarts++,
+      afterCommitBeforeOffset: () => {
+        if (crashes++ > 0) return Promise.resolve();
+        return Promise.reject(new KafkaJSNonRetriableError('The coordinator is not aware of this member'));
+      },
+    });
+    consumer.on('c2c.city.archived.v1', harness.recordEffect);
+    await consumer.start();
+    const event = await publish(randomUUID());
+    await eventually(() => expect(restarts).toBe(1), { timeout: 30_000 });
+    await eventually(() => expect(consumer.groupState).toBe('joined'), { timeout: 30_000 });
+    await expect(consumer.readiness()).resolves.toBeUndefined();
+
+    const later = await publish(randomUUID());
+    await eventually(async () => expect(await effectsOf(later.id)).toHaveLength(1), { timeout: 30_000 });
+    // The crashed member's uncommitted record came again to the new one, and the inbox absorbed it.
+    expect(await effectsOf(event.id)).toHaveLength(1);
+    expect(crashes).toBeGreaterThanOrEqual(2);
+    expect(restarts).toBe(1);
+    await consumer.stop();
   });
 
   it('dead-letters poison at once and failing handlers after their retries, keeps the partition flowing, and replays once after a fix', async () => {

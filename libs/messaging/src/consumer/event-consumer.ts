@@ -35,11 +35,19 @@ export interface EventConsumerOptions {
   deadLetterRetryMs?: number;
   /** Told when a partition starts and stops waiting on its dead-letter topic (metrics, alert). */
   onPartitionHeld?: (topic: string, partition: number, held: boolean) => void;
+  /**
+   * How long the consumer waits, at first, before starting again after a crash kafkajs does not
+   * restart from (the wait doubles with each crash in a row, up to 30 s). 1 s by default.
+   */
+  restartAfterMs?: number;
+  /** Told each time the consumer is started again after such a crash (metrics). */
+  onRestart?: () => void;
 }
 
 /** Tries of one dead letter (each after the producer's own retries) before its partition waits. */
 const DEAD_LETTER_ATTEMPTS = 3;
 const MAX_DEAD_LETTER_WAIT_MS = 60_000;
+const MAX_RESTART_WAIT_MS = 30_000;
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -63,6 +71,10 @@ export class EventConsumer {
   private readonly membership = new GroupMembership();
   /** Partitions waiting on their dead-letter topic, with how long the next wait will be. */
   private readonly held = new Map<string, number>();
+  /** Crashes since the consumer last joined its group: the next restart waits longer for each. */
+  private crashesInARow = 0;
+  private restartTimer: NodeJS.Timeout | undefined;
+  private stopping = false;
 
   constructor(
     private readonly kafka: Kafka,
@@ -116,6 +128,7 @@ export class EventConsumer {
   }
 
   async start(): Promise<void> {
+    this.stopping = false;
     const admin = this.kafka.admin();
     await admin.connect();
     try {
@@ -128,17 +141,61 @@ export class EventConsumer {
     }
     this.producer = this.kafka.producer(idempotentProducerConfig);
     await this.producer.connect();
-    this.consumer = this.kafka.consumer({ groupId: this.options.groupId, maxWaitTimeInMs: 100 });
-    this.membership.follow(this.consumer);
-    await this.consumer.connect();
+    await this.runConsumer();
+  }
+
+  private async runConsumer(): Promise<void> {
+    const consumer = this.kafka.consumer({ groupId: this.options.groupId, maxWaitTimeInMs: 100 });
+    this.consumer = consumer;
+    this.membership.follow(consumer);
+    consumer.on(consumer.events.GROUP_JOIN, () => {
+      if (this.consumer === consumer) this.crashesInARow = 0;
+    });
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      if (!payload.restart) this.restartLater(consumer, payload.error);
+    });
+    await consumer.connect();
     // A new group reads the topics' whole history: that is how read models are built.
-    await this.consumer.subscribe({ topics: this.topics(), fromBeginning: true });
-    await this.consumer.run({
+    await consumer.subscribe({ topics: this.topics(), fromBeginning: true });
+    await consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
       eachBatch: (payload) => this.eachBatch(payload),
     });
+  }
+
+  /**
+   * kafkajs restarts a consumer after a retriable error only; after any other (a heartbeat answered
+   * "the coordinator is not aware of this member" once the group evicted a paused process) it leaves
+   * it stopped, and the service up without it. So the consumer is started again here, as a new member,
+   * after a wait that doubles with each crash in a row; what it had not committed is fetched again.
+   */
+  private restartLater(crashed: Consumer, error: unknown): void {
+    if (this.stopping || this.consumer !== crashed) return;
+    const wait = Math.min(
+      (this.options.restartAfterMs ?? 1_000) * 2 ** this.crashesInARow,
+      MAX_RESTART_WAIT_MS,
+    );
+    this.crashesInARow++;
+    this.options.onError?.(
+      error,
+      `the consumer of ${this.options.groupId} crashed; it starts again in ${wait} ms`,
+    );
+    clearTimeout(this.restartTimer);
+    this.restartTimer = setTimeout(() => void this.restart(crashed), wait);
+  }
+
+  private async restart(crashed: Consumer): Promise<void> {
+    if (this.stopping || this.consumer !== crashed) return;
+    await crashed.disconnect().catch(() => undefined);
+    this.options.onRestart?.();
+    try {
+      await this.runConsumer();
+    } catch (error) {
+      // Not yet reachable (the broker still down): the new consumer is the one to start again.
+      if (this.consumer) this.restartLater(this.consumer, error);
+    }
   }
 
   /** The group's lag per partition of its topics, from the broker; empty while the consumer is stopped. */
@@ -167,6 +224,8 @@ export class EventConsumer {
    * each batch commits its offsets before it returns. Then the dead-letter producer flushes and goes.
    */
   async stop(): Promise<void> {
+    this.stopping = true;
+    clearTimeout(this.restartTimer);
     this.membership.stopped();
     await this.lagAdmin?.disconnect().catch(() => undefined);
     this.lagAdmin = undefined;

@@ -66,7 +66,9 @@ describe(GroupMembership.name, () => {
     consumer.crash(new Error('not authorized'), false);
 
     expect(membership.state).toBe('crashed');
-    await expect(membership.check()).rejects.toThrow('crashed and will not restart: not authorized');
+    await expect(membership.check()).rejects.toThrow(
+      'crashed and kafkajs will not restart it (the service starts it again): not authorized',
+    );
   });
 
   it('is stopped when the consumer stops, and ignores a consumer it no longer follows', async () => {

@@ -3,7 +3,8 @@ import type { Consumer, ConsumerCrashEvent } from 'kafkajs';
 /**
  * Where a consumer stands in its group. Only `joined` consumes: `joining` has not been given
  * partitions yet, `restarting` crashed on a retriable error and kafkajs will join again, `crashed`
- * gave up for good (until the service starts the consumer again), `stopped` was stopped on purpose.
+ * kafkajs gave up (the EventConsumer starts a new consumer after a wait), `stopped` was stopped on
+ * purpose.
  */
 export type GroupState = 'stopped' | 'joining' | 'joined' | 'restarting' | 'crashed';
 
@@ -63,7 +64,7 @@ export class GroupMembership {
       case 'restarting':
         return `the consumer crashed and is restarting: ${crash}`;
       case 'crashed':
-        return `the consumer crashed and will not restart: ${crash}`;
+        return `the consumer crashed and kafkajs will not restart it (the service starts it again): ${crash}`;
       case 'joining':
         return 'the consumer is joining its group';
       default:

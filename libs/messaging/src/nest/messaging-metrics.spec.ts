@@ -59,4 +59,16 @@ describe(`${MessagingMetrics.name} of the relay and retries`, () => {
       [UNKNOWN_TYPE, 1],
     ]);
   });
+
+  it('counts the restarts of a crashed consumer, from zero', async () => {
+    const registry = new Registry();
+    const metrics = new MessagingMetrics(registry);
+    const restarts = async () =>
+      (await registry.getSingleMetric('c2c_consumer_restarts_total')?.get())?.values[0]?.value;
+
+    expect(await restarts()).toBe(0);
+    metrics.onRestart();
+    metrics.onRestart();
+    expect(await restarts()).toBe(2);
+  });
 });

@@ -14,6 +14,7 @@ export class MessagingMetrics {
   private readonly publishLatency: Histogram;
   private readonly retries: Counter<'type'>;
   private readonly heldPartitions: Gauge<'topic' | 'partition'>;
+  private readonly restarts: Counter;
 
   constructor(private readonly registry: Registry) {
     this.published = new Counter({
@@ -47,6 +48,11 @@ export class MessagingMetrics {
       labelNames: ['topic', 'partition'],
       registers: [registry],
     });
+    this.restarts = new Counter({
+      name: 'c2c_consumer_restarts_total',
+      help: 'Times the consumer was started again after a crash kafkajs does not restart from',
+      registers: [registry],
+    });
   }
 
   onPublished = (eventIds: string[], latencySeconds: number[] = []): void => {
@@ -60,6 +66,9 @@ export class MessagingMetrics {
    */
   onPartitionHeld = (topic: string, partition: number, held: boolean): void =>
     this.heldPartitions.set({ topic, partition: String(partition) }, held ? 1 : 0);
+
+  /** `c2c_consumer_restarts_total`: a rising count is a consumer that keeps crashing (see its log). */
+  onRestart = (): void => this.restarts.inc();
 
   /** Same label rule as {@link onOutcome}. */
   onRetry = (type: string): void => this.retries.inc({ type: isKnownEventType(type) ? type : UNKNOWN_TYPE });

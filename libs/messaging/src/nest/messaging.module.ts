@@ -215,6 +215,7 @@ export class MessagingModule implements NestModule {
               onOutcome: metrics.onOutcome,
               onRetry: metrics.onRetry,
               onPartitionHeld: metrics.onPartitionHeld,
+              onRestart: metrics.onRestart,
               // Debug, not info: a line per fetched batch roughly doubles what a busy consumer logs,
               // the steady state is in the metrics (consumed events by outcome, lag) and failures have
               // warnings of their own. It is for following one partition while investigating.
