@@ -37,6 +37,7 @@ export class AppModule {
             migrations: gatewayMigrations,
           },
           messaging: false,
+          commandReplay: false,
           auth: {
             imports: [TokensModule],
             inject: [GatewayConfig, SigningKeysService, UserTokenVersions],

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { DataSource, EntityManager } from 'typeorm';
 
 /** A unit of work: every repository call and outbox write that must commit together takes one. */
@@ -20,6 +21,9 @@ function sqlState(error: unknown): string | undefined {
   return typeof code === 'string' ? code : undefined;
 }
 
+/** The transaction of {@link TransactionRunner.runJoined}, which every `run` inside it joins. */
+const joinable = new AsyncLocalStorage<Tx>();
+
 /**
  * Runs work in one database transaction and hands it the transaction to pass on. Services depend on
  * this instead of on TypeORM's DataSource, so they can be unit-tested with a fake that just calls `work`.
@@ -28,6 +32,8 @@ export class TransactionRunner {
   constructor(private readonly dataSource: DataSource) {}
 
   async run<T>(work: (tx: Tx) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+    const joined = joinable.getStore();
+    if (joined !== undefined) return work(joined);
     const { isolation = 'READ COMMITTED', retries = isolation === 'READ COMMITTED' ? 0 : 3 } = options;
     for (let attempt = 0; ; attempt++) {
       try {
@@ -37,6 +43,16 @@ export class TransactionRunner {
         if (attempt >= retries || state === undefined || !RETRYABLE_SQLSTATES.has(state)) throw error;
       }
     }
+  }
+
+  /**
+   * Runs work in one READ COMMITTED transaction that every {@link run} called inside it (in the same
+   * async context) joins instead of opening its own: so something around a use case (the answer of a
+   * command kept for its replay) commits with it or not at all. Work that asks `run` for another
+   * isolation level gets this one's.
+   */
+  async runJoined<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction('READ COMMITTED', (tx) => joinable.run(tx, () => work(tx)));
   }
 }
 

@@ -10,7 +10,9 @@ import {
 import { kafkaSecurityFromSettings, MessagingModule, type MessagingModuleOptions } from '@c2c/messaging';
 import { PersistenceModule, type ServiceDataSourceOptions } from '@c2c/persistence';
 import { Clock, HealthModule, LoggingModule, ServiceConfig } from '@c2c/platform';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
+import { COMMAND_ANSWERS_SCHEMA, CommandAnswersSweep, CommandReplayInterceptor } from './command-replay';
 
 export interface ServiceModuleOptions<C extends ServiceConfig> {
   /** The service's name: its logs, its Kafka client id and consumer group, its events' source. */
@@ -30,13 +32,19 @@ export interface ServiceModuleOptions<C extends ServiceConfig> {
    * config must then be a `GatewayVerifiedServiceConfig`); the gateway passes its own issuers.
    */
   auth?: AuthModuleAsyncOptions;
+  /**
+   * Keyed commands have their effects once (see {@link CommandReplayInterceptor}); on by default, its
+   * table made by `commandAnswersMigration` among the app's migrations. `false` for the gateway, which
+   * keeps Idempotency-Keys itself and must not hold a transaction open across a forward.
+   */
+  commandReplay?: boolean;
 }
 
 /**
  * Everything a service is made of besides its features, wired one way for every app: JSON logging,
  * health and metrics, its configuration and clock, its database (migrated at start), messaging
  * (outbox relay, `@HandlesEvent` consumer, dead letters), bearer-token authentication (deny by
- * default) and scheduled jobs (`@Interval`, `@Cron`). An app's module imports this and its features.
+ * default), keyed commands applied once, and scheduled jobs (`@Interval`, `@Cron`). An app's module imports this and its features.
  *
  * @example
  *   imports: [ServiceModule.forRoot({ name: 'cities', config, database: { schema: 'cities', entities, migrations } }), CitiesModule]
@@ -77,6 +85,13 @@ export class ServiceModule {
         { provide: configClass, useValue: config },
         { provide: ServiceConfig, useValue: config },
         Clock,
+        ...(options.commandReplay === false
+          ? []
+          : [
+              { provide: COMMAND_ANSWERS_SCHEMA, useValue: database.schema },
+              { provide: APP_INTERCEPTOR, useClass: CommandReplayInterceptor },
+              CommandAnswersSweep,
+            ]),
       ],
       exports: [configClass, ServiceConfig, Clock],
     };

@@ -1,3 +1,4 @@
+import { commandAnswersMigration } from '@c2c/service';
 import { cityModelMigration } from '@c2c/city-model';
 import { messagingMigrations } from '@c2c/messaging';
 import { CreateCommissions1766000000100 } from './1766000000100-create-commissions';
@@ -18,4 +19,5 @@ export const commissionsMigrations = [
   CreateOverdueAnnouncements1766000000400,
   CreateBestPractices1766000000500,
   CreatePartnershipModel1766000000600,
+  commandAnswersMigration('commissions', 1768000000000),
 ];

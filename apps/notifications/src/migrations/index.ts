@@ -1,3 +1,4 @@
+import { commandAnswersMigration } from '@c2c/service';
 import { cityModelMigration } from '@c2c/city-model';
 import { messagingMigrations } from '@c2c/messaging';
 import { CreateNotifications1767000000100 } from './1767000000100-create-notifications';
@@ -9,4 +10,5 @@ export const notificationsMigrations = [
   cityModelMigration('notifications', 1767000000000),
   CreateNotifications1767000000100,
   CreateWebhooks1767000000200,
+  commandAnswersMigration('notifications', 1768000000000),
 ];

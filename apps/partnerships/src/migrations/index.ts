@@ -1,3 +1,4 @@
+import { commandAnswersMigration } from '@c2c/service';
 import { cityModelMigration } from '@c2c/city-model';
 import { messagingMigrations } from '@c2c/messaging';
 import { CreatePartnerships1765000000100 } from './1765000000100-create-partnerships';
@@ -12,4 +13,5 @@ export const partnershipsMigrations = [
   CreatePartnerships1765000000100,
   CreateDetections1765000000200,
   CreateBestPracticeModel1765000000300,
+  commandAnswersMigration('partnerships', 1768000000000),
 ];

@@ -1,0 +1,73 @@
+import { createHash } from 'node:crypto';
+import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor } from '@nestjs/common';
+import { userOf } from '@c2c/auth';
+import { TransactionRunner } from '@c2c/persistence';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { defer, lastValueFrom, type Observable } from 'rxjs';
+import { CommandAnswersRepository, type CommandIdentity } from './command-answers.repository';
+
+/** Injection token of the schema whose `command_answers` table the interceptor uses. */
+export const COMMAND_ANSWERS_SCHEMA = Symbol('CommandAnswersSchema');
+
+/** The headers that name a command's result; the rest of the answer is its body. */
+const KEPT_HEADERS = ['location', 'etag'] as const;
+
+/**
+ * A command (`POST`) that carries an `Idempotency-Key` has its effects once, however often it
+ * arrives: the handler runs in one transaction with the keeping of its answer, which every
+ * `TransactionRunner.run` of the use case joins, so the answer is kept exactly when the effects
+ * commit; a copy of the command (same caller, key, path and body) waits for the first and gets its
+ * answer without running again. The gateway forgets a key whose forward failed (a `504` after its
+ * upstream timeout, a crash of its own): it cannot know whether the service acted, so this is where a
+ * retry of such a command is recognised. Commands without the header run as before.
+ */
+@Injectable()
+export class CommandReplayInterceptor implements NestInterceptor {
+  private readonly answers: CommandAnswersRepository;
+
+  constructor(
+    private readonly transactions: TransactionRunner,
+    @Inject(COMMAND_ANSWERS_SCHEMA) schema: string,
+  ) {
+    this.answers = new CommandAnswersRepository(schema);
+  }
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (context.getType() !== 'http') return next.handle();
+    const http = context.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const command = identityOf(request);
+    if (command === undefined) return next.handle();
+    const reply = http.getResponse<FastifyReply>();
+    return defer(() =>
+      this.transactions.runJoined(async (tx) => {
+        await this.answers.lock(tx, command);
+        const kept = await this.answers.find(tx, command);
+        if (kept !== undefined) {
+          for (const [name, value] of Object.entries(kept.headers)) void reply.header(name, value);
+          return kept.body;
+        }
+        const body: unknown = await lastValueFrom(next.handle(), { defaultValue: undefined });
+        const headers: Record<string, string> = {};
+        for (const name of KEPT_HEADERS) {
+          const value = reply.getHeader(name);
+          if (typeof value === 'string') headers[name] = value;
+        }
+        await this.answers.keep(tx, command, { headers, body });
+        return body;
+      }),
+    );
+  }
+}
+
+/** The command's identity, or undefined when it is not a keyed command of a signed-in caller. */
+function identityOf(request: FastifyRequest): CommandIdentity | undefined {
+  const header = request.headers['idempotency-key'];
+  const key = Array.isArray(header) ? header[0] : header;
+  const user = userOf(request);
+  if (request.method !== 'POST' || key === undefined || user === undefined) return undefined;
+  const requestHash = createHash('sha256')
+    .update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`)
+    .digest('base64url');
+  return { userId: user.userId, key, requestHash };
+}
