@@ -1,5 +1,4 @@
 import { Kafka, logLevel } from 'kafkajs';
-import { PREPARED_VARIABLE } from './global-setup';
 import { TEST_TOPIC_PATTERN } from './test-kafka';
 import { liveTestRuns, RUN_ID_VARIABLE, unregisterTestRun } from './test-runs';
 
