@@ -9,3 +9,4 @@ export {
   type IsolationLevel,
 } from './transaction';
 export { PersistenceModule } from './nest/persistence.module';
+export { isTransientInfrastructureError } from './transient-errors';

@@ -1,4 +1,5 @@
-import { createTestDatabase, TestDatabase } from '@c2c/testing';
+import { createServer, connect, type AddressInfo, type Server, type Socket } from 'node:net';
+import { createTestDatabase, eventually, TestDatabase } from '@c2c/testing';
 import { Column, DataSource, Entity, MigrationInterface, PrimaryColumn, QueryRunner } from 'typeorm';
 import {
   createServiceDataSource,
@@ -7,6 +8,48 @@ import {
   serviceDatabaseUrl,
   TransactionRunner,
 } from '../src';
+import { connectAndMigrate } from '../src/nest/persistence.module';
+
+/**
+ * A TCP stand-in for the database on a port of its own: while `down`, it drops every connection at
+ * once (what a restarting PostgreSQL does to its clients); once up, it forwards to the real server.
+ */
+async function flakyDatabase(
+  target: URL,
+): Promise<{ url: string; attempts: () => number; up: () => void; close: () => Promise<void> }> {
+  let down = true;
+  let attempts = 0;
+  const sockets = new Set<Socket>();
+  const server: Server = createServer((client) => {
+    sockets.add(client);
+    client.on('close', () => sockets.delete(client));
+    if (down) {
+      attempts++;
+      client.destroy();
+      return;
+    }
+    const upstream = connect(Number(target.port), target.hostname);
+    sockets.add(upstream);
+    upstream.on('close', () => sockets.delete(upstream));
+    client.pipe(upstream).pipe(client);
+    client.on('error', () => upstream.destroy());
+    upstream.on('error', () => client.destroy());
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = new URL(target);
+  url.port = String((server.address() as AddressInfo).port);
+  return {
+    url: url.toString(),
+    attempts: () => attempts,
+    up: () => {
+      down = false;
+    },
+    close: async () => {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
 
 @Entity({ name: 'notes', schema: 'alpha' })
 class NoteEntity {
@@ -88,6 +131,84 @@ describe('persistence library against real PostgreSQL', () => {
       }),
     ).rejects.toThrow('rolled back');
     await expect(dataSource.getRepository(NoteEntity).existsBy({ id })).resolves.toBe(false);
+  });
+
+  it('joins every run inside runJoined into its one transaction, which commits or rolls back as a whole', async () => {
+    const transactions = new TransactionRunner(dataSource);
+    const ids = [crypto.randomUUID(), crypto.randomUUID()];
+    await expect(
+      transactions.runJoined(async () => {
+        await transactions.run((tx) =>
+          tx.query('insert into alpha.notes (id, body_text) values ($1, $2)', [ids[0], 'a']),
+        );
+        await transactions.run((tx) =>
+          tx.query('insert into alpha.notes (id, body_text) values ($1, $2)', [ids[1], 'b']),
+        );
+        throw new Error('the work around them failed');
+      }),
+    ).rejects.toThrow('the work around them failed');
+    const count = async () =>
+      (
+        (await dataSource.query('select count(*)::int as n from alpha.notes where id = any($1)', [ids])) as {
+          n: number;
+        }[]
+      )[0]?.n;
+    expect(await count()).toBe(0);
+
+    await transactions.runJoined(async (outer) => {
+      await transactions.run(async (inner) => {
+        expect(inner).toBe(outer);
+        await inner.query('insert into alpha.notes (id, body_text) values ($1, $2)', [ids[0], 'a']);
+      });
+      // Not yet visible to another connection: one transaction, not committed until the outer work ends.
+      expect(await count()).toBe(0);
+    });
+    expect(await count()).toBe(1);
+  });
+
+  it('waits at start for a database that drops its connections, and migrates once it is back', async () => {
+    const spec = { schema: 'gamma', role: 'c2c_test_gamma', password: 'gamma' };
+    await provisionServiceDatabase(database.adminUrl, spec);
+    const flaky = await flakyDatabase(new URL(serviceDatabaseUrl(database.adminUrl, spec)));
+    try {
+      const starting = connectAndMigrate(
+        {
+          url: flaky.url,
+          schema: 'gamma',
+          entities: [],
+          migrations: [],
+          applicationName: 'persistence-test',
+        },
+        30_000,
+      );
+      await eventually(() => expect(flaky.attempts()).toBeGreaterThanOrEqual(2), { timeout: 20_000 });
+      flaky.up();
+      const started = await starting;
+      expect(started.isInitialized).toBe(true);
+      expect(await started.query('select count(*)::int as n from gamma.migrations')).toEqual([{ n: 0 }]);
+      await started.destroy();
+    } finally {
+      await flaky.close();
+    }
+  });
+
+  it('ends the start at once on an error that is not an outage (a wrong password)', async () => {
+    const wrong = new URL(betaUrl);
+    wrong.password = 'not-the-password';
+    const started = Date.now();
+    await expect(
+      connectAndMigrate(
+        {
+          url: wrong.toString(),
+          schema: 'beta',
+          entities: [],
+          migrations: [],
+          applicationName: 'persistence-test',
+        },
+        30_000,
+      ),
+    ).rejects.toThrow(/password authentication failed/);
+    expect(Date.now() - started).toBeLessThan(10_000);
   });
 
   it("gives each service's role no access to another service's schema", async () => {

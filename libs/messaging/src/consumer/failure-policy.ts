@@ -22,40 +22,6 @@ export function backoffDelay(
   return Math.round(ceiling / 2 + random() * (ceiling / 2));
 }
 
-// PostgreSQL classes that say "the database is unavailable", not "this event is bad":
-// 08 connection, 53 insufficient resources, 57 operator intervention (shutdown), 40 retryable conflicts.
-const TRANSIENT_SQLSTATE = /^(08|53|57|40)/;
-const TRANSIENT_NODE_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EPIPE',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-]);
-
-/**
- * An infrastructure outage must not dead-letter every event that arrives during it: such errors stop
- * the batch without committing, and Kafka redelivers once the dependency is back.
- */
-export function isTransientInfrastructureError(error: unknown): boolean {
-  for (let current: unknown = error, depth = 0; current && depth < 5; depth++) {
-    if (typeof current !== 'object') return false;
-    const { code, message, driverError, cause } = current as {
-      code?: unknown;
-      message?: unknown;
-      driverError?: unknown;
-      cause?: unknown;
-    };
-    if (typeof code === 'string' && (TRANSIENT_SQLSTATE.test(code) || TRANSIENT_NODE_CODES.has(code)))
-      return true;
-    if (
-      typeof message === 'string' &&
-      /Connection terminated|timeout exceeded when trying to connect/i.test(message)
-    ) {
-      return true;
-    }
-    current = driverError ?? cause;
-  }
-  return false;
-}
+// Moved to the persistence library, whose start-up waits on the same outages; re-exported here,
+// where the consumer's failure policy has always named it.
+export { isTransientInfrastructureError } from '@c2c/persistence';
