@@ -136,8 +136,12 @@ export class FaultPlatform {
     await poll(
       `${name} ready`,
       async () => {
-        if (child.exitCode !== null || child.signalCode !== null)
-          throw new Error(`${name} exited (see ${name}.log)`);
+        // One that exited while starting (its database restarting, say) is started again by the exit
+        // handler above, as a supervisor would: wait for the app, not for this one process.
+        if (child.exitCode !== null || child.signalCode !== null) {
+          if (this.stopping || child.killedOnPurpose) throw new Error(`${name} exited (see ${name}.log)`);
+          if (this.children.get(name) === child) return false;
+        }
         return (await fetch(`${this.url(name)}/health/ready`, { signal: AbortSignal.timeout(1000) })).ok;
       },
       90_000,
