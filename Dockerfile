@@ -25,7 +25,9 @@ COPY tsconfig.base.json tsconfig.json ./
 COPY tools/build.mjs tools/swc.config.cjs tools/
 COPY apps/ apps/
 COPY libs/ libs/
-RUN node tools/build.mjs
+# The web console too (Vite, from apps/console): the gateway serves it at /console from
+# dist/apps/console (CONSOLE_DIR), so the image an operator runs has the console the README shows.
+RUN node tools/build.mjs && node tools/build.mjs --console
 
 # ---- runtime: production dependencies, dist/, and the documents the gateway serves --------------
 FROM ${NODE_BASE} AS runtime

@@ -222,6 +222,12 @@ if [ "${SMOKE_GATEWAY:-1}" = 1 ]; then
       if (!response.ok) throw new Error(path + ': ' + response.status + ' ' + (await response.text()));
       return response.json();
     };
+    // The console the image ships, served by the gateway under its strict CSP.
+    const page = await fetch('http://127.0.0.1:$GATEWAY_PORT/console/');
+    const html = await page.text();
+    if (!page.ok || !html.includes('<script type=\"module\"') || !(page.headers.get('content-security-policy') ?? '').includes(\"script-src 'self'\"))
+      throw new Error('/console/: ' + page.status + ' ' + html.slice(0, 200));
+    console.log('[images:smoke] the console is served at /console/ (' + html.length + ' bytes, CSP script-src self)');
     const { accessToken } = await post('/auth/token', { email: 'admin@images-smoke.example', password: '$ADMIN_PASSWORD' });
     const city = await post('/cities', { name: 'Smoke City $RUN_ID', countryCode: 'JP', level: 'metropolitan-city' }, accessToken);
     console.log('[images:smoke] city registered through the gateway: ' + city.id);
