@@ -9,7 +9,7 @@ export interface DeliveryPosition {
 }
 
 export interface WebhookStore {
-  insert(subscription: WebhookSubscription): Promise<void>;
+  insert(tx: Tx, subscription: WebhookSubscription): Promise<void>;
   update(tx: Tx, subscription: WebhookSubscription): Promise<void>;
   findById(id: string, tx?: Tx): Promise<WebhookSubscription | null>;
   findForUpdate(tx: Tx, id: string): Promise<WebhookSubscription | null>;

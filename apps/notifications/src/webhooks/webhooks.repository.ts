@@ -41,8 +41,8 @@ export class WebhooksRepository implements WebhookStore {
     return tx ?? this.dataSource;
   }
 
-  async insert(s: WebhookSubscription): Promise<void> {
-    await this.dataSource.query(
+  async insert(tx: Tx, s: WebhookSubscription): Promise<void> {
+    await tx.query(
       `insert into notifications.webhook_subscriptions
          (id, url, event_types, description, secret, previous_secret, previous_secret_expires_at, status,
           disabled_reason, consecutive_failures, failing_since, created_by, created_at, updated_at)

@@ -57,7 +57,8 @@ export class ManageSubscriptions {
       createdAt: now,
       updatedAt: now,
     };
-    await this.webhooks.insert(subscription);
+    // In a transaction, so that a keyed create commits with its kept answer (CommandReplayInterceptor).
+    await this.transactions.run((tx) => this.webhooks.insert(tx, subscription));
     return subscription;
   }
 
