@@ -10,3 +10,4 @@ export {
 } from './transaction';
 export { PersistenceModule } from './nest/persistence.module';
 export { isTransientInfrastructureError } from './transient-errors';
+export { RunsOwnTransactions, RUNS_OWN_TRANSACTIONS } from './nest/runs-own-transactions.decorator';

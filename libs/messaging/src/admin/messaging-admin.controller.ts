@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Roles } from '@c2c/auth';
+import { RunsOwnTransactions } from '@c2c/persistence';
 import {
   DeadLetterDetailResponse,
   DeadLetterFilterQuery,
@@ -23,6 +24,8 @@ export const MESSAGING_ADMIN_PATH = 'admin';
  */
 @ApiExcludeController()
 @Roles('secretariat')
+// A replay applies each letter in a transaction of its own, as the live consumer does.
+@RunsOwnTransactions()
 @Controller(MESSAGING_ADMIN_PATH)
 export class MessagingAdminController {
   constructor(private readonly admin: MessagingAdmin) {}

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor } from '@nestjs/common';
 import { userOf } from '@c2c/auth';
-import { TransactionRunner } from '@c2c/persistence';
+import { Reflector } from '@nestjs/core';
+import { RUNS_OWN_TRANSACTIONS, TransactionRunner } from '@c2c/persistence';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { defer, lastValueFrom, type Observable } from 'rxjs';
 import { CommandAnswersRepository, type CommandIdentity } from './command-answers.repository';
@@ -19,7 +20,8 @@ const KEPT_HEADERS = ['location', 'etag'] as const;
  * commit; a copy of the command (same caller, key, path and body) waits for the first and gets its
  * answer without running again. The gateway forgets a key whose forward failed (a `504` after its
  * upstream timeout, a crash of its own): it cannot know whether the service acted, so this is where a
- * retry of such a command is recognised. Commands without the header run as before.
+ * retry of such a command is recognised. Commands without the header run as before, and so do routes
+ * marked `@RunsOwnTransactions()` (a dead-letter replay), whose transactions must stay apart.
  */
 @Injectable()
 export class CommandReplayInterceptor implements NestInterceptor {
@@ -28,12 +30,18 @@ export class CommandReplayInterceptor implements NestInterceptor {
   constructor(
     private readonly transactions: TransactionRunner,
     @Inject(COMMAND_ANSWERS_SCHEMA) schema: string,
+    private readonly reflector: Reflector,
   ) {
     this.answers = new CommandAnswersRepository(schema);
   }
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'http') return next.handle();
+    const own = this.reflector.getAllAndOverride<boolean | undefined>(RUNS_OWN_TRANSACTIONS, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (own === true) return next.handle();
     const http = context.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const command = identityOf(request);

@@ -1,0 +1,100 @@
+import { Reflector } from '@nestjs/core';
+import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host';
+import { RunsOwnTransactions, type TransactionRunner, type Tx } from '@c2c/persistence';
+import { lastValueFrom, of } from 'rxjs';
+import { CommandReplayInterceptor } from './command-replay.interceptor';
+
+class Commands {
+  create(): void {}
+  @RunsOwnTransactions()
+  replay(): void {}
+}
+
+/** A transaction runner whose one transaction records its statements and finds `kept` rows. */
+function fakeTransactions(kept: unknown[] = []) {
+  const statements: { sql: string; params: unknown[] }[] = [];
+  let joined = 0;
+  const tx = {
+    query: (sql: string, params: unknown[]) => {
+      statements.push({ sql, params });
+      return Promise.resolve(sql.trim().startsWith('select headers') ? kept : []);
+    },
+  } as unknown as Tx;
+  const transactions = {
+    runJoined: <T>(work: (tx: Tx) => Promise<T>) => {
+      joined++;
+      return work(tx);
+    },
+  } as unknown as TransactionRunner;
+  return { transactions, statements, joined: () => joined };
+}
+
+function httpContext(handler: 'create' | 'replay', headers: Record<string, string>) {
+  const replyHeaders: Record<string, string> = {};
+  const request = {
+    method: 'POST',
+    url: '/cities',
+    headers,
+    body: { name: 'Erdenet' },
+    user: { userId: 'user-1' },
+  };
+  const reply = {
+    header: (name: string, value: string) => {
+      replyHeaders[name] = value;
+    },
+    getHeader: (name: string) => replyHeaders[name],
+  };
+  const context = new ExecutionContextHost([request, reply], Commands, Commands.prototype[handler]);
+  return { context, replyHeaders };
+}
+
+describe(CommandReplayInterceptor.name, () => {
+  it('runs a keyed command in one transaction with the keeping of its answer', async () => {
+    const fake = fakeTransactions();
+    const interceptor = new CommandReplayInterceptor(fake.transactions, 'cities', new Reflector());
+    const { context, replyHeaders } = httpContext('create', { 'idempotency-key': 'k-1' });
+    const answer = interceptor.intercept(context, {
+      handle: () => {
+        replyHeaders.location = '/cities/42';
+        return of({ id: '42' });
+      },
+    });
+
+    expect(await lastValueFrom(answer)).toEqual({ id: '42' });
+    expect(fake.joined()).toBe(1);
+    const insert = fake.statements.find((statement) => statement.sql.includes('insert into'));
+    expect(insert?.sql).toContain('"cities".command_answers');
+    expect(insert?.params.slice(0, 2)).toEqual(['user-1', 'k-1']);
+    expect(insert?.params.slice(3)).toEqual([JSON.stringify({ location: '/cities/42' }), '{"id":"42"}']);
+  });
+
+  it('answers a command it kept with the kept answer, without running the handler', async () => {
+    const fake = fakeTransactions([{ headers: { location: '/cities/42' }, body: { id: '42' } }]);
+    const interceptor = new CommandReplayInterceptor(fake.transactions, 'cities', new Reflector());
+    const { context, replyHeaders } = httpContext('create', { 'idempotency-key': 'k-1' });
+    let ran = false;
+    const answer = interceptor.intercept(context, {
+      handle: () => {
+        ran = true;
+        return of({ id: 'another' });
+      },
+    });
+
+    expect(await lastValueFrom(answer)).toEqual({ id: '42' });
+    expect(ran).toBe(false);
+    expect(replyHeaders).toEqual({ location: '/cities/42' });
+    expect(fake.statements.some((statement) => statement.sql.includes('insert into'))).toBe(false);
+  });
+
+  it('leaves commands without the header, and routes that run their own transactions, as they are', async () => {
+    const fake = fakeTransactions();
+    const interceptor = new CommandReplayInterceptor(fake.transactions, 'cities', new Reflector());
+    const handler = { handle: () => of('done') };
+
+    const unkeyed = httpContext('create', {}).context;
+    expect(await lastValueFrom(interceptor.intercept(unkeyed, handler))).toBe('done');
+    const own = httpContext('replay', { 'idempotency-key': 'k-2' }).context;
+    expect(await lastValueFrom(interceptor.intercept(own, handler))).toBe('done');
+    expect(fake.joined()).toBe(0);
+  });
+});
