@@ -71,6 +71,15 @@ describe('cities: a keyed command has its effects once, however often it arrives
     expect(await rowsNamed('Darkhan')).toBe(1);
   });
 
+  it('takes no second connection for a keyed command: three times the pool at once all succeed', async () => {
+    // The registration reads by name before it writes; had the kept answer's transaction been opened
+    // first, each request would hold one connection while waiting for another, and the pool (10) would
+    // run dry. The transaction opens at the use case's first write instead.
+    const names = Array.from({ length: 30 }, (_, i) => `Bayan-Ölgii ${i}`);
+    const answers = await Promise.all(names.map((name) => register(name, randomUUID())));
+    expect(answers.map((answer) => answer.statusCode)).toEqual(names.map(() => 201));
+  });
+
   it('keeps nothing for a refused command, so its retry runs again', async () => {
     expect((await register('Choibalsan', randomUUID())).statusCode).toBe(201);
     const key = randomUUID();

@@ -5,6 +5,7 @@ export {
   TransactionRunner,
   sqlState,
   type Tx,
+  type SharedTransactionHooks,
   type TransactionOptions,
   type IsolationLevel,
 } from './transaction';

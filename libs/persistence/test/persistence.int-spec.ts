@@ -7,6 +7,7 @@ import {
   runMigrations,
   serviceDatabaseUrl,
   TransactionRunner,
+  type Tx,
 } from '../src';
 import { connectAndMigrate } from '../src/nest/persistence.module';
 
@@ -133,37 +134,52 @@ describe('persistence library against real PostgreSQL', () => {
     await expect(dataSource.getRepository(NoteEntity).existsBy({ id })).resolves.toBe(false);
   });
 
-  it('joins every run inside runJoined into its one transaction, which commits or rolls back as a whole', async () => {
+  it('joins every run inside runShared into one transaction, opened at the first and committed after the work', async () => {
     const transactions = new TransactionRunner(dataSource);
     const ids = [crypto.randomUUID(), crypto.randomUUID()];
-    await expect(
-      transactions.runJoined(async () => {
-        await transactions.run((tx) =>
-          tx.query('insert into alpha.notes (id, body_text) values ($1, $2)', [ids[0], 'a']),
-        );
-        await transactions.run((tx) =>
-          tx.query('insert into alpha.notes (id, body_text) values ($1, $2)', [ids[1], 'b']),
-        );
-        throw new Error('the work around them failed');
-      }),
-    ).rejects.toThrow('the work around them failed');
     const count = async () =>
       (
         (await dataSource.query('select count(*)::int as n from alpha.notes where id = any($1)', [ids])) as {
           n: number;
         }[]
       )[0]?.n;
+    const insert = (id: string | undefined) => (tx: Tx) =>
+      tx.query('insert into alpha.notes (id, body_text) values ($1, $2)', [id, 'note']);
+
+    await expect(
+      transactions.runShared(async () => {
+        await transactions.run(insert(ids[0]));
+        await transactions.run(insert(ids[1]));
+        throw new Error('the work around them failed');
+      }),
+    ).rejects.toThrow('the work around them failed');
     expect(await count()).toBe(0);
 
-    await transactions.runJoined(async (outer) => {
-      await transactions.run(async (inner) => {
-        expect(inner).toBe(outer);
-        await inner.query('insert into alpha.notes (id, body_text) values ($1, $2)', [ids[0], 'a']);
-      });
-      // Not yet visible to another connection: one transaction, not committed until the outer work ends.
-      expect(await count()).toBe(0);
-    });
-    expect(await count()).toBe(1);
+    const seen: string[] = [];
+    const result = await transactions.runShared(
+      async () => {
+        seen.push('before the first run');
+        await transactions.run(async (first) => {
+          await transactions.run(async (second) => expect(second).toBe(first));
+          await insert(ids[0])(first);
+        });
+        // Not yet visible to another connection: one transaction, not committed until the work ends.
+        expect(await count()).toBe(0);
+        return 'done';
+      },
+      {
+        onOpen: async () => {
+          seen.push('opened');
+        },
+        beforeCommit: async (tx, done) => {
+          seen.push(`before commit: ${done}`);
+          await insert(ids[1])(tx);
+        },
+      },
+    );
+    expect(result).toBe('done');
+    expect(seen).toEqual(['before the first run', 'opened', 'before commit: done']);
+    expect(await count()).toBe(2);
   });
 
   it('waits at start for a database that drops its connections, and migrates once it is back', async () => {

@@ -1,5 +1,8 @@
 import type { Tx } from '@c2c/persistence';
 
+/** A transaction, or the data source itself for a read outside one. */
+export type Queryable = Pick<Tx, 'query'>;
+
 /** Which command: its caller, its `Idempotency-Key`, and a hash of its method, path and body. */
 export interface CommandIdentity {
   userId: string;
@@ -31,8 +34,8 @@ export class CommandAnswersRepository {
     ]);
   }
 
-  async find(tx: Tx, command: CommandIdentity): Promise<CommandAnswer | undefined> {
-    const rows = (await tx.query(
+  async find(db: Queryable, command: CommandIdentity): Promise<CommandAnswer | undefined> {
+    const rows = (await db.query(
       `select headers, body from ${this.table}
         where user_id = $1 and idempotency_key = $2 and request_hash = $3`,
       [command.userId, command.key, command.requestHash],

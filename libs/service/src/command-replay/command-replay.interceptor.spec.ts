@@ -21,12 +21,18 @@ function fakeTransactions(kept: unknown[] = []) {
     },
   } as unknown as Tx;
   const transactions = {
-    runJoined: <T>(work: (tx: Tx) => Promise<T>) => {
+    runShared: async <T>(
+      work: () => Promise<T>,
+      hooks: { onOpen?: (tx: Tx) => Promise<void>; beforeCommit?: (tx: Tx, result: T) => Promise<void> },
+    ) => {
       joined++;
-      return work(tx);
+      await hooks.onOpen?.(tx);
+      const result = await work();
+      await hooks.beforeCommit?.(tx, result);
+      return result;
     },
   } as unknown as TransactionRunner;
-  return { transactions, statements, joined: () => joined };
+  return { transactions, reads: tx, statements, joined: () => joined };
 }
 
 function httpContext(handler: 'create' | 'replay', headers: Record<string, string>) {
@@ -51,7 +57,12 @@ function httpContext(handler: 'create' | 'replay', headers: Record<string, strin
 describe(CommandReplayInterceptor.name, () => {
   it('runs a keyed command in one transaction with the keeping of its answer', async () => {
     const fake = fakeTransactions();
-    const interceptor = new CommandReplayInterceptor(fake.transactions, 'cities', new Reflector());
+    const interceptor = new CommandReplayInterceptor(
+      fake.transactions,
+      'cities',
+      new Reflector(),
+      fake.reads,
+    );
     const { context, replyHeaders } = httpContext('create', { 'idempotency-key': 'k-1' });
     const answer = interceptor.intercept(context, {
       handle: () => {
@@ -70,7 +81,12 @@ describe(CommandReplayInterceptor.name, () => {
 
   it('answers a command it kept with the kept answer, without running the handler', async () => {
     const fake = fakeTransactions([{ headers: { location: '/cities/42' }, body: { id: '42' } }]);
-    const interceptor = new CommandReplayInterceptor(fake.transactions, 'cities', new Reflector());
+    const interceptor = new CommandReplayInterceptor(
+      fake.transactions,
+      'cities',
+      new Reflector(),
+      fake.reads,
+    );
     const { context, replyHeaders } = httpContext('create', { 'idempotency-key': 'k-1' });
     let ran = false;
     const answer = interceptor.intercept(context, {
@@ -88,7 +104,12 @@ describe(CommandReplayInterceptor.name, () => {
 
   it('leaves commands without the header, and routes that run their own transactions, as they are', async () => {
     const fake = fakeTransactions();
-    const interceptor = new CommandReplayInterceptor(fake.transactions, 'cities', new Reflector());
+    const interceptor = new CommandReplayInterceptor(
+      fake.transactions,
+      'cities',
+      new Reflector(),
+      fake.reads,
+    );
     const handler = { handle: () => of('done') };
 
     const unkeyed = httpContext('create', {}).context;

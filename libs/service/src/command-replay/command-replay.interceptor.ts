@@ -3,9 +3,15 @@ import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor } fr
 import { userOf } from '@c2c/auth';
 import { Reflector } from '@nestjs/core';
 import { RUNS_OWN_TRANSACTIONS, TransactionRunner } from '@c2c/persistence';
+import { DataSource } from 'typeorm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { defer, lastValueFrom, type Observable } from 'rxjs';
-import { CommandAnswersRepository, type CommandIdentity } from './command-answers.repository';
+import {
+  type CommandAnswer,
+  CommandAnswersRepository,
+  type CommandIdentity,
+  type Queryable,
+} from './command-answers.repository';
 
 /** Injection token of the schema whose `command_answers` table the interceptor uses. */
 export const COMMAND_ANSWERS_SCHEMA = Symbol('CommandAnswersSchema');
@@ -15,10 +21,10 @@ const KEPT_HEADERS = ['location', 'etag'] as const;
 
 /**
  * A command (`POST`) that carries an `Idempotency-Key` has its effects once, however often it
- * arrives: the handler runs in one transaction with the keeping of its answer, which every
- * `TransactionRunner.run` of the use case joins, so the answer is kept exactly when the effects
- * commit; a copy of the command (same caller, key, path and body) waits for the first and gets its
- * answer without running again. The gateway forgets a key whose forward failed (a `504` after its
+ * arrives: every `TransactionRunner.run` of the handler joins one transaction
+ * (`TransactionRunner.runShared`), in which its answer is kept, so the answer is kept exactly when the
+ * effects commit; a copy of the command (same caller, key, path and body) gets that answer without
+ * running again, and one that arrives while the first runs waits for it at its first write. The gateway forgets a key whose forward failed (a `504` after its
  * upstream timeout, a crash of its own): it cannot know whether the service acted, so this is where a
  * retry of such a command is recognised. Commands without the header run as before, and so do routes
  * marked `@RunsOwnTransactions()` (a dead-letter replay), whose transactions must stay apart.
@@ -31,6 +37,7 @@ export class CommandReplayInterceptor implements NestInterceptor {
     private readonly transactions: TransactionRunner,
     @Inject(COMMAND_ANSWERS_SCHEMA) schema: string,
     private readonly reflector: Reflector,
+    @Inject(DataSource) private readonly reads: Queryable,
   ) {
     this.answers = new CommandAnswersRepository(schema);
   }
@@ -47,25 +54,53 @@ export class CommandReplayInterceptor implements NestInterceptor {
     const command = identityOf(request);
     if (command === undefined) return next.handle();
     const reply = http.getResponse<FastifyReply>();
-    return defer(() =>
-      this.transactions.runJoined(async (tx) => {
-        await this.answers.lock(tx, command);
-        const kept = await this.answers.find(tx, command);
-        if (kept !== undefined) {
-          for (const [name, value] of Object.entries(kept.headers)) void reply.header(name, value);
-          return kept.body;
-        }
-        const body: unknown = await lastValueFrom(next.handle(), { defaultValue: undefined });
-        const headers: Record<string, string> = {};
-        for (const name of KEPT_HEADERS) {
-          const value = reply.getHeader(name);
-          if (typeof value === 'string') headers[name] = value;
-        }
-        await this.answers.keep(tx, command, { headers, body });
-        return body;
-      }),
-    );
+    const replay = (kept: CommandAnswer): unknown => {
+      for (const [name, value] of Object.entries(kept.headers)) void reply.header(name, value);
+      return kept.body;
+    };
+    return defer(async () => {
+      const kept = await this.answers.find(this.reads, command);
+      if (kept !== undefined) return replay(kept);
+      try {
+        return await this.transactions.runShared(
+          () => lastValueFrom(next.handle(), { defaultValue: undefined }),
+          {
+            // A copy of the command running beside this one waits here until the first commits, then
+            // finds its answer and stops before its own writes.
+            onOpen: async (tx) => {
+              await this.answers.lock(tx, command);
+              const first = await this.answers.find(tx, command);
+              if (first !== undefined) throw new AnsweredMeanwhile(first);
+            },
+            beforeCommit: (tx, body) => this.answers.keep(tx, command, { headers: keptHeaders(reply), body }),
+          },
+        );
+      } catch (error) {
+        if (error instanceof AnsweredMeanwhile) return replay(error.answer);
+        // A copy that lost the race before its first write (a duplicate found by a read, say) answers
+        // as the first did, not with what the first one's effects made it see.
+        const first = await this.answers.find(this.reads, command).catch(() => undefined);
+        if (first !== undefined) return replay(first);
+        throw error;
+      }
+    });
   }
+}
+
+/** Thrown inside a copy's transaction when the first copy's answer is there: it must not run again. */
+class AnsweredMeanwhile extends Error {
+  constructor(readonly answer: CommandAnswer) {
+    super('this command was answered meanwhile');
+  }
+}
+
+function keptHeaders(reply: FastifyReply): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const name of KEPT_HEADERS) {
+    const value = reply.getHeader(name);
+    if (typeof value === 'string') headers[name] = value;
+  }
+  return headers;
 }
 
 /** The command's identity, or undefined when it is not a keyed command of a signed-in caller. */
