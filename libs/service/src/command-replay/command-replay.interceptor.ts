@@ -62,8 +62,8 @@ export class CommandReplayInterceptor implements NestInterceptor {
       const kept = await this.answers.find(this.reads, command);
       if (kept !== undefined) return replay(kept);
       try {
-        return await this.transactions.runShared(
-          () => lastValueFrom(next.handle(), { defaultValue: undefined }),
+        return await this.transactions.runShared<unknown>(
+          () => lastValueFrom(next.handle() as Observable<unknown>, { defaultValue: undefined }),
           {
             // A copy of the command running beside this one waits here until the first commits, then
             // finds its answer and stops before its own writes.
