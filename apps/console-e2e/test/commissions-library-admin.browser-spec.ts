@@ -371,4 +371,32 @@ describe('the console: commissions, the library, the inbox and the secretariat t
     expect(await seriousViolations(page)).toEqual([]);
     await context.close();
   });
+
+  it('shows the secretariat a real dead letter with its reason and record, and replays it', async () => {
+    const eventId = await platform.poisonCitiesTopic();
+    const { context, page } = await newPerson(browser);
+    await signIn(page, platform.gateway.url, secretariat);
+    await page.getByRole('navigation').getByRole('link', { name: 'Dead letters' }).click();
+    await visible(page.getByRole('heading', { level: 1, name: 'Dead letters' }));
+    await page.getByLabel('Service', { exact: true }).selectOption('commissions');
+    await page.getByRole('button', { name: 'Show', exact: true }).click();
+    const letter = page.getByTestId('dead-letter').filter({ hasText: 'c2c.city.archived.v1' });
+    await visible(letter.filter({ hasText: 'unresolved' }));
+    expect(await letter.count()).toBe(1);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await letter.getByRole('button', { name: /^Inspect commissions\// }).click();
+    const detail = page.getByRole('region', { name: /^Dead letter commissions\// });
+    await visible(detail.getByText(eventId, { exact: true }));
+    await visible(detail.getByText(/c2c\.cities\.v1 partition \d+ offset \d+/));
+    await detail.getByRole('button', { name: 'Close' }).click();
+
+    // Still not JSON: its consumer sets it aside again, and the page says so.
+    await letter.getByRole('button', { name: /^Replay commissions\// }).click();
+    const outcome = await visible(page.getByTestId('replay-outcome'));
+    await visible(outcome.getByText('1 letter replayed.'));
+    await visible(outcome.getByText('dead-lettered: 1'));
+    await eventually(async () => expect(await letter.count()).toBe(2), { timeout: 15_000 });
+    await context.close();
+  });
 });

@@ -93,6 +93,53 @@ export class ConsolePlatform {
     return response.body;
   }
 
+  /**
+   * A record on the cities topic under CloudEvents headers that pass, whose value is not JSON: every
+   * consumer of the topic dead-letters it. Resolves with its event id once the commissions service
+   * lists its dead letter.
+   */
+  async poisonCitiesTopic(): Promise<string> {
+    const id = randomUUID();
+    const producer = this.world.kafka.producer();
+    await producer.connect();
+    try {
+      await producer.send({
+        topic: this.world.topic('c2c.cities.v1'),
+        acks: -1,
+        messages: [
+          {
+            // Not the id, so that the letter's page shows each once.
+            key: `poison-${id}`,
+            value: '{"cityId": "unterminated',
+            headers: {
+              ce_specversion: '1.0',
+              ce_id: id,
+              ce_source: '/c2c/cities',
+              ce_type: 'c2c.city.archived.v1',
+              ce_subject: id,
+              ce_time: new Date().toISOString(),
+              ce_sequence: '1',
+              'content-type': 'application/json',
+            },
+          },
+        ],
+      });
+    } finally {
+      await producer.disconnect();
+    }
+    await eventually(
+      async () => {
+        const letters = await this.api<{ items: { eventId: string | null }[] }>(
+          'GET',
+          '/admin/dead-letters?service=commissions',
+        );
+        expect(letters.items.map((letter) => letter.eventId)).toContain(id);
+      },
+      { timeout: 30_000 },
+    );
+    return id;
+  }
+
   /** Member cities, once the partnerships and commissions services have learnt them over the broker. */
   async memberCities(...specs: CitySpec[]): Promise<string[]> {
     const ids: string[] = [];
