@@ -25,13 +25,17 @@ export class CommandAnswersRepository {
   }
 
   /**
-   * Holds the command's identity until `tx` ends, so a second copy of it (a retry racing the first)
-   * waits here and then finds the first one's answer, instead of running beside it.
+   * Claims the command in `tx`: true if this is its first run. A copy running beside it waits here
+   * (on the primary key) until the first one's transaction ends: then it finds the first one's answer
+   * (false), or, had that one rolled back, claims the command itself.
    */
-  async lock(tx: Tx, command: CommandIdentity): Promise<void> {
-    await tx.query('select pg_advisory_xact_lock(hashtextextended($1, 0))', [
-      `${this.table}\n${command.userId}\n${command.key}\n${command.requestHash}`,
-    ]);
+  async claim(tx: Tx, command: CommandIdentity): Promise<boolean> {
+    const rows = (await tx.query(
+      `insert into ${this.table} (user_id, idempotency_key, request_hash, headers)
+       values ($1, $2, $3, '{}') on conflict do nothing returning 1`,
+      [command.userId, command.key, command.requestHash],
+    )) as unknown[];
+    return rows.length === 1;
   }
 
   async find(db: Queryable, command: CommandIdentity): Promise<CommandAnswer | undefined> {
@@ -44,10 +48,11 @@ export class CommandAnswersRepository {
     return row === undefined ? undefined : { headers: row.headers, body: row.body ?? undefined };
   }
 
+  /** Fills in the answer of a command this transaction claimed. */
   async keep(tx: Tx, command: CommandIdentity, answer: CommandAnswer): Promise<void> {
     await tx.query(
-      `insert into ${this.table} (user_id, idempotency_key, request_hash, headers, body)
-       values ($1, $2, $3, $4, $5)`,
+      `update ${this.table} set headers = $4, body = $5, answered_at = now()
+        where user_id = $1 and idempotency_key = $2 and request_hash = $3`,
       [
         command.userId,
         command.key,

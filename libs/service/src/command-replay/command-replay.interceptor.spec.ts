@@ -10,13 +10,18 @@ class Commands {
   replay(): void {}
 }
 
-/** A transaction runner whose one transaction records its statements and finds `kept` rows. */
+/**
+ * A transaction runner whose one transaction records its statements: a claim succeeds unless `kept`
+ * holds the answer of an earlier run, which a read then finds. Its `runShared` opens the transaction
+ * before the work, as a use case whose first step writes does.
+ */
 function fakeTransactions(kept: unknown[] = []) {
   const statements: { sql: string; params: unknown[] }[] = [];
   let joined = 0;
   const tx = {
     query: (sql: string, params: unknown[]) => {
       statements.push({ sql, params });
+      if (sql.trim().startsWith('insert into')) return Promise.resolve(kept.length > 0 ? [] : [{}]);
       return Promise.resolve(sql.trim().startsWith('select headers') ? kept : []);
     },
   } as unknown as Tx;
@@ -73,13 +78,14 @@ describe(CommandReplayInterceptor.name, () => {
 
     expect(await lastValueFrom(answer)).toEqual({ id: '42' });
     expect(fake.joined()).toBe(1);
-    const insert = fake.statements.find((statement) => statement.sql.includes('insert into'));
-    expect(insert?.sql).toContain('"cities".command_answers');
-    expect(insert?.params.slice(0, 2)).toEqual(['user-1', 'k-1']);
-    expect(insert?.params.slice(3)).toEqual([JSON.stringify({ location: '/cities/42' }), '{"id":"42"}']);
+    const [claim, keep] = fake.statements;
+    expect(claim?.sql).toContain('insert into "cities".command_answers');
+    expect(claim?.params).toEqual(['user-1', 'k-1', expect.any(String)]);
+    expect(keep?.sql).toContain('update "cities".command_answers');
+    expect(keep?.params.slice(3)).toEqual([JSON.stringify({ location: '/cities/42' }), '{"id":"42"}']);
   });
 
-  it('answers a command it kept with the kept answer, without running the handler', async () => {
+  it('answers a command answered before with that answer, and writes nothing', async () => {
     const fake = fakeTransactions([{ headers: { location: '/cities/42' }, body: { id: '42' } }]);
     const interceptor = new CommandReplayInterceptor(
       fake.transactions,
@@ -99,7 +105,7 @@ describe(CommandReplayInterceptor.name, () => {
     expect(await lastValueFrom(answer)).toEqual({ id: '42' });
     expect(ran).toBe(false);
     expect(replyHeaders).toEqual({ location: '/cities/42' });
-    expect(fake.statements.some((statement) => statement.sql.includes('insert into'))).toBe(false);
+    expect(fake.statements.some((statement) => statement.sql.includes('update'))).toBe(false);
   });
 
   it('leaves commands without the header, and routes that run their own transactions, as they are', async () => {

@@ -23,8 +23,8 @@ const KEPT_HEADERS = ['location', 'etag'] as const;
  * A command (`POST`) that carries an `Idempotency-Key` has its effects once, however often it
  * arrives: every `TransactionRunner.run` of the handler joins one transaction
  * (`TransactionRunner.runShared`), in which its answer is kept, so the answer is kept exactly when the
- * effects commit; a copy of the command (same caller, key, path and body) gets that answer without
- * running again, and one that arrives while the first runs waits for it at its first write. The gateway forgets a key whose forward failed (a `504` after its
+ * effects commit; a copy of the command (same caller, key, path and body) gets that answer at its
+ * first write instead of writing, and one that arrives while the first runs waits for it there. The gateway forgets a key whose forward failed (a `504` after its
  * upstream timeout, a crash of its own): it cannot know whether the service acted, so this is where a
  * retry of such a command is recognised. Commands without the header run as before, and so do routes
  * marked `@RunsOwnTransactions()` (a dead-letter replay), whose transactions must stay apart.
@@ -59,26 +59,25 @@ export class CommandReplayInterceptor implements NestInterceptor {
       return kept.body;
     };
     return defer(async () => {
-      const kept = await this.answers.find(this.reads, command);
-      if (kept !== undefined) return replay(kept);
       try {
         return await this.transactions.runShared<unknown>(
           () => lastValueFrom(next.handle() as Observable<unknown>, { defaultValue: undefined }),
           {
-            // A copy of the command running beside this one waits here until the first commits, then
-            // finds its answer and stops before its own writes.
+            // At the use case's first write: the command is claimed, or it was answered before (a
+            // retry), or a copy running beside this one answers it first (waiting here till then).
             onOpen: async (tx) => {
-              await this.answers.lock(tx, command);
+              if (await this.answers.claim(tx, command)) return;
               const first = await this.answers.find(tx, command);
-              if (first !== undefined) throw new AnsweredMeanwhile(first);
+              if (first === undefined) throw new Error('a claimed command has no answer');
+              throw new AnsweredBefore(first);
             },
             beforeCommit: (tx, body) => this.answers.keep(tx, command, { headers: keptHeaders(reply), body }),
           },
         );
       } catch (error) {
-        if (error instanceof AnsweredMeanwhile) return replay(error.answer);
-        // A copy that lost the race before its first write (a duplicate found by a read, say) answers
-        // as the first did, not with what the first one's effects made it see.
+        if (error instanceof AnsweredBefore) return replay(error.answer);
+        // A retry refused before its first write (its own first run's effects found by a read: a
+        // duplicate city) answers as the first run did.
         const first = await this.answers.find(this.reads, command).catch(() => undefined);
         if (first !== undefined) return replay(first);
         throw error;
@@ -87,10 +86,10 @@ export class CommandReplayInterceptor implements NestInterceptor {
   }
 }
 
-/** Thrown inside a copy's transaction when the first copy's answer is there: it must not run again. */
-class AnsweredMeanwhile extends Error {
+/** Thrown at a command's first write when it has an answer already: it must not run again. */
+class AnsweredBefore extends Error {
   constructor(readonly answer: CommandAnswer) {
-    super('this command was answered meanwhile');
+    super('this command was answered before');
   }
 }
 
