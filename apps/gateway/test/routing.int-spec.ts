@@ -43,7 +43,10 @@ describe('gateway routing to the services', () => {
       CITIES_URL: cities.url,
       PARTNERSHIPS_URL: partnerships.url,
       COMMISSIONS_URL: commissions.url,
-      UPSTREAM_TIMEOUT_MS: '300',
+      // One deadline covers a call and its retries: at 300 ms a 503, its backoff and the second try
+      // overran it on a busy CI machine (a 504 where the retry answered 200). The slow-service test
+      // below waits on its gate, not on the clock, so a longer deadline costs it only its length.
+      UPSTREAM_TIMEOUT_MS: '2000',
       BREAKER_VOLUME_THRESHOLD: '1000',
     });
     token = await gateway.adminToken();
