@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Module, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Module, Param, Post, Query } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Type } from 'class-transformer';
 import { IsInt, IsString, IsUUID, Max, ValidateNested } from 'class-validator';
@@ -37,6 +37,11 @@ class ThingsController {
   @Get('conflict')
   conflict() {
     throw new Problem(ProblemType.Conflict, 'already there', { extensions: { thing: 'x' } });
+  }
+
+  @Get('by-id/:id')
+  one(@Param('id') id: string) {
+    return { id };
   }
 
   @Get('crash')
@@ -125,6 +130,21 @@ describe('problem+json responses', () => {
 
   it('answers an unsupported media type with 415', async () => {
     expectProblem(await post('name=a', { 'content-type': 'text/csv' }), 415, 'unsupported-media-type');
+  });
+
+  it("answers a path segment too long for the router with a 400 problem, not Fastify's 414", async () => {
+    expect((await app.inject({ method: 'GET', url: `/things/by-id/${'a'.repeat(100)}` })).json()).toEqual({
+      id: 'a'.repeat(100),
+    });
+    const response = await app.inject({ method: 'GET', url: `/things/by-id/${'a'.repeat(101)}` });
+    const body = expectProblem(response, 400, 'bad-request');
+    expect(body.detail).toBe('a path segment is longer than 100 characters');
+  });
+
+  it('answers a malformed %-escape in the path with a 400 problem', async () => {
+    const response = await app.inject({ method: 'GET', url: '/things/by-id/%E0%A4%A' });
+    const body = expectProblem(response, 400, 'bad-request');
+    expect(body.detail).toMatch(/not a valid URL/);
   });
 
   it('answers an unknown route with 404', async () => {

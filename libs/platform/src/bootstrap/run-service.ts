@@ -1,12 +1,13 @@
 import { DynamicModule, INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { ConfigError } from '../config/load-config';
 import { failureMessage } from './run-job';
 import { correlationIdOf, requestIdOf, traceIdOf } from '../logging/logging.module';
 import { createServiceLogger, PinoNestLogger } from '../logging/pino-nest-logger';
 import { ServiceConfig } from '../config/common-config';
-import { ProblemFilter } from '../http/problem.filter';
+import { ProblemFilter, replyWithProblem } from '../http/problem.filter';
 import { validationProblem } from '../http/validation';
 import { Problem, ProblemType } from '../http/problem';
 import { DEFAULT_BODY_LIMIT_BYTES, installInputRules } from '../http/untrusted-input';
@@ -42,6 +43,31 @@ export interface ServiceAppOptions {
 }
 
 /**
+ * The longest path parameter the router matches. Every id of the API is a UUID (36 characters) and
+ * no path segment is longer; the limit only bounds the router's work on a crafted URL.
+ */
+export const MAX_PATH_PARAMETER_LENGTH = 100;
+
+/**
+ * A 400 for the router's refusals: Fastify's own status for a long segment is 414, which no
+ * operation documents and which says less than "this is no id of ours".
+ */
+function routerProblem(error: FastifyError): Problem | Error {
+  switch (error.code) {
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return new Problem(
+        ProblemType.BadRequest,
+        `a path segment is longer than ${MAX_PATH_PARAMETER_LENGTH} characters`,
+      );
+    case 'FST_ERR_BAD_URL':
+      return new Problem(ProblemType.BadRequest, 'the path is not a valid URL (a malformed %-escape)');
+    default:
+      // An async constraint that failed: a fault of ours, logged and answered as a plain 500.
+      return error;
+  }
+}
+
+/**
  * Validation for every HTTP edge: unknown fields are an error (not silently dropped), values are
  * converted to the DTO's types, and failures become a `validation-error` problem naming each field.
  */
@@ -68,6 +94,13 @@ export async function createServiceApp(
     // Fastify 5.12's types leave out the hop count (a number) that its runtime accepts.
     trustProxy: (options.trustProxy ?? false) as boolean | string,
     genReqId: requestIdOf,
+    routerOptions: { maxParamLength: MAX_PATH_PARAMETER_LENGTH },
+    // Errors Fastify's router raises before any hook runs (a path segment past the length above, a
+    // malformed percent-escape) get the platform's problem+json and headers, not Fastify's own JSON.
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      void reply.headers(options.responseHeaders ?? {});
+      replyWithProblem(routerProblem(error), request, reply);
+    },
   });
   // One request id from the first hook on, so the log line, the X-Request-Id header and a problem's
   // requestId agree even for requests that never reach a route (404, body too large, rate limited).
