@@ -1,31 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { buildConsole } from '@c2c/testing';
 import { CONSOLE_CONTENT_SECURITY_POLICY } from '../src/console/serve-console';
 import { GatewayHarness } from './support/gateway-harness';
-
-const ROOT = path.resolve(__dirname, '../../..');
-
-/** The real console, built into a directory of this test's own (the repository's dist/ is left alone). */
-function buildConsole(): string {
-  const out = mkdtempSync(path.join(tmpdir(), 'c2c-console-'));
-  execFileSync(
-    process.execPath,
-    [
-      path.join(ROOT, 'node_modules/vite/bin/vite.js'),
-      'build',
-      '--config',
-      'apps/console/vite.config.mjs',
-      '--outDir',
-      out,
-      '--logLevel',
-      'error',
-    ],
-    { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] },
-  );
-  return out;
-}
 
 describe('gateway serving the web console', () => {
   let gateway: GatewayHarness;

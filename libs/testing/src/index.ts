@@ -15,3 +15,4 @@ export { httpRequest, type HttpRequest, type HttpResponse } from './http-client'
 export { eventDataFor, uniqueSuffix } from './factories/event-data.factory';
 export { startEntryPoint, type EntryPointProcess } from './entry-point-process';
 export * from './bench';
+export { buildConsole } from './console-build';
