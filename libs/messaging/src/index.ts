@@ -24,11 +24,7 @@ export {
 } from './consumer/event-consumer';
 export { DLQ_HEADERS, type DeadLetterReason } from './consumer/dead-letter';
 export { RejectedEvent } from './consumer/rejected-event';
-export {
-  DEFAULT_RETRY_POLICY,
-  isTransientInfrastructureError,
-  type RetryPolicy,
-} from './consumer/failure-policy';
+export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './consumer/failure-policy';
 export { DeadLetters, type DeadLetter } from './dead-letters/dead-letters';
 export { HandlesEvent } from './nest/handles-event.decorator';
 export { MessagingModule, MESSAGING_OPTIONS, type MessagingModuleOptions } from './nest/messaging.module';

@@ -12,7 +12,7 @@ import { PersistenceModule, type ServiceDataSourceOptions } from '@c2c/persisten
 import { Clock, HealthModule, LoggingModule, ServiceConfig } from '@c2c/platform';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
-import { COMMAND_ANSWERS_SCHEMA, CommandAnswersSweep, CommandReplayInterceptor } from './command-replay';
+import { CommandAnswersRepository, CommandAnswersSweep, CommandReplayInterceptor } from './command-replay';
 
 export interface ServiceModuleOptions<C extends ServiceConfig> {
   /** The service's name: its logs, its Kafka client id and consumer group, its events' source. */
@@ -88,7 +88,8 @@ export class ServiceModule {
         ...(options.commandReplay === false
           ? []
           : [
-              { provide: COMMAND_ANSWERS_SCHEMA, useValue: database.schema },
+              // One repository of the service's `command_answers`, for the interceptor and the sweep.
+              { provide: CommandAnswersRepository, useValue: new CommandAnswersRepository(database.schema) },
               { provide: APP_INTERCEPTOR, useClass: CommandReplayInterceptor },
               CommandAnswersSweep,
             ]),

@@ -8,7 +8,7 @@ import {
   isTraceparent,
   topicOf,
 } from '@c2c/contracts';
-import type { Tx } from '@c2c/persistence';
+import { isTransientInfrastructureError, type Tx } from '@c2c/persistence';
 import { contextOfTraceparent, isTracing, recordFailure, tracer } from '@c2c/platform';
 import { context, SpanKind, trace } from '@opentelemetry/api';
 import type { IHeaders } from 'kafkajs';
@@ -23,7 +23,7 @@ import {
   DLQ_HEADERS,
   TOO_LARGE_EXCERPT_BYTES,
 } from './dead-letter';
-import { backoffDelay, isTransientInfrastructureError, RetryPolicy } from './failure-policy';
+import { backoffDelay, RetryPolicy } from './failure-policy';
 import { RejectedEvent } from './rejected-event';
 
 type AnyHandler = (event: AnyEventEnvelope, tx: Tx) => Promise<void>;

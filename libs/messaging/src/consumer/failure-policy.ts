@@ -21,7 +21,3 @@ export function backoffDelay(
   const ceiling = Math.min(policy.maxDelayMs, policy.initialDelayMs * 2 ** (failedAttempts - 1));
   return Math.round(ceiling / 2 + random() * (ceiling / 2));
 }
-
-// Moved to the persistence library, whose start-up waits on the same outages; re-exported here,
-// where the consumer's failure policy has always named it.
-export { isTransientInfrastructureError } from '@c2c/persistence';

@@ -1,8 +1,7 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
 import { TransactionRunner } from '@c2c/persistence';
 import { CommandAnswersRepository } from './command-answers.repository';
-import { COMMAND_ANSWERS_SCHEMA } from './command-replay.interceptor';
 
 /** As long as the gateway keeps a key by default (IDEMPOTENCY_TTL_HOURS): a later retry is rare. */
 export const COMMAND_ANSWER_TTL_HOURS = 24;
@@ -13,14 +12,10 @@ const SWEEP_EVERY_MS = 3_600_000;
 @Injectable()
 export class CommandAnswersSweep {
   private readonly logger = new Logger(CommandAnswersSweep.name);
-  private readonly answers: CommandAnswersRepository;
-
   constructor(
     private readonly transactions: TransactionRunner,
-    @Inject(COMMAND_ANSWERS_SCHEMA) schema: string,
-  ) {
-    this.answers = new CommandAnswersRepository(schema);
-  }
+    private readonly answers: CommandAnswersRepository,
+  ) {}
 
   /** Never throws: a failed run is logged, the next one retries. */
   @Interval('command-answers-sweep', SWEEP_EVERY_MS)

@@ -3,6 +3,7 @@ import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-hos
 import { RunsOwnTransactions, type TransactionRunner, type Tx } from '@c2c/persistence';
 import { lastValueFrom, of } from 'rxjs';
 import { CommandReplayInterceptor } from './command-replay.interceptor';
+import { CommandAnswersRepository } from './command-answers.repository';
 
 class Commands {
   create(): void {}
@@ -64,7 +65,7 @@ describe(CommandReplayInterceptor.name, () => {
     const fake = fakeTransactions();
     const interceptor = new CommandReplayInterceptor(
       fake.transactions,
-      'cities',
+      new CommandAnswersRepository('cities'),
       new Reflector(),
       fake.reads,
     );
@@ -89,7 +90,7 @@ describe(CommandReplayInterceptor.name, () => {
     const fake = fakeTransactions([{ headers: { location: '/cities/42' }, body: { id: '42' } }]);
     const interceptor = new CommandReplayInterceptor(
       fake.transactions,
-      'cities',
+      new CommandAnswersRepository('cities'),
       new Reflector(),
       fake.reads,
     );
@@ -112,7 +113,7 @@ describe(CommandReplayInterceptor.name, () => {
     const fake = fakeTransactions();
     const interceptor = new CommandReplayInterceptor(
       fake.transactions,
-      'cities',
+      new CommandAnswersRepository('cities'),
       new Reflector(),
       fake.reads,
     );

@@ -13,9 +13,6 @@ import {
   type Queryable,
 } from './command-answers.repository';
 
-/** Injection token of the schema whose `command_answers` table the interceptor uses. */
-export const COMMAND_ANSWERS_SCHEMA = Symbol('CommandAnswersSchema');
-
 /** The headers that name a command's result; the rest of the answer is its body. */
 const KEPT_HEADERS = ['location', 'etag'] as const;
 
@@ -31,16 +28,12 @@ const KEPT_HEADERS = ['location', 'etag'] as const;
  */
 @Injectable()
 export class CommandReplayInterceptor implements NestInterceptor {
-  private readonly answers: CommandAnswersRepository;
-
   constructor(
     private readonly transactions: TransactionRunner,
-    @Inject(COMMAND_ANSWERS_SCHEMA) schema: string,
+    private readonly answers: CommandAnswersRepository,
     private readonly reflector: Reflector,
     @Inject(DataSource) private readonly reads: Queryable,
-  ) {
-    this.answers = new CommandAnswersRepository(schema);
-  }
+  ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'http') return next.handle();

@@ -1,3 +1,4 @@
 export { commandAnswersMigration } from './command-answers.migration';
 export { CommandAnswersSweep, COMMAND_ANSWER_TTL_HOURS } from './command-answers.sweep';
-export { CommandReplayInterceptor, COMMAND_ANSWERS_SCHEMA } from './command-replay.interceptor';
+export { CommandAnswersRepository } from './command-answers.repository';
+export { CommandReplayInterceptor } from './command-replay.interceptor';
