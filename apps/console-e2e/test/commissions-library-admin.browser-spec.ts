@@ -1,7 +1,7 @@
 /**
  * The console's commissions, library, inbox and secretariat tools in a real browser against the real
  * platform (see partnership-flows.browser-spec.ts for how it runs): an officer applies for their city
- * and the commission's officer approves; a practice is submitted and published; the secretariat
+ * and the commission's officer approves; a meeting is scheduled and cancelled; a practice is submitted and published; the secretariat
  * subscribes a webhook and reads the dead letters; an observer sees no buttons; axe-core finds no
  * serious or critical violation on these pages.
  */
@@ -200,6 +200,48 @@ describe('the console: commissions, the library, the inbox and the secretariat t
     await context.close();
   });
 
+  it("lets the commission's officer schedule a meeting at the host city's wall time and cancel it, saying why", async () => {
+    const title = `Shore power workshop ${Date.now().toString(36)}`;
+    const { context, page } = await newPerson(browser);
+    await signIn(page, platform.gateway.url, commissionOfficer);
+    await openCommission(page);
+    const meetings = page.getByRole('region', { name: 'Meetings', exact: true });
+    const form = meetings.getByRole('form', { name: 'Schedule a meeting' });
+    await form.getByLabel('Title').fill(title);
+    // Without a start the console says so at the field, before asking the API.
+    await form.getByRole('button', { name: 'Schedule', exact: true }).click();
+    await visible(form.getByText('Give the date and time the meeting starts.'));
+    await form.getByLabel('Starts').fill('2027-03-10T09:30');
+    await form.getByLabel('Time zone').fill('Asia/Seoul');
+    await form.getByLabel('Host city').selectOption(cityA);
+    await form.getByLabel('Agenda').fill('Shore power at the cruise terminal\nFunding and tariffs');
+    await form.getByRole('button', { name: 'Schedule', exact: true }).click();
+    await visible(form.getByRole('status').filter({ hasText: 'The meeting is scheduled' }));
+
+    const row = meetings.getByTestId('meeting').filter({ hasText: title });
+    await visible(row.filter({ hasText: '2027-03-10 09:30' }).filter({ hasText: 'Asia/Seoul' }));
+    await visible(row.getByRole('listitem').filter({ hasText: 'Funding and tariffs' }));
+    await visible(row.getByTestId('meeting-status').filter({ hasText: /^scheduled$/ }));
+    // The API holds the instant: 09:30 in Seoul (UTC+9) is 00:30 UTC.
+    const listed = await platform.api<{
+      items: { title: string; startsAt: string; hostCityId: string | null }[];
+    }>('GET', `/commissions/${commission.id}/meetings?limit=100`);
+    expect(listed.items.find((meeting) => meeting.title === title)).toMatchObject({
+      startsAt: '2027-03-10T00:30:00.000Z',
+      hostCityId: cityA,
+    });
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await row.getByRole('button', { name: `Cancel the meeting “${title}”` }).click();
+    await row.getByLabel('Reason for cancelling').fill('Postponed because of the typhoon warning.');
+    await row.getByRole('button', { name: 'Cancel the meeting', exact: true }).click();
+    await visible(row.getByTestId('meeting-status').filter({ hasText: /^cancelled$/ }));
+    await visible(row.getByText('Postponed because of the typhoon warning.'));
+    // A cancelled meeting is not cancelled twice.
+    expect(await row.getByRole('button', { name: /^Cancel the meeting/ }).count()).toBe(0);
+    await context.close();
+  });
+
   it('lets an officer submit a practice for their city and a reviewer publish it into the library', async () => {
     const a = await newPerson(browser);
     await signIn(a.page, platform.gateway.url, officerA);
@@ -309,6 +351,7 @@ describe('the console: commissions, the library, the inbox and the secretariat t
     await visible(page.getByRole('region', { name: 'Resolutions and declarations' }));
     expect(await page.getByRole('main').getByRole('button').count()).toBe(0);
     expect(await page.getByRole('main').getByLabel('Motivation').count()).toBe(0);
+    expect(await page.getByRole('form', { name: 'Schedule a meeting' }).count()).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
 
     await nav.getByRole('link', { name: 'Commissions' }).click();

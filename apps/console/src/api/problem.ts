@@ -39,5 +39,9 @@ export function unwrap<T>(result: { data?: T; error?: unknown; response: Respons
   throw new ApiError(result.response.status, isProblem(result.error) ? result.error : null);
 }
 
+/** A field error of the console's own, shaped like the API's so that a form shows both the same way. */
+export const localProblem = (title: string, field: string, message: string): ApiError =>
+  new ApiError(400, { type: 'about:blank', title, status: 400, errors: [{ field, message }] });
+
 /** A fresh Idempotency-Key, so that a retried click never does a thing twice. */
 export const idempotencyKey = (): string => crypto.randomUUID();

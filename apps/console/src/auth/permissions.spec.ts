@@ -7,6 +7,8 @@ import {
   canActOnPartnership,
   canApplyToCommission,
   canDecideMembershipRequest,
+  canCancelMeeting,
+  canScheduleMeeting,
   canReviewPractice,
   canSeeUnpublishedPractices,
   canSubmitPractice,
@@ -123,6 +125,19 @@ describe('permissions: commissions and the library', () => {
     expect(canDecideMembershipRequest(officerOf(A), K1, pending)).toBe(false);
     expect(canDecideMembershipRequest(observer, K1, pending)).toBe(false);
     expect(canDecideMembershipRequest(secretariat, K1, { status: 'approved' })).toBe(false);
+  });
+
+  it("lets only that commission's officers and the secretariat schedule its meetings and cancel a scheduled one", () => {
+    for (const viewer of [officerOfCommissions(K1), secretariat]) {
+      expect(canScheduleMeeting(viewer, K1)).toBe(true);
+      expect(canCancelMeeting(viewer, K1, { status: 'scheduled' })).toBe(true);
+      expect(canCancelMeeting(viewer, K1, { status: 'held' })).toBe(false);
+      expect(canCancelMeeting(viewer, K1, { status: 'cancelled' })).toBe(false);
+    }
+    for (const viewer of [officerOfCommissions(K2), officerOf(A), observer, null]) {
+      expect(canScheduleMeeting(viewer, K1)).toBe(false);
+      expect(canCancelMeeting(viewer, K1, { status: 'scheduled' })).toBe(false);
+    }
   });
 
   it('offers follow-up status changes to the commission, the owner city and the secretariat until ended', () => {

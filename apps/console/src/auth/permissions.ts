@@ -164,6 +164,19 @@ export const canDecideMembershipRequest = (
   request: { readonly status: MembershipRequestStatus },
 ): boolean => request.status === 'pending' && actsForCommission(viewer, commissionId);
 
+export type MeetingStatus = 'scheduled' | 'held' | 'cancelled';
+
+/** Scheduling a commission's meeting: the secretariat, or an officer of that commission. */
+export const canScheduleMeeting = (viewer: Viewer | null | undefined, commissionId: string): boolean =>
+  actsForCommission(viewer, commissionId);
+
+/** Cancelling a meeting: one still scheduled, by those who may schedule it. */
+export const canCancelMeeting = (
+  viewer: Viewer | null | undefined,
+  commissionId: string,
+  meeting: { readonly status: MeetingStatus },
+): boolean => meeting.status === 'scheduled' && actsForCommission(viewer, commissionId);
+
 export type ActionStatus = 'open' | 'in-progress' | 'done' | 'dropped';
 
 export const ACTION_STATUSES: readonly ActionStatus[] = ['open', 'in-progress', 'done', 'dropped'];

@@ -1,20 +1,37 @@
-import { api } from '../../api/client';
-import { unwrap } from '../../api/problem';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { api, type Schemas } from '../../api/client';
+import { ifMatch } from '../../api/etag';
+import { ApiError, idempotencyKey, localProblem, unwrap } from '../../api/problem';
+import { useMe } from '../../auth/auth';
+import { canCancelMeeting, canScheduleMeeting } from '../../auth/permissions';
 import { t } from '../../i18n';
 import { cityNameIn, type City } from '../../ui/city-options';
 import { useCursorPages } from '../../ui/cursor-pages';
+import { FormField, UnplacedFieldErrors } from '../../ui/form-field';
 import { LoadMore } from '../../ui/load-more';
-import { QueryState } from '../../ui/problem-alert';
+import { ProblemAlert, QueryState } from '../../ui/problem-alert';
+import { browserTimeZone, instantOfWallTime, isKnownTimeZone, wallTimeOf } from '../../ui/meeting-time';
 
-/** A commission's meetings, earliest first, with where they are held and what came of them. */
+type Meeting = Schemas['MeetingResponse'];
+
+const meetingsKey = (commissionId: string) => ['commissions', commissionId, 'meetings'];
+
+/**
+ * A commission's meetings, earliest first, each at its wall time in its own time zone, with where
+ * it is held and what came of it; those who act for the commission schedule and cancel them here.
+ */
 export function Meetings({ commissionId, cities }: { commissionId: string; cities: City[] | undefined }) {
-  const meetings = useCursorPages(['commissions', commissionId, 'meetings'], async (cursor) =>
+  const me = useMe();
+  const queryClient = useQueryClient();
+  const meetings = useCursorPages(meetingsKey(commissionId), async (cursor) =>
     unwrap(
       await api.GET('/api/v1/commissions/{id}/meetings', {
         params: { path: { id: commissionId }, query: { limit: 20, ...(cursor ? { cursor } : {}) } },
       }),
     ),
   );
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: meetingsKey(commissionId) });
   return (
     <section aria-labelledby="commission-meetings" className="card">
       <h2 id="commission-meetings">{t.commissions.meetings}</h2>
@@ -34,43 +51,300 @@ export function Meetings({ commissionId, cities }: { commissionId: string; citie
           </thead>
           <tbody>
             {meetings.items.map((meeting) => (
-              <tr key={meeting.id}>
-                <td dir="auto">
-                  {meeting.title}
-                  {meeting.agenda.length > 0 ? (
-                    <ol className="agenda">
-                      {meeting.agenda.map((item, index) => (
-                        <li key={index} dir="auto">
-                          {item.title}
-                        </li>
-                      ))}
-                    </ol>
-                  ) : null}
-                </td>
-                <td>
-                  <time dateTime={meeting.startsAt}>{meeting.startsAt.slice(0, 16).replace('T', ' ')}</time>{' '}
-                  <span className="muted">{meeting.timeZone}</span>
-                </td>
-                <td dir="auto">
-                  {meeting.hostCityId ? cityNameIn(cities, meeting.hostCityId) : null}
-                  {meeting.hostCityId && meeting.onlineUrl ? ' · ' : null}
-                  {meeting.onlineUrl ? t.commissions.online : null}
-                </td>
-                <td>
-                  {meeting.status}
-                  {meeting.heldOn ? ` ${meeting.heldOn}` : ''}
-                  {meeting.cancellationReason ? (
-                    <div className="muted" dir="auto">
-                      {meeting.cancellationReason}
-                    </div>
-                  ) : null}
-                </td>
-              </tr>
+              <MeetingRow
+                key={meeting.id}
+                meeting={meeting}
+                cities={cities}
+                mayCancel={canCancelMeeting(me, commissionId, meeting)}
+                onChanged={refresh}
+              />
             ))}
           </tbody>
         </table>
       )}
       <LoadMore list={meetings} />
+      {canScheduleMeeting(me, commissionId) ? (
+        <ScheduleForm commissionId={commissionId} cities={cities} onScheduled={refresh} />
+      ) : null}
     </section>
+  );
+}
+
+function MeetingRow({
+  meeting,
+  cities,
+  mayCancel,
+  onChanged,
+}: {
+  meeting: Meeting;
+  cities: City[] | undefined;
+  mayCancel: boolean;
+  onChanged: () => void;
+}) {
+  const [cancelling, setCancelling] = useState(false);
+  const [reason, setReason] = useState('');
+  const cancel = useMutation({
+    mutationFn: async () =>
+      unwrap(
+        await api.POST('/api/v1/commissions/{id}/meetings/{mid}/cancellation', {
+          params: {
+            path: { id: meeting.commissionId, mid: meeting.id },
+            header: { 'If-Match': ifMatch(meeting.version), 'Idempotency-Key': idempotencyKey() },
+          },
+          body: { reason: reason.trim() },
+        }),
+      ),
+    onSuccess: () => {
+      setCancelling(false);
+      onChanged();
+    },
+  });
+  const submitCancellation = (event: FormEvent) => {
+    event.preventDefault();
+    cancel.mutate();
+  };
+  return (
+    <tr data-testid="meeting">
+      <td dir="auto">
+        {meeting.title}
+        {meeting.agenda.length > 0 ? (
+          <ol className="agenda">
+            {meeting.agenda.map((item, index) => (
+              <li key={index} dir="auto">
+                {item.title}
+              </li>
+            ))}
+          </ol>
+        ) : null}
+      </td>
+      <td>
+        <time dateTime={meeting.startsAt}>{wallTimeOf(meeting.startsAt, meeting.timeZone)}</time>{' '}
+        <span className="muted">{meeting.timeZone}</span>
+      </td>
+      <td dir="auto">
+        {meeting.hostCityId ? cityNameIn(cities, meeting.hostCityId) : null}
+        {meeting.hostCityId && meeting.onlineUrl ? ' · ' : null}
+        {meeting.onlineUrl ? t.commissions.online : null}
+      </td>
+      <td>
+        <span data-testid="meeting-status">
+          {t.commissions.meetingStatuses[meeting.status] ?? meeting.status}
+        </span>
+        {meeting.heldOn ? ` ${meeting.heldOn}` : ''}
+        {meeting.cancellationReason ? (
+          <div className="muted" dir="auto">
+            {meeting.cancellationReason}
+          </div>
+        ) : null}
+        {mayCancel ? (
+          <div>
+            <button
+              type="button"
+              className="secondary"
+              aria-expanded={cancelling}
+              aria-label={t.commissions.cancelOf(meeting.title)}
+              onClick={() => setCancelling((shown) => !shown)}
+            >
+              {t.commissions.cancelMeeting}
+            </button>
+          </div>
+        ) : null}
+        {cancelling ? (
+          <form className="stack" onSubmit={submitCancellation} noValidate>
+            <ProblemAlert
+              error={
+                cancel.error instanceof ApiError && cancel.error.fieldMessage('reason') ? null : cancel.error
+              }
+              onReload={() => {
+                cancel.reset();
+                onChanged();
+              }}
+            />
+            <FormField label={t.commissions.cancellationReason} field="reason" error={cancel.error}>
+              {(control) => (
+                <textarea
+                  {...control}
+                  required
+                  rows={2}
+                  dir="auto"
+                  value={reason}
+                  onChange={(e) => setReason(e.target.value)}
+                />
+              )}
+            </FormField>
+            <div>
+              <button type="submit" disabled={cancel.isPending}>
+                {t.commissions.confirmCancel}
+              </button>
+            </div>
+          </form>
+        ) : null}
+      </td>
+    </tr>
+  );
+}
+
+const FIELDS = ['title', 'startsAt', 'timeZone', 'hostCityId', 'onlineUrl', 'agenda'] as const;
+
+/**
+ * Scheduling: the start is typed as the wall time of the meeting's time zone (the browser's to begin
+ * with), which the console turns into the instant the API takes; the agenda is one item a line.
+ */
+function ScheduleForm({
+  commissionId,
+  cities,
+  onScheduled,
+}: {
+  commissionId: string;
+  cities: City[] | undefined;
+  onScheduled: () => void;
+}) {
+  const [title, setTitle] = useState('');
+  const [wallTime, setWallTime] = useState('');
+  const [timeZone, setTimeZone] = useState(browserTimeZone);
+  const [hostCityId, setHostCityId] = useState('');
+  const [onlineUrl, setOnlineUrl] = useState('');
+  const [agenda, setAgenda] = useState('');
+  const schedule = useMutation({
+    mutationFn: async () => {
+      const zone = timeZone.trim();
+      if (!isKnownTimeZone(zone)) {
+        throw localProblem(t.commissions.scheduleInvalid, 'timeZone', t.commissions.timeZoneUnknown);
+      }
+      const startsAt = instantOfWallTime(wallTime, zone);
+      if (startsAt === undefined) {
+        throw localProblem(t.commissions.scheduleInvalid, 'startsAt', t.commissions.startsAtMissing);
+      }
+      const items = agenda
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => line.length > 0)
+        .map((line) => ({ title: line }));
+      return unwrap(
+        await api.POST('/api/v1/commissions/{id}/meetings', {
+          params: { path: { id: commissionId }, header: { 'Idempotency-Key': idempotencyKey() } },
+          body: {
+            title: title.trim(),
+            startsAt,
+            timeZone: zone,
+            ...(hostCityId ? { hostCityId } : {}),
+            ...(onlineUrl.trim() ? { onlineUrl: onlineUrl.trim() } : {}),
+            ...(items.length > 0 ? { agenda: items } : {}),
+          },
+        }),
+      );
+    },
+    onSuccess: () => {
+      setTitle('');
+      setWallTime('');
+      setAgenda('');
+      onScheduled();
+    },
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    schedule.mutate();
+  };
+  const error = schedule.error;
+  const members = (cities ?? []).filter((city) => city.membershipStatus === 'member');
+  return (
+    <form className="stack" onSubmit={submit} noValidate aria-labelledby="commission-schedule">
+      <h3 id="commission-schedule">{t.commissions.schedule}</h3>
+      {error instanceof ApiError && (error.problem?.errors?.length ?? 0) > 0 ? (
+        <p role="alert" className="error">
+          {t.commissions.scheduleInvalid}
+        </p>
+      ) : (
+        <ProblemAlert error={error} onReload={onScheduled} />
+      )}
+      {schedule.isSuccess ? (
+        <p role="status" className="notice">
+          {t.commissions.scheduled}
+        </p>
+      ) : null}
+      <FormField label={t.commissions.meetingTitle} field="title" error={error}>
+        {(control) => (
+          <input {...control} required dir="auto" value={title} onChange={(e) => setTitle(e.target.value)} />
+        )}
+      </FormField>
+      <FormField
+        label={t.commissions.startsAtLocal}
+        field="startsAt"
+        error={error}
+        hint={t.commissions.startsAtHint}
+      >
+        {(control) => (
+          <input
+            {...control}
+            type="datetime-local"
+            required
+            value={wallTime}
+            onChange={(e) => setWallTime(e.target.value)}
+          />
+        )}
+      </FormField>
+      <FormField
+        label={t.commissions.timeZone}
+        field="timeZone"
+        error={error}
+        hint={t.commissions.timeZoneHint}
+      >
+        {(control) => (
+          <input
+            {...control}
+            required
+            autoComplete="off"
+            spellCheck={false}
+            value={timeZone}
+            onChange={(e) => setTimeZone(e.target.value)}
+          />
+        )}
+      </FormField>
+      <FormField
+        label={t.commissions.hostCity}
+        field="hostCityId"
+        error={error}
+        hint={t.commissions.whereHint}
+      >
+        {(control) => (
+          <select {...control} value={hostCityId} onChange={(e) => setHostCityId(e.target.value)}>
+            <option value="">{t.commissions.noHostCity}</option>
+            {members.map((city) => (
+              <option key={city.id} value={city.id}>
+                {city.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </FormField>
+      <FormField label={t.commissions.onlineUrl} field="onlineUrl" error={error}>
+        {(control) => (
+          <input
+            {...control}
+            type="url"
+            inputMode="url"
+            value={onlineUrl}
+            onChange={(e) => setOnlineUrl(e.target.value)}
+          />
+        )}
+      </FormField>
+      <FormField label={t.commissions.agenda} field="agenda" error={error} hint={t.commissions.agendaHint}>
+        {(control) => (
+          <textarea
+            {...control}
+            rows={3}
+            dir="auto"
+            value={agenda}
+            onChange={(e) => setAgenda(e.target.value)}
+          />
+        )}
+      </FormField>
+      <UnplacedFieldErrors error={error} placed={FIELDS} />
+      <div>
+        <button type="submit" disabled={schedule.isPending}>
+          {schedule.isPending ? t.commissions.scheduling : t.commissions.submitSchedule}
+        </button>
+      </div>
+    </form>
   );
 }

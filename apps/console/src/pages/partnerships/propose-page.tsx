@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { api, type Schemas } from '../../api/client';
-import { ApiError, idempotencyKey, unwrap } from '../../api/problem';
+import { ApiError, idempotencyKey, localProblem, unwrap } from '../../api/problem';
 import { useMe } from '../../auth/auth';
 import { proposingCityOf } from '../../auth/permissions';
 import { t } from '../../i18n';
@@ -30,15 +30,6 @@ const FIELDS = [
   'startDate',
   'endDate',
 ] as const;
-
-/** A field error of the console's own, shaped like the API's so the form shows both the same way. */
-const localProblem = (field: string, message: string) =>
-  new ApiError(400, {
-    type: 'about:blank',
-    title: t.propose.invalid,
-    status: 400,
-    errors: [{ field, message }],
-  });
 
 export function Component() {
   const me = useMe();
@@ -78,7 +69,7 @@ export function Component() {
     event.preventDefault();
     const sdgTags = parseSdgs(sdgs);
     if (sdgTags === null) {
-      setLocalError(localProblem('sdgTags', t.propose.sdgsInvalid));
+      setLocalError(localProblem(t.propose.invalid, 'sdgTags', t.propose.sdgsInvalid));
       return;
     }
     setLocalError(null);
