@@ -1,7 +1,7 @@
 /**
  * The console's commissions, library, inbox and secretariat tools in a real browser against the real
  * platform (see partnership-flows.browser-spec.ts for how it runs): an officer applies for their city
- * and the commission's officer approves; a meeting is scheduled and cancelled; a practice is submitted and published; the secretariat
+ * and the commission's officer approves; meetings are scheduled, cancelled and held; a practice is submitted and published; the secretariat
  * subscribes a webhook and reads the dead letters; an observer sees no buttons; axe-core finds no
  * serious or critical violation on these pages.
  */
@@ -200,7 +200,7 @@ describe('the console: commissions, the library, the inbox and the secretariat t
     await context.close();
   });
 
-  it("lets the commission's officer schedule a meeting at the host city's wall time and cancel it, saying why", async () => {
+  it("lets the commission's officer schedule a meeting at the host city's wall time, cancel one and record another as held", async () => {
     const title = `Shore power workshop ${Date.now().toString(36)}`;
     const { context, page } = await newPerson(browser);
     await signIn(page, platform.gateway.url, commissionOfficer);
@@ -239,6 +239,25 @@ describe('the console: commissions, the library, the inbox and the secretariat t
     await visible(row.getByText('Postponed because of the typhoon warning.'));
     // A cancelled meeting is not cancelled twice.
     expect(await row.getByRole('button', { name: /^Cancel the meeting/ }).count()).toBe(0);
+
+    // An online meeting, held: the attendance is chosen among the commission's members (Incheon,
+    // admitted by the first test), and the minutes are kept.
+    const online = `Online follow-up ${Date.now().toString(36)}`;
+    await form.getByLabel('Title').fill(online);
+    await form.getByLabel('Starts').fill('2027-03-24T15:00');
+    await form.getByLabel('Online link').fill('https://meet.example.org/c2c-shore-power');
+    await form.getByRole('button', { name: 'Schedule', exact: true }).click();
+    const held = meetings.getByTestId('meeting').filter({ hasText: online });
+    await (await visible(held.getByRole('button', { name: `Record as held: “${online}”` }))).click();
+    const minutes = held.getByRole('form', { name: `Record as held: “${online}”` });
+    await minutes.getByRole('checkbox', { name: /Incheon/ }).check();
+    await minutes.getByLabel('Minutes').fill('Agreed on a joint tariff study.');
+    await minutes.getByRole('button', { name: 'Record the meeting' }).click();
+    await visible(held.getByTestId('meeting-status').filter({ hasText: /^held$/ }));
+    await held.getByText('Minutes (1 city attending)').click();
+    await visible(held.getByText('Agreed on a joint tariff study.'));
+    expect(await held.getByRole('button', { name: /^(Record|Cancel)/ }).count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
     await context.close();
   });
 

@@ -8,6 +8,7 @@ import {
   canApplyToCommission,
   canDecideMembershipRequest,
   canCancelMeeting,
+  canRecordMeeting,
   canScheduleMeeting,
   canReviewPractice,
   canSeeUnpublishedPractices,
@@ -127,16 +128,19 @@ describe('permissions: commissions and the library', () => {
     expect(canDecideMembershipRequest(secretariat, K1, { status: 'approved' })).toBe(false);
   });
 
-  it("lets only that commission's officers and the secretariat schedule its meetings and cancel a scheduled one", () => {
+  it("lets only that commission's officers and the secretariat schedule its meetings, record or cancel a scheduled one", () => {
     for (const viewer of [officerOfCommissions(K1), secretariat]) {
       expect(canScheduleMeeting(viewer, K1)).toBe(true);
       expect(canCancelMeeting(viewer, K1, { status: 'scheduled' })).toBe(true);
+      expect(canRecordMeeting(viewer, K1, { status: 'scheduled' })).toBe(true);
+      expect(canRecordMeeting(viewer, K1, { status: 'held' })).toBe(false);
       expect(canCancelMeeting(viewer, K1, { status: 'held' })).toBe(false);
       expect(canCancelMeeting(viewer, K1, { status: 'cancelled' })).toBe(false);
     }
     for (const viewer of [officerOfCommissions(K2), officerOf(A), observer, null]) {
       expect(canScheduleMeeting(viewer, K1)).toBe(false);
       expect(canCancelMeeting(viewer, K1, { status: 'scheduled' })).toBe(false);
+      expect(canRecordMeeting(viewer, K1, { status: 'scheduled' })).toBe(false);
     }
   });
 

@@ -170,6 +170,13 @@ export type MeetingStatus = 'scheduled' | 'held' | 'cancelled';
 export const canScheduleMeeting = (viewer: Viewer | null | undefined, commissionId: string): boolean =>
   actsForCommission(viewer, commissionId);
 
+/** Recording that a meeting was held (attendance, minutes): one still scheduled, by those who may schedule it. */
+export const canRecordMeeting = (
+  viewer: Viewer | null | undefined,
+  commissionId: string,
+  meeting: { readonly status: MeetingStatus },
+): boolean => meeting.status === 'scheduled' && actsForCommission(viewer, commissionId);
+
 /** Cancelling a meeting: one still scheduled, by those who may schedule it. */
 export const canCancelMeeting = (
   viewer: Viewer | null | undefined,

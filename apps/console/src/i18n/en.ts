@@ -385,6 +385,12 @@ export const en = {
       string
     >,
     cancelMeeting: 'Cancel',
+    recordMeeting: 'Record as held',
+    recordOf: (meeting: string) => `Record as held: “${meeting}”`,
+    attendance: 'Cities attending',
+    minutes: 'Minutes',
+    confirmRecord: 'Record the meeting',
+    minutesOf: (cities: number) => `Minutes (${cities} ${cities === 1 ? 'city' : 'cities'} attending)`,
     cancelOf: (meeting: string) => `Cancel the meeting “${meeting}”`,
     cancellationReason: 'Reason for cancelling',
     confirmCancel: 'Cancel the meeting',

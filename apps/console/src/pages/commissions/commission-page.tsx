@@ -6,10 +6,10 @@ import { useMe } from '../../auth/auth';
 import { canChangeCommissionOfficers } from '../../auth/permissions';
 import { t } from '../../i18n';
 import { cityNameIn, useCityOptions } from '../../ui/city-options';
-import { useCursorPages } from '../../ui/cursor-pages';
 import { LoadMore } from '../../ui/load-more';
 import { QueryState } from '../../ui/problem-alert';
 import { Applications } from './applications';
+import { useCommissionMembers } from './commission-members';
 import { Meetings } from './meetings';
 import { OfficersForm } from './officers-form';
 import { Resolutions } from './resolutions';
@@ -66,13 +66,7 @@ export function Component() {
 }
 
 function Members({ commissionId }: { commissionId: string }) {
-  const members = useCursorPages(['commissions', commissionId, 'members'], async (cursor) =>
-    unwrap(
-      await api.GET('/api/v1/commissions/{id}/members', {
-        params: { path: { id: commissionId }, query: { limit: 50, ...(cursor ? { cursor } : {}) } },
-      }),
-    ),
-  );
+  const members = useCommissionMembers(commissionId);
   return (
     <section aria-labelledby="commission-members" className="card">
       <h2 id="commission-members">{t.commissions.members}</h2>

@@ -4,13 +4,15 @@ import { api, type Schemas } from '../../api/client';
 import { ifMatch } from '../../api/etag';
 import { ApiError, idempotencyKey, localProblem, unwrap } from '../../api/problem';
 import { useMe } from '../../auth/auth';
-import { canCancelMeeting, canScheduleMeeting } from '../../auth/permissions';
+import { canCancelMeeting, canRecordMeeting, canScheduleMeeting } from '../../auth/permissions';
 import { t } from '../../i18n';
+import { CheckboxGroup } from '../../ui/checkbox-group';
 import { cityNameIn, type City } from '../../ui/city-options';
 import { useCursorPages } from '../../ui/cursor-pages';
 import { FormField, UnplacedFieldErrors } from '../../ui/form-field';
 import { LoadMore } from '../../ui/load-more';
 import { ProblemAlert, QueryState } from '../../ui/problem-alert';
+import { useCommissionMembers } from './commission-members';
 import { browserTimeZone, instantOfWallTime, isKnownTimeZone, wallTimeOf } from '../../ui/meeting-time';
 
 type Meeting = Schemas['MeetingResponse'];
@@ -56,6 +58,7 @@ export function Meetings({ commissionId, cities }: { commissionId: string; citie
                 meeting={meeting}
                 cities={cities}
                 mayCancel={canCancelMeeting(me, commissionId, meeting)}
+                mayRecord={canRecordMeeting(me, commissionId, meeting)}
                 onChanged={refresh}
               />
             ))}
@@ -74,14 +77,17 @@ function MeetingRow({
   meeting,
   cities,
   mayCancel,
+  mayRecord,
   onChanged,
 }: {
   meeting: Meeting;
   cities: City[] | undefined;
   mayCancel: boolean;
+  mayRecord: boolean;
   onChanged: () => void;
 }) {
-  const [cancelling, setCancelling] = useState(false);
+  const [open, setOpen] = useState<'cancel' | 'record' | null>(null);
+  const toggle = (form: 'cancel' | 'record') => setOpen((shown) => (shown === form ? null : form));
   const [reason, setReason] = useState('');
   const cancel = useMutation({
     mutationFn: async () =>
@@ -95,7 +101,7 @@ function MeetingRow({
         }),
       ),
     onSuccess: () => {
-      setCancelling(false);
+      setOpen(null);
       onChanged();
     },
   });
@@ -136,20 +142,53 @@ function MeetingRow({
             {meeting.cancellationReason}
           </div>
         ) : null}
-        {mayCancel ? (
-          <div>
-            <button
-              type="button"
-              className="secondary"
-              aria-expanded={cancelling}
-              aria-label={t.commissions.cancelOf(meeting.title)}
-              onClick={() => setCancelling((shown) => !shown)}
-            >
-              {t.commissions.cancelMeeting}
-            </button>
+        {meeting.status === 'held' ? (
+          <details>
+            <summary>{t.commissions.minutesOf(meeting.attendingCityIds.length)}</summary>
+            <p dir="auto">
+              {meeting.attendingCityIds.map((cityId) => cityNameIn(cities, cityId)).join(', ')}
+            </p>
+            <p dir="auto" className="minutes">
+              {meeting.minutes}
+            </p>
+          </details>
+        ) : null}
+        {mayRecord || mayCancel ? (
+          <div className="actions">
+            {mayRecord ? (
+              <button
+                type="button"
+                className="secondary"
+                aria-expanded={open === 'record'}
+                aria-label={t.commissions.recordOf(meeting.title)}
+                onClick={() => toggle('record')}
+              >
+                {t.commissions.recordMeeting}
+              </button>
+            ) : null}{' '}
+            {mayCancel ? (
+              <button
+                type="button"
+                className="secondary"
+                aria-expanded={open === 'cancel'}
+                aria-label={t.commissions.cancelOf(meeting.title)}
+                onClick={() => toggle('cancel')}
+              >
+                {t.commissions.cancelMeeting}
+              </button>
+            ) : null}
           </div>
         ) : null}
-        {cancelling ? (
+        {open === 'record' ? (
+          <RecordForm
+            meeting={meeting}
+            onRecorded={() => {
+              setOpen(null);
+              onChanged();
+            }}
+          />
+        ) : null}
+        {open === 'cancel' ? (
           <form className="stack" onSubmit={submitCancellation} noValidate>
             <ProblemAlert
               error={
@@ -181,6 +220,76 @@ function MeetingRow({
         ) : null}
       </td>
     </tr>
+  );
+}
+
+/** Recording that a scheduled meeting was held: which member cities attended, and its minutes. */
+function RecordForm({ meeting, onRecorded }: { meeting: Meeting; onRecorded: () => void }) {
+  const members = useCommissionMembers(meeting.commissionId);
+  const [attending, setAttending] = useState<string[]>([]);
+  const [minutes, setMinutes] = useState('');
+  const record = useMutation({
+    mutationFn: async () =>
+      unwrap(
+        await api.POST('/api/v1/commissions/{id}/meetings/{mid}/minutes', {
+          params: {
+            path: { id: meeting.commissionId, mid: meeting.id },
+            header: { 'If-Match': ifMatch(meeting.version), 'Idempotency-Key': idempotencyKey() },
+          },
+          body: { attendingCityIds: attending, minutes: minutes.trim() },
+        }),
+      ),
+    onSuccess: onRecorded,
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    record.mutate();
+  };
+  const error = record.error;
+  return (
+    <form className="stack" onSubmit={submit} noValidate aria-label={t.commissions.recordOf(meeting.title)}>
+      <ProblemAlert
+        error={error instanceof ApiError && (error.problem?.errors?.length ?? 0) > 0 ? null : error}
+        onReload={() => {
+          record.reset();
+          onRecorded();
+        }}
+      />
+      {members.isPending || members.error ? (
+        <QueryState pending={members.isPending} error={members.error} />
+      ) : (
+        <CheckboxGroup
+          legend={t.commissions.attendance}
+          field="attendingCityIds"
+          error={error}
+          options={members.items.map((member) => ({
+            value: member.cityId,
+            label: member.cityName ?? member.cityId,
+          }))}
+          selected={attending}
+          onChange={setAttending}
+        />
+      )}
+      <LoadMore list={members} />
+      <FormField label={t.commissions.minutes} field="minutes" error={error}>
+        {(control) => (
+          <textarea
+            {...control}
+            required
+            rows={4}
+            dir="auto"
+            value={minutes}
+            onChange={(e) => setMinutes(e.target.value)}
+          />
+        )}
+      </FormField>
+      <UnplacedFieldErrors error={error} placed={['attendingCityIds', 'minutes']} />
+      <div>
+        <button type="submit" disabled={record.isPending}>
+          {t.commissions.confirmRecord}
+        </button>
+      </div>
+    </form>
   );
 }
 

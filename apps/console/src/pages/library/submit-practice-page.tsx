@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { api, type Schemas } from '../../api/client';
 import { ApiError, idempotencyKey, unwrap } from '../../api/problem';
@@ -9,6 +9,7 @@ import { t } from '../../i18n';
 import { useCityOptions } from '../../ui/city-options';
 import { FormField, UnplacedFieldErrors } from '../../ui/form-field';
 import { ProblemAlert, QueryState } from '../../ui/problem-alert';
+import { CheckboxGroup } from '../../ui/checkbox-group';
 import { areaLabel, sdgLabel, usePracticeCatalogue, type Challenge, type PracticeArea } from './catalogue';
 
 type Submission = Schemas['SubmitBestPracticeDto'];
@@ -25,9 +26,6 @@ const FIELDS = [
   'sdgs',
   'cooperationAreas',
 ] as const;
-
-const toggled = <T,>(values: readonly T[], value: T, on: boolean): T[] =>
-  on ? [...values, value] : values.filter((existing) => existing !== value);
 
 export function Component() {
   const me = useMe();
@@ -238,45 +236,5 @@ export function Component() {
         </div>
       </form>
     </div>
-  );
-}
-
-/** A labelled set of checkboxes for one list field, with the problem's message for it below. */
-function CheckboxGroup<T extends string | number>({
-  legend,
-  field,
-  error,
-  options,
-  selected,
-  onChange,
-}: {
-  legend: string;
-  field: string;
-  error: unknown;
-  options: { value: T; label: string }[];
-  selected: readonly T[];
-  onChange: (values: T[]) => void;
-}) {
-  const id = useId();
-  const message = error instanceof ApiError ? error.fieldMessage(field) : undefined;
-  return (
-    <fieldset className="checkboxes" aria-describedby={message ? `${id}-error` : undefined}>
-      <legend>{legend}</legend>
-      {options.map((option) => (
-        <label key={option.value} className="checkbox">
-          <input
-            type="checkbox"
-            checked={selected.includes(option.value)}
-            onChange={(e) => onChange(toggled(selected, option.value, e.target.checked))}
-          />{' '}
-          {option.label}
-        </label>
-      ))}
-      {message ? (
-        <p id={`${id}-error`} className="field-error">
-          {message}
-        </p>
-      ) : null}
-    </fieldset>
   );
 }
