@@ -309,7 +309,7 @@ describe('the console: commissions, the library, the inbox and the secretariat t
     await k.context.close();
   });
 
-  it('lets a reviewer return a practice with comments, which the city finds among its own returned ones', async () => {
+  it('lets a reviewer return a practice with comments, which the city finds among its own returned ones, revises and submits again', async () => {
     const token = await platform.gateway.login(officerA.email, officerA.password);
     const returnedTitle = `Night-market waste sorting ${Date.now().toString(36)}`;
     const practice = await platform.api<{ id: string }>(
@@ -350,6 +350,28 @@ describe('the console: commissions, the library, the inbox and the secretariat t
     await visible(a.page.getByTestId('practice').getByRole('link', { name: returnedTitle }));
     expect(await a.page.getByLabel('City', { exact: true }).inputValue()).toBe(cityA);
     expect(await seriousViolations(a.page)).toEqual([]);
+
+    // The city revises it from the practice as it is, answering the comments, and submits it again.
+    await a.page.getByTestId('practice').getByRole('link', { name: returnedTitle }).click();
+    await a.page.getByRole('link', { name: 'Revise and submit again' }).click();
+    await visible(a.page.getByRole('heading', { level: 1, name: 'Revise the practice' }));
+    const results = a.page.getByLabel('Results');
+    expect(await results.inputValue()).toBe('Half the waste recycled.');
+    expect(await a.page.getByRole('checkbox', { name: /^SDG 11\b/ }).isChecked()).toBe(true);
+    await results.fill('Half the waste recycled, at 1,200 USD per market a year.');
+    expect(await seriousViolations(a.page)).toEqual([]);
+    await a.page.getByRole('button', { name: 'Submit the revision' }).click();
+    await visible(a.page.getByTestId('practice-status').filter({ hasText: /^submitted$/ }));
+    await visible(a.page.getByText('at 1,200 USD per market a year'));
+    const revised = await platform.api<{ status: string; results: string; sdgs: number[] }>(
+      'GET',
+      `/best-practices/${practice.id}`,
+    );
+    expect(revised).toMatchObject({
+      status: 'submitted',
+      results: 'Half the waste recycled, at 1,200 USD per market a year.',
+      sdgs: [11, 12],
+    });
     await a.context.close();
   });
 

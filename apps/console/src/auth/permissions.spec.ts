@@ -11,6 +11,7 @@ import {
   canRecordMeeting,
   canScheduleMeeting,
   canReviewPractice,
+  canRevisePractice,
   canSeeUnpublishedPractices,
   canSubmitPractice,
   reviewCommissionChoicesFor,
@@ -194,6 +195,20 @@ describe('permissions: commissions and the library', () => {
     expect(canSeeUnpublishedPractices(officerOf(A), B)).toBe(false);
     expect(canSeeUnpublishedPractices(officerOf(A))).toBe(false);
     expect(canSeeUnpublishedPractices(observer, A)).toBe(false);
+  });
+});
+
+describe('permissions: revising a practice', () => {
+  it('lets the secretariat and the officers of its city revise a practice until it is published', () => {
+    for (const status of ['submitted', 'returned'] as const) {
+      expect(canRevisePractice(officerOf(A), { status, cityId: A })).toBe(true);
+      expect(canRevisePractice(secretariat, { status, cityId: A })).toBe(true);
+      expect(canRevisePractice(officerOf(B), { status, cityId: A })).toBe(false);
+      expect(canRevisePractice(observer, { status, cityId: A })).toBe(false);
+      expect(canRevisePractice(cityless, { status, cityId: A })).toBe(false);
+    }
+    expect(canRevisePractice(officerOf(A), { status: 'published', cityId: A })).toBe(false);
+    expect(canRevisePractice(secretariat, { status: 'published', cityId: A })).toBe(false);
   });
 });
 

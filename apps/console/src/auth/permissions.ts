@@ -215,6 +215,12 @@ export const canReviewPractice = (
   practice: { readonly status: 'submitted' | 'published' | 'returned' },
 ): boolean => practice.status === 'submitted' && isReviewer(viewer);
 
+/** Revising and submitting again: a practice not yet published, by the secretariat or its city's officers. */
+export const canRevisePractice = (
+  viewer: Viewer | null | undefined,
+  practice: { readonly status: 'submitted' | 'published' | 'returned'; readonly cityId: string },
+): boolean => practice.status !== 'published' && actsForCity(viewer, practice.cityId);
+
 /**
  * The commissions a reviewer may name for a review: none to choose for the secretariat (optional) or
  * an officer of a single commission (the service takes it); their own when they have several.

@@ -481,6 +481,10 @@ export const en = {
     submitButton: 'Submit',
     submitting: 'Submitting…',
     submitInvalid: 'The practice was not submitted: correct the fields marked below.',
+    reviseHeading: 'Revise the practice',
+    reviseLink: 'Revise and submit again',
+    reviseButton: 'Submit the revision',
+    notRevisable: 'This practice is published, or your account may not revise it.',
   },
   inbox: {
     heading: 'Inbox',

@@ -5,7 +5,7 @@ import { api, type Schemas } from '../../api/client';
 import { ifMatch } from '../../api/etag';
 import { ApiError, idempotencyKey, unwrap } from '../../api/problem';
 import { useMe } from '../../auth/auth';
-import { canReviewPractice, reviewCommissionChoicesFor } from '../../auth/permissions';
+import { canReviewPractice, canRevisePractice, reviewCommissionChoicesFor } from '../../auth/permissions';
 import { t } from '../../i18n';
 import { cityNameIn, useCityOptions } from '../../ui/city-options';
 import { FormField } from '../../ui/form-field';
@@ -50,6 +50,13 @@ export function Component() {
           <p>{t.library.reviewComments}</p>
           <p dir="auto">{data.comments}</p>
         </div>
+      ) : null}
+      {canRevisePractice(me, data) ? (
+        <p>
+          <Link to={`/library/${data.id}/edit`} className="button-link">
+            {t.library.reviseLink}
+          </Link>
+        </p>
       ) : null}
       {canReviewPractice(me, data) ? (
         <Review practice={data} onReload={() => void practice.refetch()} />
