@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { TestCaller } from '@c2c/auth/testing';
+import { CommandAnswersSweep } from '@c2c/service';
 import { ServiceWorld, type RunningService } from '@c2c/service/testing';
 import { eventually, type HttpResponse, type TopicRecorder } from '@c2c/testing';
 import { DataSource } from 'typeorm';
@@ -18,7 +19,8 @@ describe('cities: a keyed command has its effects once, however often it arrives
   beforeAll(async () => {
     world = await ServiceWorld.create('cities_replay');
     recorder = await world.record('c2c.cities.v1');
-    cities = await world.start(CITIES);
+    // Answers kept 2 h instead of the default 24 h, for the sweep's test below.
+    cities = await world.start(CITIES, { COMMAND_ANSWER_TTL_HOURS: '2' });
     database = cities.get(DataSource);
   }, 120_000);
 
@@ -99,6 +101,23 @@ describe('cities: a keyed command has its effects once, however often it arrives
     const other = await register('Ulaangom', key);
     expect(other.statusCode).toBe(201);
     expect(await rowsNamed('Ulaangom')).toBe(1);
+  });
+
+  it('sweeps the answers older than COMMAND_ANSWER_TTL_HOURS and keeps the younger ones', async () => {
+    const [old, young] = [randomUUID(), randomUUID()];
+    expect((await register('Khovd', old)).statusCode).toBe(201);
+    expect((await register('Murun', young)).statusCode).toBe(201);
+    const age = (key: string, hours: number) =>
+      database.query(
+        `update cities.command_answers set answered_at = now() - make_interval(hours => $2) where idempotency_key = $1`,
+        [key, hours],
+      );
+    await age(old, 3);
+    await age(young, 1);
+
+    expect(await cities.get(CommandAnswersSweep).sweep()).toBeGreaterThanOrEqual(1);
+    expect(await answersKeptFor(old)).toBe(0);
+    expect(await answersKeptFor(young)).toBe(1);
   });
 
   it('runs a command without the header every time', async () => {

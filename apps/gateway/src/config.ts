@@ -190,6 +190,10 @@ export class GatewayConfig extends ServiceConfig {
   @int(0, 10_000)
   PASSWORD_HASH_QUEUE = 32;
 
+  /**
+   * How long an Idempotency-Key's answer is kept here. The services keep theirs for
+   * `COMMAND_ANSWER_TTL_HOURS`: raise both together.
+   */
   @int(1, 168)
   IDEMPOTENCY_TTL_HOURS = 24;
 

@@ -1,3 +1,3 @@
 export { ServiceModule, type ServiceModuleOptions } from './service.module';
 export { PeriodicPass } from './periodic-pass';
-export { commandAnswersMigration, CommandAnswersSweep, COMMAND_ANSWER_TTL_HOURS } from './command-replay';
+export { commandAnswersMigration, CommandAnswersSweep, COMMAND_ANSWER_TTL } from './command-replay';

@@ -12,7 +12,12 @@ import { PersistenceModule, type ServiceDataSourceOptions } from '@c2c/persisten
 import { Clock, HealthModule, LoggingModule, ServiceConfig } from '@c2c/platform';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
-import { CommandAnswersRepository, CommandAnswersSweep, CommandReplayInterceptor } from './command-replay';
+import {
+  COMMAND_ANSWER_TTL,
+  CommandAnswersRepository,
+  CommandAnswersSweep,
+  CommandReplayInterceptor,
+} from './command-replay';
 
 export interface ServiceModuleOptions<C extends ServiceConfig> {
   /** The service's name: its logs, its Kafka client id and consumer group, its events' source. */
@@ -91,6 +96,7 @@ export class ServiceModule {
               // One repository of the service's `command_answers`, for the interceptor and the sweep.
               { provide: CommandAnswersRepository, useValue: new CommandAnswersRepository(database.schema) },
               { provide: APP_INTERCEPTOR, useClass: CommandReplayInterceptor },
+              { provide: COMMAND_ANSWER_TTL, useValue: commandAnswerTtlHours(config) },
               CommandAnswersSweep,
             ]),
       ],
@@ -116,4 +122,11 @@ function asGatewayVerified(config: ServiceConfig): GatewayVerifiedServiceConfig 
     throw new Error('a service that verifies gateway tokens needs a GatewayVerifiedServiceConfig');
   }
   return config;
+}
+
+/** The configured answer TTL of a service behind the gateway; the default for any other config. */
+function commandAnswerTtlHours(config: ServiceConfig): number {
+  return config instanceof GatewayVerifiedServiceConfig
+    ? config.COMMAND_ANSWER_TTL_HOURS
+    : new GatewayVerifiedServiceConfig().COMMAND_ANSWER_TTL_HOURS;
 }

@@ -1,6 +1,6 @@
 import { ServiceConfig } from '@c2c/platform';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength } from 'class-validator';
 import { platformClaims } from '../claims';
 import { REVOCATIONS_PATH } from '../revocation';
 import { RevocationFeed } from '../revocation-feed';
@@ -60,6 +60,17 @@ export class GatewayVerifiedServiceConfig extends ServiceConfig {
 
   @IsUrl({ require_tld: false, require_protocol: true })
   GATEWAY_URL = 'http://127.0.0.1:3000';
+
+  /**
+   * How long, in hours, the answer of a command sent with an `Idempotency-Key` is kept to answer a
+   * retry (the gateway forwards a retry again when it could not tell whether the first one ran). Keep
+   * it at least the gateway's `IDEMPOTENCY_TTL_HOURS`, or a late retry of such a command runs twice.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(168)
+  COMMAND_ANSWER_TTL_HOURS = 24;
 }
 
 export const jwksUrlOf = (config: GatewayVerifiedServiceConfig): string =>

@@ -1,4 +1,4 @@
 export { commandAnswersMigration } from './command-answers.migration';
-export { CommandAnswersSweep, COMMAND_ANSWER_TTL_HOURS } from './command-answers.sweep';
+export { CommandAnswersSweep, COMMAND_ANSWER_TTL } from './command-answers.sweep';
 export { CommandAnswersRepository } from './command-answers.repository';
 export { CommandReplayInterceptor } from './command-replay.interceptor';
