@@ -57,6 +57,17 @@ export class NotificationsConfig extends GatewayVerifiedServiceConfig {
   @MinLength(1)
   SMTP_PASSWORD?: string;
 
+  /**
+   * SMTP connections each instance keeps open to the server, at most: messages sent at once beyond
+   * them wait for a free one. Raise it for a relay that takes many; lower it for one that limits
+   * connections per client.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  SMTP_MAX_CONNECTIONS = 5;
+
   /** How often each instance sends what is due, e-mails and webhooks alike; 0 turns both senders off. */
   @Type(() => Number)
   @IsInt()

@@ -7,7 +7,8 @@ import type { EmailTransport } from './email';
  * E-mail over SMTP with nodemailer: TLS and authentication from the configuration. The connections
  * are pooled: a new connection per message (greeting, EHLO, maybe STARTTLS and AUTH, then QUIT) cost
  * about 105 ms on loopback against 8 ms over a kept one, and the sender's one-at-a-time pass fell
- * behind the fault run's load (416 e-mails still waiting 90 s after it stopped).
+ * behind the fault run's load (416 e-mails still waiting 90 s after it stopped). At most
+ * `SMTP_MAX_CONNECTIONS` of them are open at once.
  */
 @Injectable()
 export class SmtpTransport implements EmailTransport, OnApplicationShutdown {
@@ -19,7 +20,7 @@ export class SmtpTransport implements EmailTransport, OnApplicationShutdown {
         ? undefined
         : createTransport({
             pool: true,
-            maxConnections: 5,
+            maxConnections: config.SMTP_MAX_CONNECTIONS,
             host: config.SMTP_HOST,
             port: config.SMTP_PORT,
             secure: config.SMTP_SECURE,

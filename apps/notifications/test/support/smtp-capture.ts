@@ -22,6 +22,9 @@ export class SmtpCapture {
   readonly received: CapturedEmail[] = [];
   failing = false;
   rejected = 0;
+  /** SMTP sessions open now, and the most that were open at once. */
+  openSessions = 0;
+  mostSessionsAtOnce = 0;
 
   private constructor(
     private readonly server: SMTPServer,
@@ -35,6 +38,17 @@ export class SmtpCapture {
       authOptional: true,
       disabledCommands: ['STARTTLS'],
       logger: false,
+      onConnect(_session, callback) {
+        const capture = holder.capture;
+        if (capture) {
+          capture.openSessions++;
+          capture.mostSessionsAtOnce = Math.max(capture.mostSessionsAtOnce, capture.openSessions);
+        }
+        callback();
+      },
+      onClose() {
+        if (holder.capture) holder.capture.openSessions--;
+      },
       onData(stream, session, callback) {
         const recipients = session.envelope.rcptTo.map((r) => r.address);
         simpleParser(stream).then(
