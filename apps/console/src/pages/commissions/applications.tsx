@@ -16,6 +16,7 @@ import { useCursorPages } from '../../ui/cursor-pages';
 import { FormField, UnplacedFieldErrors } from '../../ui/form-field';
 import { LoadMore } from '../../ui/load-more';
 import { ProblemAlert, QueryState } from '../../ui/problem-alert';
+import { ReasonForm } from '../../ui/reason-form';
 
 type MembershipRequest = Schemas['MembershipRequestResponse'];
 
@@ -102,7 +103,6 @@ function RequestItem({
   onDecided: () => void;
 }) {
   const [rejecting, setRejecting] = useState(false);
-  const [reason, setReason] = useState('');
   const path = { id: request.commissionId, rid: request.id };
   const headers = () => ({ 'If-Match': ifMatch(request.version), 'Idempotency-Key': idempotencyKey() });
   const approve = useMutation({
@@ -115,11 +115,11 @@ function RequestItem({
     onSuccess: onDecided,
   });
   const reject = useMutation({
-    mutationFn: async () =>
+    mutationFn: async (reason: string) =>
       unwrap(
         await api.POST('/api/v1/commissions/{id}/membership-requests/{rid}/rejection', {
           params: { path, header: headers() },
-          body: { reason: reason.trim() },
+          body: { reason },
         }),
       ),
     onSuccess: () => {
@@ -127,10 +127,6 @@ function RequestItem({
       onDecided();
     },
   });
-  const submitRejection = (event: FormEvent) => {
-    event.preventDefault();
-    reject.mutate();
-  };
   return (
     <li className="card request" data-testid="membership-request">
       <p>
@@ -171,33 +167,15 @@ function RequestItem({
             </button>
           </div>
           {rejecting ? (
-            <form className="stack" onSubmit={submitRejection} noValidate>
-              <ProblemAlert
-                error={
-                  reject.error instanceof ApiError && reject.error.fieldMessage('reason')
-                    ? null
-                    : reject.error
-                }
-                onReload={onDecided}
-              />
-              <FormField label={t.commissions.rejectionReason} field="reason" error={reject.error}>
-                {(control) => (
-                  <textarea
-                    {...control}
-                    required
-                    rows={2}
-                    dir="auto"
-                    value={reason}
-                    onChange={(e) => setReason(e.target.value)}
-                  />
-                )}
-              </FormField>
-              <div>
-                <button type="submit" disabled={reject.isPending}>
-                  {t.commissions.confirmReject}
-                </button>
-              </div>
-            </form>
+            <ReasonForm
+              label={t.commissions.rejectionReason}
+              field="reason"
+              submitLabel={t.commissions.confirmReject}
+              error={reject.error}
+              pending={reject.isPending}
+              onSubmit={(reason) => reject.mutate(reason)}
+              onReload={onDecided}
+            />
           ) : null}
         </>
       ) : null}

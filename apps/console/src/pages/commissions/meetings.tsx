@@ -12,6 +12,7 @@ import { useCursorPages } from '../../ui/cursor-pages';
 import { FormField, UnplacedFieldErrors } from '../../ui/form-field';
 import { LoadMore } from '../../ui/load-more';
 import { ProblemAlert, QueryState } from '../../ui/problem-alert';
+import { ReasonForm } from '../../ui/reason-form';
 import { useCommissionMembers } from './commission-members';
 import { browserTimeZone, instantOfWallTime, isKnownTimeZone, wallTimeOf } from '../../ui/meeting-time';
 
@@ -88,16 +89,15 @@ function MeetingRow({
 }) {
   const [open, setOpen] = useState<'cancel' | 'record' | null>(null);
   const toggle = (form: 'cancel' | 'record') => setOpen((shown) => (shown === form ? null : form));
-  const [reason, setReason] = useState('');
   const cancel = useMutation({
-    mutationFn: async () =>
+    mutationFn: async (reason: string) =>
       unwrap(
         await api.POST('/api/v1/commissions/{id}/meetings/{mid}/cancellation', {
           params: {
             path: { id: meeting.commissionId, mid: meeting.id },
             header: { 'If-Match': ifMatch(meeting.version), 'Idempotency-Key': idempotencyKey() },
           },
-          body: { reason: reason.trim() },
+          body: { reason },
         }),
       ),
     onSuccess: () => {
@@ -105,10 +105,6 @@ function MeetingRow({
       onChanged();
     },
   });
-  const submitCancellation = (event: FormEvent) => {
-    event.preventDefault();
-    cancel.mutate();
-  };
   return (
     <tr data-testid="meeting">
       <td dir="auto">
@@ -189,34 +185,18 @@ function MeetingRow({
           />
         ) : null}
         {open === 'cancel' ? (
-          <form className="stack" onSubmit={submitCancellation} noValidate>
-            <ProblemAlert
-              error={
-                cancel.error instanceof ApiError && cancel.error.fieldMessage('reason') ? null : cancel.error
-              }
-              onReload={() => {
-                cancel.reset();
-                onChanged();
-              }}
-            />
-            <FormField label={t.commissions.cancellationReason} field="reason" error={cancel.error}>
-              {(control) => (
-                <textarea
-                  {...control}
-                  required
-                  rows={2}
-                  dir="auto"
-                  value={reason}
-                  onChange={(e) => setReason(e.target.value)}
-                />
-              )}
-            </FormField>
-            <div>
-              <button type="submit" disabled={cancel.isPending}>
-                {t.commissions.confirmCancel}
-              </button>
-            </div>
-          </form>
+          <ReasonForm
+            label={t.commissions.cancellationReason}
+            field="reason"
+            submitLabel={t.commissions.confirmCancel}
+            error={cancel.error}
+            pending={cancel.isPending}
+            onSubmit={(reason) => cancel.mutate(reason)}
+            onReload={() => {
+              cancel.reset();
+              onChanged();
+            }}
+          />
         ) : null}
       </td>
     </tr>

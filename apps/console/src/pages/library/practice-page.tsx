@@ -11,16 +11,14 @@ import { cityNameIn, useCityOptions } from '../../ui/city-options';
 import { FormField } from '../../ui/form-field';
 import { ProblemAlert, QueryState } from '../../ui/problem-alert';
 import { areaLabel, challengeLabel, sdgLabel, usePracticeCatalogue } from './catalogue';
+import { usePractice } from './practice-query';
 
 type PracticePage = Schemas['BestPracticePageResponse'];
 
 export function Component() {
   const { id = '' } = useParams();
   const me = useMe();
-  const practice = useQuery({
-    queryKey: ['best-practices', id],
-    queryFn: async () => unwrap(await api.GET('/api/v1/best-practices/{id}', { params: { path: { id } } })),
-  });
+  const practice = usePractice(id);
   const catalogue = usePracticeCatalogue();
   const cities = useCityOptions();
   if (practice.isPending || practice.error) {

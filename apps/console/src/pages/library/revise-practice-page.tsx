@@ -1,4 +1,3 @@
-import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import { api } from '../../api/client';
 import { ifMatch } from '../../api/etag';
@@ -9,6 +8,7 @@ import { t } from '../../i18n';
 import { useCityOptions } from '../../ui/city-options';
 import { QueryState } from '../../ui/problem-alert';
 import { usePracticeCatalogue } from './catalogue';
+import { usePractice } from './practice-query';
 import { PracticeForm } from './practice-form';
 
 /**
@@ -19,10 +19,7 @@ import { PracticeForm } from './practice-form';
 export function Component() {
   const { id = '' } = useParams();
   const me = useMe();
-  const practice = useQuery({
-    queryKey: ['best-practices', id],
-    queryFn: async () => unwrap(await api.GET('/api/v1/best-practices/{id}', { params: { path: { id } } })),
-  });
+  const practice = usePractice(id);
   const cities = useCityOptions();
   const catalogue = usePracticeCatalogue();
   const pending = practice.isPending || cities.isPending || catalogue.isPending;
